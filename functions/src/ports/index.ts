@@ -1,0 +1,101 @@
+import type { OrgNode } from '@shared/model/org';
+import type { Round, RoundStatus } from '@shared/model/round';
+import type { Ballot, Receipt } from '@shared/model/ballot';
+import type { ChannelTally } from '@shared/api/results';
+import type { ChannelKind } from '@shared/model/channel';
+
+/** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
+export interface OrgStore {
+  /** Fails with ALREADY_EXISTS when any id exists; writes all or (for > 100 nodes) in checked batches. */
+  createNodes(nodes: OrgNode[]): Promise<void>;
+  getNode(id: string): Promise<OrgNode | undefined>;
+  getNodes(ids: string[]): Promise<Map<string, OrgNode>>;
+  listNodes(): Promise<OrgNode[]>;
+  /** Window QR version and revocation live on their own item so rotating never rewrites the node. */
+  getQrState(windowId: string): Promise<QrState | undefined>;
+  /** Bumps the version (rotating invalidates every earlier QR) and clears revocation. */
+  rotateQr(windowId: string): Promise<QrState>;
+  revokeQr(windowId: string): Promise<void>;
+}
+
+export interface QrState {
+  windowId: string;
+  version: number;
+  revoked: boolean;
+}
+
+export interface RoundStore {
+  createRound(round: Round): Promise<void>;
+  getRound(id: string): Promise<Round | undefined>;
+  listRounds(): Promise<Round[]>;
+  /** Conditional on the current status, so two supervisors racing cannot both transition. */
+  transitionRound(id: string, from: RoundStatus, patch: Partial<Round> & { status: RoundStatus }): Promise<Round>;
+  setSampling(id: string, version: number, revoked: boolean): Promise<Round>;
+}
+
+export interface StoredInvitation {
+  invitationId: string;
+  roundId: string;
+  memberId: string;
+  targetIds?: string[];
+  expiresAt: string;
+  revoked: boolean;
+  createdAt: string;
+}
+
+export interface InvitationStore {
+  createInvitations(invitations: StoredInvitation[]): Promise<void>;
+  getInvitation(id: string): Promise<StoredInvitation | undefined>;
+  revokeInvitation(id: string): Promise<void>;
+}
+
+/**
+ * One accepted ballot: the immutable ballot, its dedupe key, its idempotency key and the
+ * tally cells it adds to, written in one transaction.
+ */
+export interface BallotWrite {
+  ballot: Ballot;
+  receipt: Receipt;
+  /** Stable across retries of the same client ballot by the same evaluator. */
+  idempotencyKey: string;
+  /** Request fingerprint: a retry with another body under the same key is a conflict. */
+  fingerprint: string;
+  dedupeKey: string;
+  tallyCells: Array<[string, string]>;
+}
+
+export type BallotWriteResult =
+  | { kind: 'accepted' }
+  | { kind: 'replay'; receipt: Receipt; fingerprint: string }
+  | { kind: 'duplicate' };
+
+export interface BallotStore {
+  findReceipt(idempotencyKey: string): Promise<{ receipt: Receipt; fingerprint: string } | undefined>;
+  writeBallot(write: BallotWrite): Promise<BallotWriteResult>;
+  /** Sums the counter shards: O(targets × channels × shards) items, never the ballots. */
+  readTallies(roundId: string, shards: number): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>>;
+  /** Every stored ballot of a round (the recount's input). */
+  listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
+}
+
+export interface Store {
+  org: OrgStore;
+  rounds: RoundStore;
+  invitations: InvitationStore;
+  ballots: BallotStore;
+}
+
+/** Time and randomness are ports so tests can pin them. */
+export interface Clock {
+  now(): Date;
+}
+export interface IdSource {
+  uuid(): string;
+  /** Short public id (receipt numbers), Crockford base32. */
+  shortId(length: number): string;
+}
+
+/** WeChat's code2Session (or the local stand-in): a code becomes an openid, nothing more leaves. */
+export interface WechatIdentity {
+  code2Session(code: string): Promise<{ openid: string }>;
+}

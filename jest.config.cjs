@@ -1,0 +1,26 @@
+/** One jest config; projects split fast pure tests from the ones that need the embedded store. */
+const moduleNameMapper = { '^@shared/(.*)$': '<rootDir>/shared/$1' };
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }] };
+module.exports = {
+  projects: [
+    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform, moduleNameMapper, testEnvironment: 'node' },
+    {
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    {
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Roles, narrowest first. Staff are scoped to one unit. */
+export const ROLES = ['citizen', 'panel', 'monitor', 'inspector', 'staff', 'supervisor', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const DevLoginRequest = z.strictObject({
+  /** Stable name of the dev identity; the same name is the same evaluator. */
+  name: z.string().min(1).max(40),
+  role: Role.default('citizen'),
+  unitId: z.string().max(12).optional(),
+});
+export type DevLoginRequest = z.infer<typeof DevLoginRequest>;
+
+export const WechatLoginRequest = z.strictObject({ code: z.string().min(1).max(128) });
+export type WechatLoginRequest = z.infer<typeof WechatLoginRequest>;
+
+/** Our own signed session token; the WeChat session_key never leaves the server. */
+export const SessionResponse = z.object({
+  token: z.string(),
+  role: Role,
+  unitId: z.string().optional(),
+  expiresAt: z.string(),
+});
+export type SessionResponse = z.infer<typeof SessionResponse>;

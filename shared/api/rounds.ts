@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { Instant, NodeId, RoundId } from '../model/ids';
+import { ChannelKind } from '../model/channel';
+import { NodeKind } from '../model/org';
+import { Period, Round } from '../model/round';
+import { BallotForm } from '../model/form';
+
+export const CreateRoundRequest = z.strictObject({
+  id: RoundId,
+  name: z.string().trim().min(1).max(80),
+  period: Period,
+  schemeId: z.string().min(1).max(32),
+  targetKind: NodeKind,
+  targetIds: z.array(NodeId).min(1).max(5000).optional(),
+  channels: z.array(ChannelKind).min(1).max(7),
+  opensAt: Instant,
+  closesAt: Instant,
+  windowDedupeHours: z.number().int().min(1).max(24 * 366).default(24),
+  tallyShards: z.number().int().min(1).max(64).default(4),
+});
+export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
+
+/** Public view of a round: the round, and for each form key the form it shows. */
+export const RoundView = z.object({ round: Round, schemeName: z.string(), forms: z.record(z.string(), BallotForm) });
+export type RoundView = z.infer<typeof RoundView>;
+
+export const RoundListResponse = z.object({ rounds: z.array(Round) });
+export type RoundListResponse = z.infer<typeof RoundListResponse>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API returns, with its HTTP status and messages. Codes are stable: clients
+ * and tests match on them; messages are for people (Chinese first, English for operators).
+ * docs/errors.md is generated from this table.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容格式不正确', en: 'The request does not match the schema' },
+  MALFORMED_JSON: { status: 400, zh: '提交的内容不是有效的 JSON', en: 'The body is not valid JSON' },
+  CSV_INVALID: { status: 400, zh: '导入文件有错误，未导入任何数据', en: 'The CSV has errors; nothing was imported' },
+  ROUND_AMBIGUOUS: { status: 400, zh: '该窗口同时参加多个评议，请选择评议轮次', en: 'Several open rounds cover this window; name the round' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Sign in first' },
+  SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired' },
+  FORBIDDEN: { status: 403, zh: '没有权限进行此操作', en: 'Your role may not do this' },
+  TOKEN_INVALID: { status: 403, zh: '二维码或链接无效', en: 'The token is forged or malformed' },
+  TOKEN_REVOKED: { status: 403, zh: '二维码或链接已停用', en: 'The token was revoked' },
+  TOKEN_WRONG_ROUND: { status: 403, zh: '该链接不属于本次评议', en: 'The token belongs to another round' },
+  WECHAT_LOGIN_FAILED: { status: 403, zh: '微信登录失败，请重试', en: 'WeChat code2Session rejected the code' },
+  NOT_FOUND: { status: 404, zh: '没有找到该内容', en: 'Not found' },
+  ROUND_NOT_FOUND: { status: 404, zh: '没有找到该评议轮次', en: 'Unknown round' },
+  TARGET_NOT_FOUND: { status: 404, zh: '没有找到被评议的单位', en: 'Unknown target' },
+  INVITATION_NOT_FOUND: { status: 404, zh: '没有找到该邀请', en: 'Unknown invitation' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方式', en: 'Method not allowed' },
+  DUPLICATE_BALLOT: { status: 409, zh: '您已经评价过了，感谢参与', en: 'This evaluator already rated this target in this period' },
+  IDEMPOTENCY_CONFLICT: { status: 409, zh: '该评价编号已用于另一份评价', en: 'This clientBallotId was used for a different ballot' },
+  INVITATION_USED: { status: 409, zh: '该邀请已经使用过', en: 'The invitation was already used for this target' },
+  ROUND_NOT_OPEN: { status: 409, zh: '本次评议尚未开始', en: 'The round is not open yet' },
+  ROUND_CLOSED: { status: 409, zh: '本次评议已经结束', en: 'The round is closed' },
+  ROUND_STATE_CONFLICT: { status: 409, zh: '评议轮次当前状态不允许此操作', en: 'Illegal round state transition' },
+  ALREADY_EXISTS: { status: 409, zh: '编号已存在', en: 'An item with this id already exists' },
+  INVITATION_EXPIRED: { status: 410, zh: '邀请已过期', en: 'The invitation has expired' },
+  BODY_TOO_LARGE: { status: 413, zh: '提交的内容过长', en: 'The body exceeds the size limit' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported Content-Type' },
+  TARGET_NOT_IN_ROUND: { status: 422, zh: '该单位不在本次评议范围内', en: 'The target is not part of the round' },
+  CHANNEL_NOT_ALLOWED: { status: 422, zh: '本次评议不接受这种评价方式', en: 'The round does not accept this channel' },
+  ANSWERS_INVALID: { status: 422, zh: '评价选项与评议表不一致', en: 'Answers do not match the round scheme form' },
+  PARENT_INVALID: { status: 422, zh: '上级单位不存在或层级不对', en: 'The parent is missing or of the wrong kind' },
+  SCHEME_UNKNOWN: { status: 422, zh: '评议方案不存在', en: 'Unknown scheme' },
+  RATE_LIMITED: { status: 429, zh: '操作太频繁，请稍后再试', en: 'Too many requests' },
+  INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Internal error' },
+  STORE_UNAVAILABLE: { status: 503, zh: '系统繁忙，请稍后重试，您的评价不会重复计入', en: 'The store did not answer; retrying is safe' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+/** The one error body shape: `{ error: { code, message, details } }`; message is Chinese. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    messageEn: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/**
+ * A domain failure with a stable code; HTTP maps it to status + body.
+ * @example throw new AppError('DUPLICATE_BALLOT', { receiptId })
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(readonly code: ErrorCode, readonly details?: unknown) {
+    super(ERROR_CATALOGUE[code].en);
+    this.name = 'AppError';
+    this.status = ERROR_CATALOGUE[code].status;
+  }
+  toBody(): ErrorBody {
+    const c = ERROR_CATALOGUE[this.code];
+    return { error: { code: this.code, message: c.zh, messageEn: c.en, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+/** The Chinese sentence for a code, for clients that only have the code. */
+export function messageFor(code: string): string {
+  return (ERROR_CATALOGUE as Record<string, { zh: string }>)[code]?.zh ?? ERROR_CATALOGUE.INTERNAL.zh;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ClientBallotId, Instant, NodeId, RoundId } from './ids';
+import { Answers } from './form';
+import { ChannelKind } from './channel';
+
+/** Comment limit (characters, not bytes). */
+export const COMMENT_MAX = 500;
+/** Request body limit for ballots, bytes. */
+export const BALLOT_BODY_MAX_BYTES = 16 * 1024;
+
+/**
+ * A stored ballot: immutable once written. `evaluator` is an HMAC pseudonym (never an openid);
+ * `windowId` is kept for window-channel ballots so a section round can still break down by window.
+ */
+export const Ballot = z.object({
+  ballotId: z.string(),
+  clientBallotId: ClientBallotId,
+  receiptId: z.string(),
+  roundId: RoundId,
+  targetId: NodeId,
+  windowId: NodeId.optional(),
+  channel: ChannelKind,
+  answers: Answers,
+  comment: z.string().max(COMMENT_MAX).optional(),
+  evaluator: z.string(),
+  receivedAt: Instant,
+  shard: z.number().int().min(0),
+});
+export type Ballot = z.infer<typeof Ballot>;
+
+/**
+ * What the citizen keeps. `receiptId` is short and public (they can quote it); a retry of the
+ * same ballot returns the same receipt.
+ */
+export const Receipt = z.object({
+  receiptId: z.string(),
+  clientBallotId: ClientBallotId,
+  roundId: RoundId,
+  roundName: z.string(),
+  targetId: NodeId,
+  targetName: z.string(),
+  channel: ChannelKind,
+  receivedAt: Instant,
+});
+export type Receipt = z.infer<typeof Receipt>;

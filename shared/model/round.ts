@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Instant, NodeId, RoundId } from './ids';
+import { ChannelKind } from './channel';
+import { NodeKind } from './org';
+
+/** draft → open → closed → published. */
+export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+export const RoundStatus = z.enum(ROUND_STATUSES);
+export type RoundStatus = z.infer<typeof RoundStatus>;
+
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
+  draft: '草稿',
+  open: '进行中',
+  closed: '已结束',
+  published: '已公布',
+};
+
+/** Legal transitions; everything else is ROUND_STATE_CONFLICT. */
+export const ROUND_TRANSITIONS: Record<RoundStatus, RoundStatus[]> = {
+  draft: ['open'],
+  open: ['closed'],
+  closed: ['published'],
+  published: [],
+};
+
+export const Period = z.object({
+  kind: z.enum(['month', 'quarter', 'half', 'year', 'custom']),
+  /** Human label, e.g. 2026年第四季度. */
+  label: z.string().min(1).max(40),
+  start: z.iso.date(),
+  end: z.iso.date(),
+});
+export type Period = z.infer<typeof Period>;
+
+/**
+ * A rating round (评议轮次). Targets are every node of `targetKind`, or only `targetIds` when
+ * given. Window tokens rate the window's ancestor at `targetKind` (a window QR feeds its
+ * section in a section round). `windowDedupeHours`: one evaluator, one window, one period —
+ * "one visit, one rating"; periods are aligned to China Standard Time midnights.
+ * `tallyShards` spreads counter writes over that many partitions.
+ */
+export const Round = z.object({
+  id: RoundId,
+  name: z.string().min(1).max(80),
+  period: Period,
+  schemeId: z.string(),
+  targetKind: NodeKind,
+  targetIds: z.array(NodeId).max(5000).optional(),
+  channels: z.array(ChannelKind).min(1),
+  opensAt: Instant,
+  closesAt: Instant,
+  status: RoundStatus,
+  windowDedupeHours: z.number().int().min(1).max(24 * 366),
+  tallyShards: z.number().int().min(1).max(64),
+  samplingVersion: z.number().int().min(0),
+  samplingRevoked: z.boolean(),
+  createdAt: Instant,
+  openedAt: Instant.optional(),
+  closedAt: Instant.optional(),
+});
+export type Round = z.infer<typeof Round>;
