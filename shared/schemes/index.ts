@@ -1,35 +1,22 @@
-import type { SchemeForms } from '../model/scheme-forms';
+import { Scheme, type SchemeInput } from '../scoring/scheme';
+import { efficiencyOffice } from './efficiency-office';
+import { ganquan } from './ganquan';
 
 /**
- * TEMPORARY registry until the scheme engine lands (issue 3 replaces this file with the full
- * presets). Exports kept stable: getSchemePreset, SCHEME_PRESET_IDS.
+ * The preset schemes, parsed (defaults filled, cross-references checked) once at load: a
+ * preset that does not validate fails every test and every cold start, never silently.
  */
-const ganquan: SchemeForms = {
-  id: 'ganquan',
-  name: '甘泉县群众和服务对象监督评价',
-  channels: ['window', 'sampling', 'directed', 'hearing'],
-  forms: {
-    default: {
-      title: '满意度测评表',
-      comment: true,
-      items: [
-        {
-          id: 'overall',
-          label: '您对本次办事的总体评价',
-          kind: 'single',
-          required: true,
-          options: [
-            { value: 'satisfied', label: '满意', points: 1 },
-            { value: 'unsatisfied', label: '不满意', points: 0 },
-          ],
-        },
-      ],
-    },
-  },
-};
+const SOURCES: SchemeInput[] = [ganquan, efficiencyOffice];
 
-const PRESETS: Record<string, SchemeForms> = { ganquan };
-export const SCHEME_PRESET_IDS = Object.keys(PRESETS);
-export function getSchemePreset(id: string): SchemeForms | undefined {
-  return PRESETS[id];
+export const SCHEME_PRESETS: Record<string, Scheme> = Object.fromEntries(SOURCES.map((s) => [s.id, Scheme.parse(s)]));
+
+/** Preset ids in a stable order. */
+export const SCHEME_PRESET_IDS: string[] = SOURCES.map((s) => s.id);
+
+/**
+ * A preset by id, or undefined.
+ * @example getSchemePreset('ganquan')?.grades?.bands[0]?.label // '满意'
+ */
+export function getSchemePreset(id: string): Scheme | undefined {
+  return Object.hasOwn(SCHEME_PRESETS, id) ? SCHEME_PRESETS[id] : undefined;
 }

@@ -1,0 +1,161 @@
+import type { ChannelKind } from '../model/channel';
+import { scoreComponents } from './component-scores';
+import { conditionHolds, type TargetView } from './conditions';
+import { consequencesFor } from './consequences';
+import { ScoringInputError } from './errors';
+import { RoundFacts, type RoundFactsInput, type TargetFacts } from './facts';
+import { checkRoundFacts } from './facts-checks';
+import { gradeFor } from './grading';
+import { checkMix } from './mix';
+import { rankGroup, type Placement, type RankEntry } from './ranking';
+import type { ComponentScore, GroupRanking, ResultFlag, RoundResult, TargetResult } from './result';
+import type { Scheme } from './scheme';
+import { answersOn, ballotsOn, type TargetTallies } from './tallies';
+
+/** Chinese texts of the flags the engine itself raises (schemes add their own). */
+export const ENGINE_FLAGS = {
+  tied: '与其他单位名次并列',
+  no_score: '没有可计分的评价，不参与排名',
+  insufficient_ballots: '有效评价份数不足，不参与排名',
+  interval_overlap: '与相邻名次的95%置信区间重叠，名次差异可能只是抽样误差',
+  low_sample: '样本量偏小，结果仅供参考',
+  weights_renormalised: '部分测评方式没有数据，其余权重按比例折算',
+  mix_off_quota: '实际参评人员构成与规定比例不符',
+} as const;
+
+/**
+ * Scores one round: scheme + facts → per target component scores, total, grade, rank in
+ * group, flags and consequences. Pure and deterministic: the same inputs give the same JSON,
+ * whatever the order of the targets. Throws ScoringInputError listing every problem when the
+ * facts do not fit the scheme.
+ * @example scoreRound(getSchemePreset('ganquan')!, { roundId: '2014', targets: [{ targetId: 'w1', served: 30, channels: { window: { ballots: 20, answers: { overall: { satisfied: 17, unsatisfied: 3 } } } } }] }).targets[0]?.grade // { id: 'satisfied', label: '满意' }
+ */
+export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundResult {
+  const parsed = RoundFacts.safeParse(factsInput);
+  if (!parsed.success) throw new ScoringInputError(parsed.error.issues.map((i) => `${i.path.join('.') || '(facts)'}: ${i.message}`));
+  const facts = parsed.data;
+  const { tallies, problems } = checkRoundFacts(scheme, facts);
+  if (problems.length > 0) throw new ScoringInputError(problems);
+
+  const scored = facts.targets.map((t) => {
+    const tt = tallies.get(t.targetId) ?? {};
+    return { facts: t, tallies: tt, components: scoreComponents(scheme, t, tt) };
+  });
+
+  const placements = new Map<string, Placement>();
+  const groups: GroupRanking[] = [];
+  for (const group of groupIds(scheme, facts.targets)) {
+    const members = scored.filter((s) => s.facts.group === group);
+    const label = scheme.groups?.find((g) => g.id === group)?.label ?? group;
+    if (!scheme.ranking) {
+      groups.push({ group, label, order: [], notRanked: members.map((m) => m.facts.targetId).sort() });
+      continue;
+    }
+    const ranking = scheme.ranking;
+    const entries: RankEntry[] = members.map((m) => {
+      const basis = m.components.get(ranking.basis ?? scheme.total);
+      const view = viewOf(scheme, m.facts, m.components, m.tallies, null);
+      return {
+        targetId: m.facts.targetId,
+        value: basis?.value ?? null,
+        interval: basis?.interval ?? null,
+        ballots: ranking.minBallots ? ballotsOn(m.tallies, ranking.minBallots.channels) : 0,
+        forced: ranking.forceFirst ? conditionHolds(ranking.forceFirst.when, view) : false,
+      };
+    });
+    const { placements: p, order } = rankGroup(entries, ranking);
+    for (const [id, pl] of p) placements.set(id, pl);
+    groups.push({ group, label, order, notRanked: members.map((m) => m.facts.targetId).filter((id) => !order.includes(id)).sort() });
+  }
+
+  const targets = scored.map((s) => targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId)));
+  targets.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
+  return { schemeId: scheme.id, roundId: facts.roundId, direction: scheme.ranking?.direction ?? null, groups, targets };
+}
+
+function targetResult(
+  scheme: Scheme,
+  facts: RoundFacts,
+  t: TargetFacts,
+  tallies: TargetTallies,
+  components: Map<string, ComponentScore>,
+  placement: Placement | undefined,
+): TargetResult {
+  const view = viewOf(scheme, t, components, tallies, placement ?? null);
+  const flags: ResultFlag[] = [];
+  const total = components.get(scheme.total);
+  let grade: TargetResult['grade'] = null;
+  if (scheme.grades) {
+    const g = gradeFor(scheme.grades, view);
+    grade = g.grade;
+    view.grade = g.grade?.id ?? null;
+    if (g.flag) flags.push(g.flag);
+  }
+  if (scheme.ranking?.forceFirst && conditionHolds(scheme.ranking.forceFirst.when, view)) flags.push(scheme.ranking.forceFirst.flag);
+  if (placement?.notRanked) flags.push({ id: `not_ranked_${placement.notRanked}`, label: ENGINE_FLAGS[placement.notRanked] });
+  if (placement && placement.tieSize > 1) flags.push({ id: 'tied', label: ENGINE_FLAGS.tied, detail: `${placement.tieSize} 个单位并列第 ${placement.rank} 名` });
+  if (placement?.overlapsPrevious || placement?.overlapsNext) flags.push({ id: 'interval_overlap', label: ENGINE_FLAGS.interval_overlap });
+  const small = [...components.values()].filter((c) => c.interval?.lowSample && c.interval.method !== 'envelope' && (c.interval.n ?? 0) > 0);
+  if (small.length > 0) flags.push({ id: 'low_sample', label: ENGINE_FLAGS.low_sample, detail: small.map((c) => `${c.label} n=${c.interval?.n ?? 0}`).join('；') });
+  const renormalised = [...components.values()].filter((c) => c.value !== null && c.missingParts && c.missingParts.length > 0);
+  if (renormalised.length > 0) flags.push({ id: 'weights_renormalised', label: ENGINE_FLAGS.weights_renormalised, detail: renormalised.flatMap((c) => c.missingParts ?? []).join(', ') });
+
+  const formKey = t.formKey ?? 'default';
+  const mixScheme = scheme.evaluatorMix?.[formKey];
+  let mix: TargetResult['mix'];
+  if (mixScheme) {
+    const counts = t.evaluatorCounts ?? (mixScheme.item ? countsOf(tallies, mixScheme.item) : undefined);
+    if (counts) {
+      mix = { formKey, ...checkMix(mixScheme, counts) };
+      if (!mix.withinTolerance) flags.push({ id: 'mix_off_quota', label: ENGINE_FLAGS.mix_off_quota });
+    }
+  }
+
+  return {
+    targetId: t.targetId,
+    ...(t.name === undefined ? {} : { name: t.name }),
+    group: t.group,
+    components: Object.fromEntries(components),
+    total: total?.value ?? null,
+    totalInterval: total?.interval ?? null,
+    grade,
+    rank: placement?.rank ?? null,
+    tieSize: placement?.tieSize ?? 1,
+    tied: (placement?.tieSize ?? 1) > 1,
+    rankedCount: placement?.rankedCount ?? 0,
+    overlapsPrevious: placement?.overlapsPrevious ?? null,
+    overlapsNext: placement?.overlapsNext ?? null,
+    misconduct: t.misconduct,
+    ...(mix ? { mix } : {}),
+    flags,
+    consequences: consequencesFor(scheme.rules, { roundId: facts.roundId, targetId: t.targetId, group: t.group, view }, facts.history),
+  };
+}
+
+function viewOf(scheme: Scheme, t: TargetFacts, components: Map<string, ComponentScore>, tallies: TargetTallies, placement: Placement | null): TargetView {
+  const values: Record<string, number | null> = {};
+  for (const [id, c] of components) values[id] = c.value;
+  values.total = components.get(scheme.total)?.value ?? null;
+  return {
+    values,
+    grade: null,
+    rank: placement?.rank ?? null,
+    tieSize: placement?.tieSize ?? 1,
+    rankedCount: placement?.rankedCount ?? 0,
+    misconduct: t.misconduct,
+    countAnswers: (item: string, values: string[], channels?: ChannelKind[]) => answersOn(tallies, channels ?? (Object.keys(tallies) as ChannelKind[]), item, values),
+  };
+}
+
+function countsOf(tallies: TargetTallies, item: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const tally of Object.values(tallies)) for (const [v, n] of Object.entries(tally?.answers[item] ?? {})) out[v] = (out[v] ?? 0) + n;
+  return out;
+}
+
+/** Groups in the scheme's order first, then any others by id (never by input order). */
+function groupIds(scheme: Scheme, targets: TargetFacts[]): string[] {
+  const present = new Set(targets.map((t) => t.group));
+  const declared = (scheme.groups ?? []).map((g) => g.id).filter((g) => present.has(g));
+  return [...declared, ...[...present].filter((g) => !declared.includes(g)).sort()];
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { ChannelKind } from '../model/channel';
+import { Answers } from '../model/form';
+import { ChannelTally } from '../api/results';
+
+/**
+ * Individual sheets instead of a tally (a hearing's paper sheets typed in): each is checked
+ * against the channel's form and counted exactly as a stored ballot would be (blank items
+ * with `blankAs` count as that option).
+ * @example { sheets: [{ openness: 'good', legality: 'fair' }, { openness: 'poor' }] }
+ */
+export const SheetList = z.object({ sheets: z.array(Answers) });
+
+/** A channel's facts: the API's tally as it is, or the sheets. */
+export const ChannelFacts = z.union([ChannelTally, SheetList]);
+export type ChannelFacts = z.infer<typeof ChannelFacts>;
+
+/**
+ * One target in the round being scored. `group` is the scheme's ranking group (执法监督组 …),
+ * `formKey` picks its form; `served` is the number of people served (甘泉 回收率 denominator);
+ * `inputs` are the scores made elsewhere (工作考核, 政风建设年), keyed by component id;
+ * `records` count rectification records by kind (效能办: late_or_incomplete, after_second_notice,
+ * refused); `misconduct` counts verified misconduct reports; `evaluatorCounts` who answered, by
+ * the scheme's evaluator categories (泸西).
+ * @example { targetId: 's01', group: 'all', channels: { window: { ballots: 20, answers: { overall: { satisfied: 17, unsatisfied: 3 } } } }, served: 30 }
+ */
+export const TargetFacts = z.object({
+  targetId: z.string().min(1).max(64),
+  name: z.string().max(80).optional(),
+  group: z.string().min(1).max(32).default('all'),
+  formKey: z.string().max(32).optional(),
+  channels: z.partialRecord(ChannelKind, ChannelFacts).default({}),
+  served: z.number().int().min(0).optional(),
+  inputs: z.record(z.string(), z.number()).default({}),
+  records: z.record(z.string(), z.number().int().min(0)).default({}),
+  misconduct: z.number().int().min(0).default(0),
+  evaluatorCounts: z.record(z.string(), z.number().int().min(0)).optional(),
+});
+export type TargetFacts = z.infer<typeof TargetFacts>;
+
+/**
+ * A target's result in an earlier round: the fields consecutive-round rules read. The engine's
+ * own `TargetResult` has this shape (extra fields are ignored), so last round's output can be
+ * passed back as history unchanged.
+ */
+export const PastTarget = z.object({
+  targetId: z.string().min(1).max(64),
+  components: z.record(z.string(), z.object({ value: z.number().nullable() })).default({}),
+  total: z.number().nullable().default(null),
+  grade: z.object({ id: z.string() }).nullable().default(null),
+  rank: z.number().int().min(1).nullable().default(null),
+  tieSize: z.number().int().min(1).default(1),
+  rankedCount: z.number().int().min(0).default(0),
+  misconduct: z.number().int().min(0).default(0),
+});
+export type PastTarget = z.infer<typeof PastTarget>;
+
+export const PastRound = z.object({ roundId: z.string().min(1).max(64), targets: z.array(PastTarget) });
+export type PastRound = z.infer<typeof PastRound>;
+
+/**
+ * Everything the engine needs about one round besides the scheme. `history` lists earlier
+ * rounds of the same scheme, oldest first, ending with the round just before this one; a
+ * target missing from a round breaks its streak.
+ * @example { roundId: '2026q4', targets: [...], history: [{ roundId: '2026q3', targets: [...] }] }
+ */
+export const RoundFacts = z.object({
+  roundId: z.string().min(1).max(64),
+  targets: z.array(TargetFacts),
+  history: z.array(PastRound).default([]),
+});
+export type RoundFacts = z.infer<typeof RoundFacts>;
+export type RoundFactsInput = z.input<typeof RoundFacts>;

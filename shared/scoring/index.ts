@@ -1,0 +1,17 @@
+/**
+ * The scheme engine: pure functions from a scheme (data) and one round's facts to results.
+ * No I/O, no clock, no Node built-ins: it runs unchanged in the mini-program and in Lambda.
+ */
+export { Scheme, type SchemeInput, Flag, Grades, Ranking, Rule, RuleHistory, EvaluatorMix } from './scheme';
+export { Component, type ComponentInput } from './components';
+export { Condition, conditionHolds, quotaFor, type TargetView, type TiePolicy, type Rounding } from './conditions';
+export { RoundFacts, type RoundFactsInput, TargetFacts, ChannelFacts, SheetList, PastRound, PastTarget } from './facts';
+export { TargetResult, RoundResult, ComponentScore, ScoreInterval, Consequence, ResultFlag, GroupRanking, OptionShare } from './result';
+export { scoreRound, ENGINE_FLAGS } from './engine';
+export { ScoringInputError } from './errors';
+export { schemeProblems, formsServing } from './scheme-checks';
+export { wilsonInterval, wilsonCounts, boundedMeanInterval, Z95, type Bounds } from './wilson';
+export { quantise, compareValues, holds, type Comparison } from './compare';
+export { drawQuota, checkMix } from './mix';
+export { rankGroup, type RankEntry, type Placement } from './ranking';
+export { resolveTallies, ballotsOn, answersOn, type Tally, type TargetTallies } from './tallies';
