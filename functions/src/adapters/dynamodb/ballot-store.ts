@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Ballot, Receipt } from '@shared/model/ballot';
+import type { ChannelKind } from '@shared/model/channel';
+import type { ChannelTally } from '@shared/api/results';
+import type { BallotStore, BallotWrite, BallotWriteResult } from '../../ports';
+import { CELL_PREFIX, cellAttribute, keys } from './keys';
+import { queryAll, stripKeys } from './query';
+import { cancellationCodes, errorName } from './errors';
+
+/** Idempotency markers outlive any plausible client retry (a phone offline for weeks). */
+const IDEMPOTENCY_TTL_DAYS = 400;
+
+/**
+ * The ballot write. One TransactWriteItems holds all four effects, so they happen together or
+ * not at all:
+ *
+ *   [0] Put IDEM#<key>   attribute_not_exists  — receipt + fingerprint; a retry finds it
+ *   [1] Put DEDUP#<key>  attribute_not_exists  — one evaluator, one target (or window), one period
+ *   [2] Put BALLOT#…     attribute_not_exists  — the immutable ballot, the recount's source
+ *   [3] Update TALLY#…   ADD n, cells          — the aggregate, on the ballot's shard
+ *
+ * Timeline of a retry:
+ *   t0  client sends ballot B (key K) ──► transaction T commits ──► response lost (timeout)
+ *   t1  client retries B with K ──► findReceipt(K) hits IDEM ──► same receipt, 200
+ *   t1' (race: retry arrives while T is still in flight) ──► second transaction carries the
+ *       same ClientRequestToken (derived from K): within DynamoDB's 10-minute window it is
+ *       either the same call (no double effect) or IdempotentParameterMismatch (we stamped a
+ *       new receivedAt), and after the window IDEM's condition fails. Every branch ends at
+ *       reading IDEM, never at a second count.
+ */
+export class DynamoBallotStore implements BallotStore {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  async findReceipt(idempotencyKey: string): Promise<{ receipt: Receipt; fingerprint: string } | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(idempotencyKey), ConsistentRead: true }));
+    if (!r.Item) return undefined;
+    return { receipt: r.Item.receipt as Receipt, fingerprint: String(r.Item.fingerprint) };
+  }
+
+  async writeBallot(w: BallotWrite): Promise<BallotWriteResult> {
+    // A transaction touching an item another transaction holds is cancelled with
+    // TransactionConflict (hot tally shards under load); nothing was written, so try again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.writeOnce(w);
+      } catch (e) {
+        const conflict = errorName(e) === 'TransactionCanceledException' && cancellationCodes(e).includes('TransactionConflict');
+        if (!conflict || attempt >= 8) throw e;
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+  }
+
+  private async writeOnce(w: BallotWrite): Promise<BallotWriteResult> {
+    const { ballot } = w;
+    const names: Record<string, string> = { '#n': 'n', '#t': 'targetId', '#c': 'channel' };
+    const values: Record<string, unknown> = { ':one': 1, ':t': ballot.targetId, ':c': ballot.channel };
+    const adds = ['#n :one'];
+    w.tallyCells.forEach(([item, option], i) => {
+      names[`#a${i}`] = cellAttribute(item, option);
+      adds.push(`#a${i} :one`);
+    });
+    const ttl = Math.floor(Date.parse(ballot.receivedAt) / 1000) + IDEMPOTENCY_TTL_DAYS * 86400;
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          ClientRequestToken: createHash('sha256').update(w.idempotencyKey).digest('hex').slice(0, 36),
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.idempotency(w.idempotencyKey), entity: 'idempotency', receipt: w.receipt, fingerprint: w.fingerprint, expiresAtEpoch: ttl },
+                ConditionExpression: 'attribute_not_exists(PK)',
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.dedupe(w.dedupeKey), entity: 'dedupe', ballotId: ballot.ballotId },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.ballot(ballot.roundId, ballot.shard, ballot.receivedAt, ballot.ballotId), entity: 'ballot', ...ballot },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.tally(ballot.roundId, ballot.shard, ballot.targetId, ballot.channel),
+                UpdateExpression: `SET #t = :t, #c = :c ADD ${adds.join(', ')}`,
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+          ],
+        }),
+      );
+      return { kind: 'accepted' };
+    } catch (e) {
+      const name = errorName(e);
+      if (name === 'IdempotentParameterMismatchException') return this.replayOrThrow(w.idempotencyKey, e);
+      if (name === 'TransactionCanceledException') {
+        const codes = cancellationCodes(e);
+        // IDEM exists: this ballot was already accepted. The cancellation carries the old item
+        // (ALL_OLD) but in wire format; one consistent read gives the receipt plainly.
+        if (codes[0] === 'ConditionalCheckFailed') return this.replayOrThrow(w.idempotencyKey, e);
+        if (codes[1] === 'ConditionalCheckFailed') return { kind: 'duplicate' };
+      }
+      throw e;
+    }
+  }
+
+  private async replayOrThrow(key: string, cause: unknown): Promise<BallotWriteResult> {
+    const found = await this.findReceipt(key);
+    if (!found) throw cause;
+    return { kind: 'replay', ...found };
+  }
+
+  async readTallies(roundId: string, shards: number): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>> {
+    const out = new Map<string, Partial<Record<ChannelKind, ChannelTally>>>();
+    // Shards are separate partitions: read them in parallel, then fold.
+    const pages = await Promise.all(
+      Array.from({ length: shards }, async (_, shard) => {
+        const items: Record<string, unknown>[] = [];
+        for await (const item of queryAll(this.db, {
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.tallyPartition(roundId, shard) },
+          ConsistentRead: true,
+        }))
+          items.push(item);
+        return items;
+      }),
+    );
+    for (const item of pages.flat()) {
+      const targetId = String(item.targetId);
+      const channel = item.channel as ChannelKind;
+      const perTarget = out.get(targetId) ?? {};
+      const tally = perTarget[channel] ?? { ballots: 0, answers: {} };
+      tally.ballots += Number(item.n ?? 0);
+      for (const [attr, value] of Object.entries(item)) {
+        if (!attr.startsWith(CELL_PREFIX)) continue;
+        const [, itemId, option] = attr.split(':') as [string, string, string];
+        const cells = (tally.answers[itemId] ??= {});
+        cells[option] = (cells[option] ?? 0) + Number(value);
+      }
+      perTarget[channel] = tally;
+      out.set(targetId, perTarget);
+    }
+    return out;
+  }
+
+  async *listBallots(roundId: string, shards: number): AsyncIterable<Ballot> {
+    for (let shard = 0; shard < shards; shard++) {
+      for await (const item of queryAll(this.db, {
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.ballotPartition(roundId, shard) },
+        ConsistentRead: true,
+      }))
+        yield stripKeys<Ballot>(item);
+    }
+  }
+}

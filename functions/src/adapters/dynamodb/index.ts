@@ -1,0 +1,16 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Store } from '../../ports';
+import { DynamoOrgStore } from './org-store';
+import { DynamoRoundStore } from './round-store';
+import { DynamoInvitationStore } from './invitation-store';
+import { DynamoBallotStore } from './ballot-store';
+
+/** The production (and local) store: every port on one table. */
+export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
+  return {
+    org: new DynamoOrgStore(db, table),
+    rounds: new DynamoRoundStore(db, table),
+    invitations: new DynamoInvitationStore(db, table),
+    ballots: new DynamoBallotStore(db, table),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Key layout of the single table. One function per entity so no other file spells a key.
+ *
+ * | entity            | PK                                        | SK                       |
+ * |-------------------|-------------------------------------------|--------------------------|
+ * | org node          | ORG                                       | NODE#<id>                |
+ * | window QR state   | QR#<windowId>                             | QR                       |
+ * | round             | ROUND                                     | ROUND#<id>               |
+ * | invitation        | INV#<id>                                  | INV  (GSI1: ROUNDINV#<round> / <member>) |
+ * | idempotency       | IDEM#<hash(evaluator, clientBallotId)>    | IDEM                     |
+ * | dedupe            | DEDUP#<round>#<target|window>#<evaluator>#<period> | DEDUP           |
+ * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
+ * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
+ *
+ * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
+ * busy window) never concentrates on one partition's 1,000 writes/s.
+ */
+export const keys = {
+  node: (id: string) => ({ PK: 'ORG', SK: `NODE#${id}` }),
+  nodePartition: 'ORG',
+  qr: (windowId: string) => ({ PK: `QR#${windowId}`, SK: 'QR' }),
+  round: (id: string) => ({ PK: 'ROUND', SK: `ROUND#${id}` }),
+  roundPartition: 'ROUND',
+  invitation: (id: string) => ({ PK: `INV#${id}`, SK: 'INV' }),
+  invitationIndex: (roundId: string, memberId: string) => ({ GSI1PK: `ROUNDINV#${roundId}`, GSI1SK: memberId }),
+  idempotency: (key: string) => ({ PK: `IDEM#${key}`, SK: 'IDEM' }),
+  dedupe: (key: string) => ({ PK: `DEDUP#${key}`, SK: 'DEDUP' }),
+  ballot: (roundId: string, shard: number, receivedAt: string, ballotId: string) => ({ PK: `BALLOT#${roundId}#${shard}`, SK: `${receivedAt}#${ballotId}` }),
+  ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
+  tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
+  tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+};
+
+/** Tally cell attribute: one top-level number per (item, option) so ADD works in one update. */
+export const CELL_PREFIX = 'a:';
+export const cellAttribute = (item: string, option: string) => `${CELL_PREFIX}${item}:${option}`;

@@ -1,0 +1,97 @@
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OrgNode } from '@shared/model/org';
+import { AppError } from '@shared/errors';
+import type { OrgStore, QrState } from '../../ports';
+import { keys } from './keys';
+import { collect, queryAll, stripKeys } from './query';
+import { isConditionalFailure } from './errors';
+
+export class DynamoOrgStore implements OrgStore {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  async createNodes(nodes: OrgNode[]): Promise<void> {
+    // Transactions take 100 items; a CSV larger than that is written in chunks of 100, each
+    // all-or-nothing. The import use case checks every id first, so a chunk failing means a
+    // concurrent writer, reported as ALREADY_EXISTS.
+    for (let i = 0; i < nodes.length; i += 100) {
+      const chunk = nodes.slice(i, i + 100);
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: chunk.map((n) => ({
+              Put: { TableName: this.table, Item: { ...keys.node(n.id), entity: 'node', ...n }, ConditionExpression: 'attribute_not_exists(PK)' },
+            })),
+          }),
+        );
+      } catch (e) {
+        if (isConditionalFailure(e)) throw new AppError('ALREADY_EXISTS', { ids: chunk.map((n) => n.id) });
+        throw e;
+      }
+    }
+  }
+
+  async getNode(id: string): Promise<OrgNode | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.node(id) }));
+    return r.Item ? stripKeys<OrgNode>(r.Item) : undefined;
+  }
+
+  async getNodes(ids: string[]): Promise<Map<string, OrgNode>> {
+    const out = new Map<string, OrgNode>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.table]: { Keys: unique.slice(i, i + 100).map((id) => keys.node(id)) },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const r = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of r.Responses?.[this.table] ?? []) {
+          const node = stripKeys<OrgNode>(item);
+          out.set(node.id, node);
+        }
+        request = r.UnprocessedKeys as typeof request;
+      }
+    }
+    return out;
+  }
+
+  async listNodes(): Promise<OrgNode[]> {
+    const items = await collect(
+      queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.nodePartition } }),
+    );
+    return items.map((i) => stripKeys<OrgNode>(i));
+  }
+
+  async getQrState(windowId: string): Promise<QrState | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.qr(windowId), ConsistentRead: true }));
+    return r.Item ? stripKeys<QrState>(r.Item) : undefined;
+  }
+
+  async rotateQr(windowId: string): Promise<QrState> {
+    const r = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.qr(windowId),
+        UpdateExpression: 'SET windowId = :w, revoked = :f, entity = :e ADD version :one',
+        ExpressionAttributeValues: { ':w': windowId, ':f': false, ':one': 1, ':e': 'qr' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return stripKeys<QrState>(r.Attributes ?? {});
+  }
+
+  async revokeQr(windowId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.qr(windowId),
+        UpdateExpression: 'SET revoked = :t',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':t': true },
+      }),
+    ).catch((e) => {
+      if (isConditionalFailure(e)) throw new AppError('NOT_FOUND', { windowId, reason: 'no QR issued' });
+      throw e;
+    });
+  }
+}
+

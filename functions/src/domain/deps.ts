@@ -1,0 +1,19 @@
+import type { SchemeForms } from '@shared/model/scheme-forms';
+import type { Clock, IdSource, Store, WechatIdentity } from '../ports';
+import type { Secrets } from './secrets';
+
+/** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  secrets: Secrets;
+  wechat: WechatIdentity;
+  schemes: (id: string) => SchemeForms | undefined;
+  config: {
+    /** Where the H5 client lives; links and QR URLs are built on it. */
+    publicBaseUrl: string;
+    /** The local dev login (any name, any role). Never on in production. */
+    devLogin: boolean;
+  };
+}

@@ -1,0 +1,45 @@
+import { AppError } from '@shared/errors';
+import { ancestorAt, type OrgNode } from '@shared/model/org';
+import type { Round } from '@shared/model/round';
+import type { Deps } from './deps';
+import { assertAccepting, isAccepting } from './round-rules';
+
+/** The target a window's ballots rate in `round`: the window's ancestor at the round's level. */
+export function windowTargetId(round: Round, window: OrgNode): string | undefined {
+  const id = ancestorAt(window, round.targetKind);
+  if (id === undefined) return undefined;
+  return round.targetIds === undefined || round.targetIds.includes(id) ? id : undefined;
+}
+
+/** Rounds that take window ballots for this window (any status). */
+export async function roundsCoveringWindow(deps: Deps, window: OrgNode): Promise<Round[]> {
+  const rounds = await deps.store.rounds.listRounds();
+  return rounds.filter((r) => r.channels.includes('window') && windowTargetId(r, window) !== undefined);
+}
+
+/**
+ * The one round a window ballot goes to: the named one, or the only accepting round covering
+ * the window. With none accepting, the error says whether the last one closed or none opened.
+ */
+export async function pickWindowRound(deps: Deps, window: OrgNode, roundId: string | undefined): Promise<Round> {
+  const now = deps.clock.now();
+  const covering = await roundsCoveringWindow(deps, window);
+  if (roundId !== undefined) {
+    const round = covering.find((r) => r.id === roundId);
+    if (!round) {
+      const exists = await deps.store.rounds.getRound(roundId);
+      if (!exists) throw new AppError('ROUND_NOT_FOUND', { roundId });
+      if (!exists.channels.includes('window')) throw new AppError('CHANNEL_NOT_ALLOWED', { roundId, channel: 'window' });
+      throw new AppError('TARGET_NOT_IN_ROUND', { roundId });
+    }
+    assertAccepting(round, now);
+    return round;
+  }
+  const accepting = covering.filter((r) => isAccepting(r, now));
+  if (accepting.length === 1) return accepting[0]!;
+  if (accepting.length > 1) throw new AppError('ROUND_AMBIGUOUS', { roundIds: accepting.map((r) => r.id) });
+  const latest = covering.sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0];
+  if (!latest) throw new AppError('ROUND_NOT_OPEN');
+  assertAccepting(latest, now);
+  throw new AppError('ROUND_NOT_OPEN');
+}

@@ -1,0 +1,78 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@shared/errors';
+import { BALLOT_BODY_MAX_BYTES } from '@shared/model/ballot';
+import type { Deps } from '../domain/deps';
+import { verifySession, type Session } from '../domain/sessions';
+import type { RouteSpec } from './route';
+import { ROUTES } from './routes';
+import { errorHandler, type Logger } from './errors';
+import { parseOrThrow } from './validate';
+import { buildOpenApi } from './openapi';
+
+export interface AppOptions {
+  /** Serve the H5 build here (local runs); in production a CDN serves it. */
+  staticDir?: string;
+  log?: Logger;
+}
+
+const jsonLog: Logger = (entry) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+
+/** The one Express app: local server, tests and Lambda (serverless-http) all run this. */
+export function createApp(deps: Deps, options: AppOptions = {}): express.Express {
+  const app = express();
+  const log = options.log ?? jsonLog;
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((req, res, next) => {
+    res.locals.requestId = req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    res.setHeader('x-request-id', res.locals.requestId);
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
+  const json = express.json({ limit: BALLOT_BODY_MAX_BYTES, strict: true, type: () => true });
+  const csv = express.text({ limit: '2mb', type: () => true });
+
+  const openapi = buildOpenApi(ROUTES);
+  app.get('/api/openapi.json', (_req, res) => res.json(openapi));
+  for (const spec of ROUTES) mount(app, spec, deps, json, csv);
+  app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
+  if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
+  app.use(errorHandler(log));
+  return app;
+}
+
+function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: express.RequestHandler, csv: express.RequestHandler) {
+  const handlers: express.RequestHandler[] = [];
+  if (spec.body || spec.bodyType) {
+    const wanted = spec.bodyType ?? 'application/json';
+    handlers.push((req, _res, next) => next(req.is(wanted) ? undefined : new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: wanted })));
+    handlers.push(spec.bodyType ? csv : json);
+  }
+  handlers.push(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const session = authenticate(deps, spec, req);
+      const params = spec.params ? (parseOrThrow(spec.params, req.params) as Record<string, string>) : (req.params as Record<string, string>);
+      const body = spec.body ? parseOrThrow(spec.body, req.body) : req.body;
+      const out = await spec.handler({ deps, session, params, body, req, res });
+      res.status(out.status ?? 200).json(out.body);
+    } catch (e) {
+      next(e);
+    }
+  });
+  app[spec.method](`/api${spec.path}`, ...handlers);
+}
+
+/** Reads the bearer session and enforces the route's roles before anything else runs. */
+function authenticate(deps: Deps, spec: RouteSpec<any>, req: Request): Session | undefined {
+  if (spec.auth === 'public') return undefined;
+  const header = req.header('authorization');
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  if (!token) {
+    if (spec.auth === 'optional') return undefined;
+    throw new AppError('UNAUTHENTICATED');
+  }
+  const session = verifySession(deps.secrets.sessionKey, token, deps.clock.now().getTime());
+  if (spec.auth !== 'optional' && !spec.auth.includes(session.role)) throw new AppError('FORBIDDEN');
+  return session;
+}

@@ -1,0 +1,55 @@
+import type { ErrorRequestHandler } from 'express';
+import { AppError } from '@shared/errors';
+
+const STORE_FAILURES = new Set([
+  'ServiceUnavailable',
+  'InternalServerError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TimeoutError',
+  'TransactionCanceledException',
+  'TransactionInProgressException',
+  'IdempotentParameterMismatchException',
+  'InjectedStoreFault',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+
+/** Whether an error came from the store being unreachable or overloaded (retry is safe). */
+export function isStoreFailure(e: unknown): boolean {
+  const err = e as { name?: string; code?: string; $metadata?: unknown; cause?: unknown };
+  if (!err || typeof err !== 'object') return false;
+  if (err.name && STORE_FAILURES.has(err.name)) return true;
+  if (err.code && NETWORK_CODES.has(err.code)) return true;
+  if (err.$metadata !== undefined) return true;
+  return err.cause !== undefined && isStoreFailure(err.cause);
+}
+
+/** Maps body-parser failures to our codes. */
+function fromParser(e: { type?: string; status?: number }): AppError | undefined {
+  if (e.type === 'entity.too.large') return new AppError('BODY_TOO_LARGE');
+  if (e.type === 'entity.parse.failed') return new AppError('MALFORMED_JSON');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (e.status === 400 && e.type) return new AppError('VALIDATION_FAILED');
+  return undefined;
+}
+
+export type Logger = (entry: Record<string, unknown>) => void;
+
+/** The last middleware: every failure leaves as `{ error: { code, message, messageEn, details } }`. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let appError: AppError;
+    if (err instanceof AppError) appError = err;
+    else if (fromParser(err)) appError = fromParser(err)!;
+    else if (isStoreFailure(err)) {
+      appError = new AppError('STORE_UNAVAILABLE');
+      log({ level: 'warn', msg: 'store failure', requestId: res.locals.requestId, error: (err as Error).name, path: req.path });
+    } else {
+      appError = new AppError('INTERNAL');
+      log({ level: 'error', msg: 'unhandled error', requestId: res.locals.requestId, error: (err as Error)?.name, stack: (err as Error)?.stack, path: req.path });
+    }
+    if (appError.code === 'STORE_UNAVAILABLE') res.setHeader('Retry-After', '1');
+    res.status(appError.status).json(appError.toBody());
+  };
+}

@@ -1,0 +1,40 @@
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Role } from '@shared/api/auth';
+import type { Deps } from '../domain/deps';
+import type { Session } from '../domain/sessions';
+
+/**
+ * A route as data: the app wires it and the OpenAPI document describes it from the same
+ * object, so the contract cannot drift from the code.
+ */
+export interface RouteSpec<B = unknown> {
+  method: 'get' | 'post' | 'delete';
+  /** Express-style path under /api, e.g. /rounds/:id/open. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public`: no session; `optional`: read one if sent; otherwise the roles allowed. */
+  auth: 'public' | 'optional' | readonly Role[];
+  body?: z.ZodType<B>;
+  /** Non-JSON bodies (CSV import). */
+  bodyType?: 'text/csv';
+  params?: z.ZodObject;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** Error codes this route can answer with (documented in OpenAPI). */
+  errors: readonly string[];
+  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown }>;
+}
+
+export interface RouteContext<B> {
+  deps: Deps;
+  session: Session | undefined;
+  params: Record<string, string>;
+  body: B;
+  req: Request;
+  res: Response;
+}
+
+export function route<B = unknown>(spec: RouteSpec<B>): RouteSpec<B> {
+  return spec;
+}

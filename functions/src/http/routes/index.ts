@@ -1,0 +1,9 @@
+import type { RouteSpec } from '../route';
+import { authRoutes } from './auth';
+import { publicRoutes } from './public';
+import { ballotRoutes } from './ballots';
+import { adminRoutes } from './admin';
+import { resultRoutes } from './results';
+
+/** Every route of the API, in one list: the app and the OpenAPI document both read it. */
+export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes];

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiClient } from './http';
+
+/**
+ * A small county made through the admin API: 1 category, 2 units, 3 sections (one a school
+ * form), 4 windows; an open section round on the pipeline test scheme with all three ballot
+ * channels; a QR per window, a sampling link and two invitations.
+ */
+export interface SmallCounty {
+  admin: string;
+  roundId: string;
+  windowTokens: Record<string, string>;
+  samplingToken: string;
+  invitations: Array<{ invitationId: string; token: string; memberId: string }>;
+}
+
+export const SMALL_COUNTY_CSV = [
+  'kind,id,name,parentId,formKey',
+  'category,c1,执法监督组,,',
+  'unit,u1,公安局,c1,',
+  'unit,u2,教育局,c1,',
+  'section,s11,户政科,u1,',
+  'section,s12,出入境管理科,u1,',
+  'section,s21,基础教育科,u2,school',
+  'window,w111,户政1号窗口,s11,',
+  'window,w112,户政2号窗口,s11,',
+  'window,w121,出入境窗口,s12,',
+  'window,w211,教育咨询窗口,s21,',
+].join('\n');
+
+export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; schemeId?: string; channels?: string[]; opensAt?: string; closesAt?: string; open?: boolean; importOrg?: boolean } = {}): Promise<SmallCounty> {
+  const admin = await api.login('admin-1', 'admin');
+  if (opts.importOrg !== false) {
+    const imported = await api.call('POST', '/admin/nodes/import', { raw: SMALL_COUNTY_CSV, contentType: 'text/csv', token: admin });
+    if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
+  }
+  const roundId = opts.roundId ?? 'r1';
+  const now = Date.now();
+  const created = await api.post(
+    '/admin/rounds',
+    {
+      id: roundId,
+      name: '测试轮次',
+      period: { kind: 'quarter', label: '2026年第四季度', start: '2026-10-01', end: '2026-12-31' },
+      schemeId: opts.schemeId ?? 'test-pipeline',
+      targetKind: 'section',
+      channels: opts.channels ?? ['window', 'sampling', 'directed'],
+      opensAt: opts.opensAt ?? new Date(now - 3600_000).toISOString(),
+      closesAt: opts.closesAt ?? new Date(now + 30 * 86400_000).toISOString(),
+    },
+    admin,
+  );
+  if (created.status !== 201) throw new Error(`round failed: ${JSON.stringify(created.body)}`);
+  if (opts.open !== false) {
+    const opened = await api.post(`/admin/rounds/${roundId}/open`, undefined, admin);
+    if (opened.status !== 200) throw new Error(`open failed: ${JSON.stringify(opened.body)}`);
+  }
+  const windowTokens: Record<string, string> = {};
+  if (opts.importOrg !== false) {
+    for (const w of ['w111', 'w112', 'w121', 'w211']) windowTokens[w] = (await api.post(`/admin/windows/${w}/qr`, undefined, admin)).body.scene;
+  }
+  const channels = opts.channels ?? ['window', 'sampling', 'directed'];
+  const samplingToken = channels.includes('sampling') ? (await api.post(`/admin/rounds/${roundId}/sampling-link`, undefined, admin)).body.token : '';
+  const invitations = channels.includes('directed')
+    ? (
+        await api.post(
+          `/admin/rounds/${roundId}/invitations`,
+          { members: [{ memberId: 'm-001' }, { memberId: 'm-002' }], expiresAt: new Date(now + 7 * 86400_000).toISOString() },
+          admin,
+        )
+      ).body.invitations
+    : [];
+  return { admin, roundId, windowTokens, samplingToken, invitations };
+}
+
+/** A valid ballot body for the pipeline scheme. */
+export function ballot(token: string, extra: Record<string, unknown> = {}) {
+  return { clientBallotId: randomUUID(), token, answers: { overall: 'satisfied' }, ...extra };
+}
