@@ -7,25 +7,29 @@ import prodConfig from './prod';
 // `npm start` and the browser tests serve, so each platform gets its own folder.
 const platform = process.env.TARO_ENV ?? 'weapp';
 const root = path.resolve(__dirname, '..');
+const sharedDir = path.join(root, 'shared');
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'qunzhong-pingyi',
     date: '2026-11-23',
-    designWidth: 750,
+    // NutUI's styles are drawn for a 375-wide design; ours for 750 (Taro's default).
+    designWidth: (input?: { file?: string }) => (input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750),
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client/src',
     outputRoot: platform === 'h5' ? 'dist/h5' : `dist/${platform}`,
     plugins: [],
     // `@shared` is the domain model and API contract shared with the functions; the alias
     // keeps page imports readable and matches client/tsconfig.json.
-    alias: { '@shared': path.join(root, 'shared'), '@': path.join(root, 'client/src') },
+    alias: { '@shared': sharedDir, '@': path.join(root, 'client/src') },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // shared/ sits outside sourceRoot; Taro only transpiles what `compile.include` names.
+      compile: { include: [sharedDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -34,6 +38,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
     },
     h5: {
+      compile: { include: [sharedDir] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,9 +1,23 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // Main package: only what a citizen needs (WeChat caps it at 2 MB; our budget is 500 KB).
+  pages: [
+    'pages/index/index',
+    'pages/rate/index',
+    'pages/receipt/index',
+    'pages/mine/index',
+    'pages/sample/index',
+    'pages/invite/index',
+    'pages/privacy/index',
+  ],
+  subPackages: [
+    { root: 'staff', pages: ['pages/login/index', 'pages/unit/index', 'pages/rankings/index'] },
+    { root: 'admin', pages: ['pages/rounds/index', 'pages/import/index', 'pages/qr/index', 'pages/invitations/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',
     navigationBarTitleText: '群众评议',
     navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
   },
 });

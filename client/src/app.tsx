@@ -1,7 +1,11 @@
 import { PropsWithChildren } from 'react';
+import { useLaunch } from '@tarojs/taro';
+import { startOutboxRunner } from './lib/outbox-runner';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
+  // Ballots left waiting by an earlier visit are retried as soon as the app starts.
+  useLaunch(() => startOutboxRunner());
   return children;
 }
 

@@ -5,9 +5,11 @@ declare module '*.svg';
 declare module '*.css';
 declare module '*.scss';
 
-declare namespace NodeJS {
-  interface ProcessEnv {
+/** Taro replaces these at build time; the client has no Node `process` at run time. */
+declare const process: {
+  env: {
     NODE_ENV: 'development' | 'production';
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony' | 'jdrn';
-  }
-}
+    TARO_APP_API_BASE?: string;
+  };
+};

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { View, Text, Textarea } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { CSV_HEADER, CsvRowError } from '@shared/api/org';
+import { z } from 'zod';
+import { Notice } from '../../../components/notice';
+import { ApiError, userMessage } from '../../../api/errors';
+import { importNodes } from '../../../api/admin';
+import { requireAdmin } from '../../lib/admin-guard';
+import '../rounds/index.scss';
+
+const EXAMPLE = `${CSV_HEADER.join(',')}\ncategory,c-zf,执法监督组,,\nunit,u-gaj,县公安局,c-zf,\nsection,s-hz,户政科,u-gaj,\nwindow,w-hz1,户籍1号窗口,s-hz,`;
+
+/** Paste the organisation as CSV; the server imports all rows or none and names the bad lines. */
+export default function ImportPage() {
+  const [session] = useState(() => requireAdmin('/admin/pages/import/index'));
+  const [csv, setCsv] = useState(EXAMPLE);
+  const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string; rows?: CsvRowError[] }>();
+
+  const submit = async () => {
+    try {
+      const r = await importNodes(csv.trim() + '\n');
+      setResult({ tone: 'ok', text: `已导入 ${r.created} 个节点` });
+    } catch (e) {
+      const rows = e instanceof ApiError ? z.array(CsvRowError).safeParse((e.details as { errors?: unknown })?.errors ?? e.details) : undefined;
+      setResult({ tone: 'error', text: userMessage(e), rows: rows?.success ? rows.data : undefined });
+    }
+  };
+
+  if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
+  return (
+    <View className='admin'>
+      <View className='admin__card'>
+        <Text className='admin__sub'>{`表头：${CSV_HEADER.join(',')}；上级在前。kind 取 category / unit / section / window。`}</Text>
+        <Textarea className='admin__textarea' value={csv} maxlength={-1} onInput={(e) => setCsv(e.detail.value)} />
+        <Button type='primary' block onClick={submit}>导入</Button>
+      </View>
+      {result && <Notice tone={result.tone}>{result.text}</Notice>}
+      {result?.rows?.map((r, i) => <Notice key={i} tone='error'>{`第 ${r.line} 行${r.field ? `（${r.field}）` : ''}：${r.message}`}</Notice>)}
+    </View>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text, Input } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { Round } from '@shared/model/round';
+import { ROUND_STATUS_LABELS } from '@shared/model/round';
+import { CHANNEL_LABELS, BALLOT_CHANNELS } from '@shared/model/channel';
+import type { ChannelKind } from '@shared/model/channel';
+import { SCHEME_PRESETS, SCHEME_PRESET_IDS } from '@shared/schemes';
+import { Notice } from '../../../components/notice';
+import { userMessage } from '../../../api/errors';
+import { listRounds } from '../../../api/staff';
+import { closeRound, createRound, createSamplingLink, openRound } from '../../../api/admin';
+import { requireAdmin } from '../../lib/admin-guard';
+import { cstDate, cstInstant } from '../../lib/dates';
+import './index.scss';
+
+/** Rounds: create one from a scheme preset, open and close it, publish its sampling link. */
+export default function RoundsPage() {
+  const [session] = useState(() => requireAdmin('/admin/pages/rounds/index'));
+  const [rounds, setRounds] = useState<Round[]>([]);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
+  const [links, setLinks] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: SCHEME_PRESET_IDS[0] ?? '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
+  const [channels, setChannels] = useState<ChannelKind[]>(['window', 'sampling']);
+
+  const reload = () => listRounds().then((r) => setRounds(r.rounds), (e) => setMessage({ tone: 'error', text: userMessage(e) }));
+  useEffect(() => {
+    if (session) void reload();
+  }, [session]);
+
+  const act = async (label: string, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setMessage({ tone: 'ok', text: `${label}成功` });
+      await reload();
+    } catch (e) {
+      setMessage({ tone: 'error', text: userMessage(e) });
+    }
+  };
+
+  if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
+  const scheme = SCHEME_PRESETS[draft.schemeId];
+  return (
+    <View className='admin'>
+      <View className='admin__nav'>
+        <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/import/index' })}>导入单位</Text>
+        <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/qr/index' })}>窗口二维码</Text>
+        <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/invitations/index' })}>定向邀请</Text>
+      </View>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {rounds.map((r) => (
+        <View key={r.id} className='admin__card' data-testid={`round-${r.id}`}>
+          <Text className='admin__title'>{r.name}</Text>
+          <Text className='admin__sub'>{`${r.id} · ${r.period.label} · ${ROUND_STATUS_LABELS[r.status]} · ${r.channels.map((c) => CHANNEL_LABELS[c]).join('、')}`}</Text>
+          <View className='admin__actions'>
+            {r.status === 'draft' && <Button size='small' type='primary' onClick={() => act('开启', () => openRound(r.id))}>开启</Button>}
+            {r.status === 'open' && <Button size='small' type='danger' onClick={() => act('结束', () => closeRound(r.id))}>结束</Button>}
+            {r.status === 'open' && r.channels.includes('sampling') && (
+              <Button size='small' onClick={() => act('生成抽样链接', async () => { const l = await createSamplingLink(r.id); setLinks((x) => ({ ...x, [r.id]: l.url })); })}>抽样链接</Button>
+            )}
+          </View>
+          {links[r.id] && <Text className='admin__link' userSelect>{links[r.id]}</Text>}
+        </View>
+      ))}
+      <View className='admin__card'>
+        <Text className='admin__title'>新建评议轮次</Text>
+        <Field label='编号（字母数字）' value={draft.id} onInput={(v) => setDraft({ ...draft, id: v })} />
+        <Field label='名称' value={draft.name} onInput={(v) => setDraft({ ...draft, name: v })} />
+        <Field label='期间' value={draft.period} onInput={(v) => setDraft({ ...draft, period: v })} />
+        <Text className='admin__label'>评议方案</Text>
+        <View className='admin__chips'>
+          {SCHEME_PRESET_IDS.map((id) => (
+            <Text key={id} className={`admin__chip ${draft.schemeId === id ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: id })}>{SCHEME_PRESETS[id]?.name ?? id}</Text>
+          ))}
+        </View>
+        <Text className='admin__label'>评议对象</Text>
+        <View className='admin__chips'>
+          {(['unit', 'section'] as const).map((k) => (
+            <Text key={k} className={`admin__chip ${draft.targetKind === k ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, targetKind: k })}>{k === 'unit' ? '单位' : '科室'}</Text>
+          ))}
+        </View>
+        <Text className='admin__label'>评价方式</Text>
+        <View className='admin__chips'>
+          {BALLOT_CHANNELS.filter((c) => !scheme || scheme.channels.includes(c)).map((c) => (
+            <Text key={c} className={`admin__chip ${channels.includes(c) ? 'is-on' : ''}`} onClick={() => setChannels(channels.includes(c) ? channels.filter((x) => x !== c) : [...channels, c])}>{CHANNEL_LABELS[c]}</Text>
+          ))}
+        </View>
+        <Field label='开始日期' value={draft.start} onInput={(v) => setDraft({ ...draft, start: v })} />
+        <Field label='结束日期' value={draft.end} onInput={(v) => setDraft({ ...draft, end: v })} />
+        <Button type='primary' block onClick={() => act('创建', () => createRound({
+          id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, targetKind: draft.targetKind, channels,
+          period: { kind: 'custom', label: draft.period.trim(), start: draft.start, end: draft.end },
+          opensAt: cstInstant(draft.start), closesAt: cstInstant(draft.end, true),
+        }))}>创建</Button>
+      </View>
+    </View>
+  );
+}
+
+function Field({ label, value, onInput }: { label: string; value: string; onInput: (v: string) => void }) {
+  return (
+    <View>
+      <Text className='admin__label'>{label}</Text>
+      <Input className='admin__input' value={value} onInput={(e) => onInput(e.detail.value)} />
+    </View>
+  );
+}

@@ -1,0 +1,13 @@
+import { LandingResponse } from '@shared/api/tokens';
+import { SubmitBallotRequest, SubmitBallotResponse } from '@shared/api/ballots';
+import { apiRequest } from './http';
+
+/** What a window QR scene, a sampling link token or an invitation token resolves to. */
+export function getLanding(token: string): Promise<LandingResponse> {
+  return apiRequest({ path: `/landing/${encodeURIComponent(token)}`, schema: LandingResponse });
+}
+
+/** Posts one ballot; the same clientBallotId may be posted again and returns the same receipt. */
+export function postBallot(request: SubmitBallotRequest): Promise<SubmitBallotResponse> {
+  return apiRequest({ method: 'POST', path: '/ballots', body: request, schema: SubmitBallotResponse });
+}

@@ -1,0 +1,40 @@
+import { messageFor } from '@shared/errors';
+
+/**
+ * A failed API call as the UI needs it: a Chinese sentence to show, the stable code to
+ * branch on, and whether the server answered at all. `NETWORK` is ours (no answer reached us):
+ * the only case in which a ballot is kept for a retry besides a 5xx/429.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** True when the server may not have seen or finished the request, so a retry is safe and needed. */
+  get retryable(): boolean {
+    return this.code === 'NETWORK' || this.status >= 500 || this.status === 429;
+  }
+}
+
+export const NETWORK_MESSAGE = '网络不通，请检查网络后重试';
+
+/** Builds an ApiError from any error body; a body we cannot read still yields a Chinese sentence. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const code = typeof err?.code === 'string' ? err.code : status >= 500 ? 'INTERNAL' : 'UNKNOWN';
+  // The server's message is already Chinese; messageFor covers a proxy's bare 502 page.
+  const message = typeof err?.message === 'string' && err.message ? err.message : messageFor(code);
+  return new ApiError(code, status, message, err?.details);
+}
+
+/** The sentence to show for anything thrown by an API call (never a stack or a raw code). */
+export function userMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  return messageFor('INTERNAL');
+}

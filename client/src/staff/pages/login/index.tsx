@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text, Input } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { Role } from '@shared/api/auth';
+import { loginStaff } from '../../../api/staff';
+import { userMessage } from '../../../api/errors';
+import { Notice } from '../../../components/notice';
+import './index.scss';
+
+const ROLES: Array<{ role: Role; label: string }> = [
+  { role: 'staff', label: '单位工作人员' },
+  { role: 'supervisor', label: '评议主管部门' },
+  { role: 'admin', label: '系统管理员' },
+];
+
+/**
+ * Local dev login: a name, a role and (for unit staff) the unit id. In WeChat the same form
+ * binds the WeChat identity once the server offers a binding endpoint (see docs/client.md).
+ */
+export default function StaffLoginPage() {
+  const next = decodeURIComponent(useRouter().params.next ?? '/staff/pages/unit/index');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  const [unitId, setUnitId] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!name.trim()) return setError('请输入姓名');
+    if (role === 'staff' && !unitId.trim()) return setError('请输入单位编号');
+    setBusy(true);
+    setError(undefined);
+    try {
+      await loginStaff({ name: name.trim(), role, ...(role === 'staff' ? { unitId: unitId.trim() } : {}) });
+      void Taro.redirectTo({ url: next });
+    } catch (e) {
+      setError(userMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='login'>
+      <Text className='login__label'>姓名</Text>
+      <Input className='login__input' data-testid='login-name' value={name} onInput={(e) => setName(e.detail.value)} placeholder='请输入姓名' />
+      <Text className='login__label'>身份</Text>
+      <View className='login__roles'>
+        {ROLES.map((r) => (
+          <View key={r.role} className={`login__role ${role === r.role ? 'is-on' : ''}`} onClick={() => setRole(r.role)}>
+            <Text>{r.label}</Text>
+          </View>
+        ))}
+      </View>
+      {role === 'staff' && (
+        <>
+          <Text className='login__label'>单位编号</Text>
+          <Input className='login__input' data-testid='login-unit' value={unitId} onInput={(e) => setUnitId(e.detail.value)} placeholder='例如 u-gaj' />
+        </>
+      )}
+      {error && <Notice tone='error'>{error}</Notice>}
+      <View className='login__submit'>
+        <Button type='primary' size='xlarge' block loading={busy} onClick={submit}>登录</Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { ROUND_STATUS_LABELS } from '@shared/model/round';
+import { CHANNEL_LABELS } from '@shared/model/channel';
+import type { ChannelKind } from '@shared/model/channel';
+import { Notice } from '../../../components/notice';
+import { userMessage } from '../../../api/errors';
+import { clearSession } from '../../../api/session';
+import { requireStaff } from '../../lib/guard';
+import { loadUnit, UnitData, UnitTarget } from '../../lib/load-unit';
+import { ballotCount, breakdown } from '../../lib/tally-view';
+import { TrendChart } from '../../components/trend-chart';
+import './index.scss';
+
+/** My unit: this round's result (or tallies until results exist), the trend, the item breakdown. */
+export default function UnitPage() {
+  const { params } = useRouter();
+  const [session] = useState(() => requireStaff('/staff/pages/unit/index'));
+  const [data, setData] = useState<UnitData>();
+  const [error, setError] = useState<string>();
+  const [roundId, setRoundId] = useState(params.roundId);
+
+  useEffect(() => {
+    if (!session) return;
+    setError(undefined);
+    loadUnit(session.unitId, roundId).then(setData, (e) => setError(userMessage(e)));
+  }, [session, roundId]);
+
+  if (!session) return <Notice>请先登录</Notice>;
+  if (error) return <Notice tone='error'>{error}</Notice>;
+  if (!data) return <Notice>正在加载…</Notice>;
+  return (
+    <View className='unit'>
+      <View className='unit__bar'>
+        <Text>{`${session.name ?? ''}（${session.unitId ?? '全部单位'}）`}</Text>
+        <Text className='unit__link' onClick={() => Taro.navigateTo({ url: `/staff/pages/rankings/index?roundId=${data.round?.id ?? ''}` })}>排名公布</Text>
+        <Text className='unit__link' onClick={() => { clearSession('staff'); void Taro.reLaunch({ url: '/pages/index/index' }); }}>退出</Text>
+      </View>
+      {data.rounds.length > 1 && (
+        <View className='unit__rounds'>
+          {data.rounds.map((r) => (
+            <Text key={r.id} className={`unit__round ${r.id === data.round?.id ? 'is-on' : ''}`} onClick={() => setRoundId(r.id)}>
+              {`${r.period.label}·${ROUND_STATUS_LABELS[r.status]}`}
+            </Text>
+          ))}
+        </View>
+      )}
+      {!data.round && <Notice>还没有评议轮次</Notice>}
+      {data.round && !data.hasResults && <Notice>计分结果尚未生成，以下为实时评价统计</Notice>}
+      {data.round && (
+        <View className='unit__card'>
+          <TrendChart id='unit-trend' data={data.trend.points} valueLabel={data.trend.label} />
+        </View>
+      )}
+      {data.round && data.targets.length === 0 && <Notice>本轮还没有本单位的评价</Notice>}
+      {data.targets.map((t) => <TargetCard key={t.tally.targetId} t={t} />)}
+    </View>
+  );
+}
+
+function TargetCard({ t }: { t: UnitTarget }) {
+  const r = t.result;
+  const channels = Object.entries(t.tally.channels) as Array<[ChannelKind, { ballots: number }]>;
+  return (
+    <View className='unit__card' data-testid={`unit-target-${t.tally.targetId}`}>
+      <Text className='unit__name'>{t.tally.targetName}</Text>
+      <View className='unit__figures'>
+        {r?.score != null && <Figure label='得分' value={String(Math.round(r.score * 100) / 100)} />}
+        {r?.grade && <Figure label='等次' value={r.grade} />}
+        {r?.rank != null && <Figure label='组内排名' value={`${r.rank}${r.groupSize ? `/${r.groupSize}` : ''}`} />}
+        <Figure label='评价数' value={String(ballotCount(t.tally))} testId='ballot-count' />
+      </View>
+      {r?.interval && <Text className='unit__note'>{`得分区间 ${r.interval[0].toFixed(1)}–${r.interval[1].toFixed(1)}`}</Text>}
+      {r?.flags?.map((f) => <Text key={f} className='unit__flag'>{f === 'low_sample' ? '样本量不足，结果仅供参考' : f}</Text>)}
+      <Text className='unit__note'>{channels.map(([k, c]) => `${CHANNEL_LABELS[k]} ${c.ballots} 份`).join('，')}</Text>
+      {breakdown(t.tally, t.form).map((item) => (
+        <View key={item.itemId} className='unit__item'>
+          <Text className='unit__item-label'>{item.label}</Text>
+          {item.options.map((o) => (
+            <View key={o.value} className='unit__bar-row'>
+              <Text className='unit__opt'>{o.label}</Text>
+              <View className='unit__track'><View className='unit__fill' style={{ width: `${Math.round(o.share * 100)}%` }} /></View>
+              <Text className='unit__count'>{`${o.count}（${Math.round(o.share * 100)}%）`}</Text>
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <View className='unit__figure'>
+      <Text className='unit__figure-value' data-testid={testId}>{value}</Text>
+      <Text className='unit__figure-label'>{label}</Text>
+    </View>
+  );
+}
