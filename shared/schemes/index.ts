@@ -1,12 +1,16 @@
 import { Scheme, type SchemeInput } from '../scoring/scheme';
 import { efficiencyOffice } from './efficiency-office';
 import { ganquan } from './ganquan';
+import { haochaping } from './haochaping';
+import { luxi } from './luxi';
+import { nanchuan } from './nanchuan';
+import { tonghe } from './tonghe';
 
 /**
  * The preset schemes, parsed (defaults filled, cross-references checked) once at load: a
  * preset that does not validate fails every test and every cold start, never silently.
  */
-const SOURCES: SchemeInput[] = [ganquan, efficiencyOffice];
+const SOURCES: SchemeInput[] = [ganquan, luxi, tonghe, nanchuan, efficiencyOffice, haochaping];
 
 export const SCHEME_PRESETS: Record<string, Scheme> = Object.fromEntries(SOURCES.map((s) => [s.id, Scheme.parse(s)]));
 

@@ -57,6 +57,7 @@ export const PointsMeanComponent = z.object({
 
 /**
  * A number given in the facts per target (工作考核, 政风建设年), checked against [min, max].
+ * `groups`: the groups it applies to (通河: no 政风建设年 for 社会服务组); `required` holds there.
  * @example { kind: 'input', id: 'work', label: '工作考核', min: 0, max: 100 }
  */
 export const InputComponent = z.object({
@@ -66,6 +67,7 @@ export const InputComponent = z.object({
   min: z.number(),
   max: z.number(),
   required: z.boolean().default(true),
+  groups: z.array(z.string()).min(1).optional(),
 });
 
 /**

@@ -35,7 +35,11 @@ function targetProblems(scheme: Scheme, t: TargetFacts, tallies: TargetTallies):
     if (!c) problems.push(`${id}.inputs.${key}: the scheme has no input component "${key}"`);
     else if (!Number.isFinite(v) || v < c.min || v > c.max) problems.push(`${id}.inputs.${key}: ${v} is outside ${c.min}–${c.max}`);
   }
-  for (const c of inputs.values()) if (c.required && t.inputs[c.id] === undefined) problems.push(`${id}.inputs.${c.id}: required (${c.label})`);
+  for (const c of inputs.values()) {
+    const applies = !c.groups || c.groups.includes(t.group);
+    if (applies && c.required && t.inputs[c.id] === undefined) problems.push(`${id}.inputs.${c.id}: required (${c.label})`);
+    if (!applies && t.inputs[c.id] !== undefined) problems.push(`${id}.inputs.${c.id}: does not apply to group "${t.group}"`);
+  }
   const recordKinds = new Set(scheme.components.flatMap((c) => (c.kind === 'deduction' ? Object.keys(c.per) : [])));
   for (const key of Object.keys(t.records)) if (!recordKinds.has(key)) problems.push(`${id}.records.${key}: unknown record kind (known: ${[...recordKinds].join(', ') || 'none'})`);
   for (const c of scheme.components) {

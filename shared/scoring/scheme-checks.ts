@@ -53,6 +53,7 @@ export function schemeProblems(scheme: Scheme): string[] {
       }
     }
     if (c.kind === 'input' && c.min > c.max) problems.push(`${where}: min is above max`);
+    if (c.kind === 'input') for (const g of c.groups ?? []) if (groups && !groups.has(g)) problems.push(`${where}: unknown group "${g}"`);
     if (c.kind === 'weighted') {
       const partLists = [c.parts, ...Object.values(c.byGroup ?? {})];
       for (const parts of partLists) for (const p of parts) if (!known.has(p.component)) problems.push(`${where}: part "${p.component}" must be a component listed before it`);
