@@ -25,6 +25,8 @@ export interface StackOptions {
   seedDemo?: boolean;
   staticDir?: string;
   overrides?: Partial<Deps>;
+  /** Another DynamoDB Local than the run's shared one (restart tests own theirs). */
+  endpoint?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface StackOptions {
  * test file gets its own stack; `faults` injects store failures into this stack's client.
  */
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
-  const endpoint = process.env.DDB_TEST_ENDPOINT;
+  const endpoint = options.endpoint ?? process.env.DDB_TEST_ENDPOINT;
   if (!endpoint) throw new Error('DDB_TEST_ENDPOINT is not set: run through jest (tests/support/global-setup.ts)');
   const tableName = `t-${randomUUID().slice(0, 12)}`;
   await ensureTable(endpoint, 'local', tableName);
