@@ -1,4 +1,5 @@
 import type { ChannelKind } from '../model/channel';
+import { GRID } from './compare';
 import { scoreComponents } from './component-scores';
 import { conditionHolds, type TargetView } from './conditions';
 import { consequencesFor } from './consequences';
@@ -8,7 +9,7 @@ import { checkRoundFacts } from './facts-checks';
 import { gradeFor } from './grading';
 import { checkMix } from './mix';
 import { rankGroup, type Placement, type RankEntry } from './ranking';
-import type { ComponentScore, GroupRanking, ResultFlag, RoundResult, TargetResult } from './result';
+import type { ComponentScore, GroupRanking, ResultFlag, RoundResult, ScoreInterval, TargetResult } from './result';
 import type { Scheme } from './scheme';
 import { answersOn, ballotsOn, type TargetTallies } from './tallies';
 
@@ -115,9 +116,9 @@ function targetResult(
     targetId: t.targetId,
     ...(t.name === undefined ? {} : { name: t.name }),
     group: t.group,
-    components: Object.fromEntries(components),
-    total: total?.value ?? null,
-    totalInterval: total?.interval ?? null,
+    components: Object.fromEntries([...components].map(([id, c]) => [id, reported(c)])),
+    total: onGrid(total?.value ?? null),
+    totalInterval: total?.interval ? reportedInterval(total.interval) : null,
     grade,
     rank: placement?.rank ?? null,
     tieSize: placement?.tieSize ?? 1,
@@ -129,6 +130,27 @@ function targetResult(
     ...(mix ? { mix } : {}),
     flags,
     consequences: consequencesFor(scheme.rules, { roundId: facts.roundId, targetId: t.targetId, group: t.group, view }, facts.history),
+  };
+}
+
+/**
+ * Reported numbers sit on the comparison grid (1e-9), the same grid every threshold and tie was
+ * decided on, so a published 82.8 reads 82.8 and not 82.80000000000001.
+ */
+function onGrid(x: number | null): number | null {
+  return x === null ? null : Math.round(x * GRID) / GRID;
+}
+
+function reportedInterval(i: ScoreInterval): ScoreInterval {
+  return { ...i, lower: onGrid(i.lower) ?? 0, upper: onGrid(i.upper) ?? 0 };
+}
+
+function reported(c: ComponentScore): ComponentScore {
+  return {
+    ...c,
+    value: onGrid(c.value),
+    interval: c.interval ? reportedInterval(c.interval) : null,
+    ...(c.breakdown ? { breakdown: c.breakdown.map((b) => ({ ...b, share: onGrid(b.share), interval: reportedInterval(b.interval) })) } : {}),
   };
 }
 

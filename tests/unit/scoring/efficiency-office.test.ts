@@ -33,20 +33,20 @@ function allExcellent(targetId: string, late: number, group = 'enforcement') {
 describe('efficiency-office: 满意率 = Σ(次数×分) ÷ (总次数×90); 总得分 = 综合满意度×80 + 整改情况', () => {
   it('reproduces the worked example: composite 0.885, rectification 12, total 82.8', () => {
     const r = byId(score([worked]), 'gaj-zhian');
-    expect(r.components.monitor_instant?.value).toBeCloseTo(870 / 900, 12);
-    expect(r.components.monitor_monthly?.value).toBeCloseTo(225 / 270, 12);
-    expect(r.components.inspection?.value).toBeCloseTo(120 / 180, 12);
-    expect(r.components.concentrated?.value).toBeCloseTo(1650 / 1800, 12);
-    expect(r.components.composite?.value).toBeCloseTo(0.885, 12);
+    expect(r.components.monitor_instant?.value).toBeCloseTo(870 / 900, 8);
+    expect(r.components.monitor_monthly?.value).toBeCloseTo(225 / 270, 8);
+    expect(r.components.inspection?.value).toBeCloseTo(120 / 180, 8);
+    expect(r.components.concentrated?.value).toBeCloseTo(1650 / 1800, 8);
+    expect(r.components.composite?.value).toBeCloseTo(0.885, 8);
     expect(r.components.rectification?.value).toBe(12);
-    expect(r.total).toBeCloseTo(82.8, 10);
+    expect(r.total).toBeCloseTo(82.8, 8);
   });
 
   it('floors the rectification score at 0 (扣完为止)', () => {
     // 20 − 2×10 − 1×3 = −3 → 0.
     const r = byId(score([{ ...worked, records: { refused: 2, late_or_incomplete: 1 } }]), 'gaj-zhian');
     expect(r.components.rectification?.value).toBe(0);
-    expect(r.total).toBeCloseTo(70.8, 10);
+    expect(r.total).toBeCloseTo(70.8, 8);
   });
 
   it('re-normalises the weights when a method has no sheets, and flags it', () => {
@@ -54,8 +54,8 @@ describe('efficiency-office: 满意率 = Σ(次数×分) ÷ (总次数×90); 总
     const { inspection: _none, ...channels } = worked.channels;
     const r = byId(score([{ ...worked, channels, records: {} }]), 'gaj-zhian');
     const composite = (0.2 * (870 / 900) + 0.2 * (225 / 270) + 0.5 * (1650 / 1800)) / 0.9;
-    expect(r.components.composite?.value).toBeCloseTo(composite, 12);
-    expect(r.total).toBeCloseTo(composite * 80 + 20, 10);
+    expect(r.components.composite?.value).toBeCloseTo(composite, 8);
+    expect(r.total).toBeCloseTo(composite * 80 + 20, 8);
     expect(r.components.composite?.missingParts).toEqual(['inspection']);
     expect(flagIds(r)).toContain('weights_renormalised');
   });
@@ -67,7 +67,7 @@ describe('efficiency-office: 满意率 = Σ(次数×分) ÷ (总次数×90); 总
     });
     const { inspection: _none, ...channels } = worked.channels;
     const r = byId(score([{ ...worked, channels, records: {} }], zero), 'gaj-zhian');
-    expect(r.components.composite?.value).toBeCloseTo(0.2 * (870 / 900) + 0.2 * (225 / 270) + 0.5 * (1650 / 1800), 12);
+    expect(r.components.composite?.value).toBeCloseTo(0.2 * (870 / 900) + 0.2 * (225 / 270) + 0.5 * (1650 / 1800), 8);
   });
 
   it('gives no total and no rank to a section without any sheet', () => {
@@ -119,7 +119,7 @@ describe('efficiency-office: 满意率 = Σ(次数×分) ÷ (总次数×90); 总
     const poor = { targetId: 'p', group: 'enforcement', channels: { directed: tally('grade', { bad: 4 }) } };
     const res = score([...[0, 1, 2, 3, 4, 5, 6].map((l) => allExcellent(`s${l}`, l)), poor]);
     const p = byId(res, 'p');
-    expect(p.total).toBeCloseTo((30 / 90) * 80 + 20, 10);
+    expect(p.total).toBeCloseTo((30 / 90) * 80 + 20, 8);
     expect(ruleIds(p)).toContain('efficiency-below-70');
     expect(ruleIds(p)).not.toContain('efficiency-bottom-three');
   });
@@ -129,7 +129,7 @@ describe('efficiency-office: 满意率 = Σ(次数×分) ÷ (总次数×90); 总
     const seventy = { targetId: 'z', group: 'enforcement', channels: { directed: tally('grade', { excellent: 7, bad: 9 }) }, records: {} };
     const res = score([...[0, 1, 2, 3, 4, 5].map((l) => allExcellent(`s${l}`, l)), seventy]);
     const z = byId(res, 'z');
-    expect(z.total).toBeCloseTo(0.625 * 80 + 20, 10);
+    expect(z.total).toBeCloseTo(0.625 * 80 + 20, 8);
     expect(ruleIds(z)).toContain('efficiency-bottom-three');
     expect(ruleIds(z)).not.toContain('efficiency-below-70');
   });

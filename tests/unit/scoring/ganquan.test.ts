@@ -18,8 +18,8 @@ describe('ganquan: 满意度 = 满意 ÷ 回收, 回收率 = 回收 ÷ 服务人
   it('rates exactly 85% as 满意 but does not praise it (praise needs more than 85%)', () => {
     // 17 ÷ 20 = 0.85 exactly; return 20 ÷ 30 = 66.7% ≥ 60%.
     const r = byId(score([post('a', 17, 20, 30), post('b', 20, 20, 20)]), 'a');
-    expect(r.components.satisfaction?.value).toBeCloseTo(0.85, 12);
-    expect(r.components.return_rate?.value).toBeCloseTo(20 / 30, 12);
+    expect(r.components.satisfaction?.value).toBeCloseTo(0.85, 8);
+    expect(r.components.return_rate?.value).toBeCloseTo(20 / 30, 8);
     expect(r.grade).toEqual({ id: 'satisfied', label: '满意' });
     expect(ruleIds(r)).not.toContain('ganquan-praise');
     expect(ruleIds(r)).not.toContain('ganquan-not-excellent');

@@ -21,9 +21,9 @@ describe('haochaping: the national five-level scale, as data only', () => {
 
   it('computes 好评率 = (非常满意 + 满意 + 基本满意) ÷ 评价数 over every channel: 90 ÷ 100', () => {
     const w1 = byId(scoreRound(scheme, facts), 'w1');
-    expect(w1.components.good_rate?.value).toBeCloseTo(90, 10);
+    expect(w1.components.good_rate?.value).toBeCloseTo(90, 8);
     // (50×5 + 30×4 + 10×3 + 6×2 + 4×1) ÷ 100 = 416 ÷ 100.
-    expect(w1.components.mean_level?.value).toBeCloseTo(4.16, 10);
+    expect(w1.components.mean_level?.value).toBeCloseTo(4.16, 8);
   });
 
   it('opens one rectification case per 差评 with a deadline in working days', () => {

@@ -26,7 +26,7 @@ function withDifficulty(targetId: string, d: number) {
 describe('nanchuan: 难度分 = Σ 勾选次数 ÷ (评议份数 × 5) × 100, worst first', () => {
   it('scores 40 ballots with 冷20 懒10 推4 乱2 as 36 ÷ 200 × 100 = 18, with each problem’s share', () => {
     const r = byId(score([section('bdc', 40, { cold: 20, lazy: 10, shirk: 4, arbitrary: 2 })]), 'bdc');
-    expect(r.components.difficulty?.value).toBeCloseTo(18, 10);
+    expect(r.components.difficulty?.value).toBeCloseTo(18, 8);
     const cold = r.components.difficulty?.breakdown?.find((b) => b.value === 'cold');
     expect(cold).toMatchObject({ count: 20, share: 0.5, label: '冷：态度冷漠，主动服务意识差' });
     expect(cold?.interval.lower).toBeLessThan(0.5);
@@ -34,7 +34,7 @@ describe('nanchuan: 难度分 = Σ 勾选次数 ÷ (评议份数 × 5) × 100, w
 
   it('counts sampling and directed ballots together', () => {
     const t = { targetId: 's', channels: { directed: { ballots: 20, answers: { problems: { cold: 10 } } }, sampling: { ballots: 20, answers: { problems: { lazy: 10 } } } } };
-    expect(byId(score([t]), 's').components.difficulty?.value).toBeCloseTo((20 / 200) * 100, 10);
+    expect(byId(score([t]), 's').components.difficulty?.value).toBeCloseTo((20 / 200) * 100, 8);
   });
 
   it('puts a section with verified misconduct at #1 while two others tied on score share #2', () => {

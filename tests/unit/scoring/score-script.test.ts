@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { getSchemePreset } from '../../../shared/schemes';
+
+const root = resolve(__dirname, '../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function run(...args: string[]) {
+  const r = spawnSync(tsx, ['scripts/score.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tempFile(content: string): string {
+  const p = join(mkdtempSync(join(tmpdir(), 'score-')), 'facts.json');
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('npm run score', () => {
+  it('prints the results of the 效能办 example: 82.8 for 治安大队, as in docs/scoring.md', () => {
+    const r = run('--', 'docs/examples/efficiency-office-2012.json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    const zhian = result.targets.find((t: { targetId: string }) => t.targetId === 'gaj-zhian');
+    expect(zhian.total).toBe(82.8);
+    expect(zhian.rank).toBe(1);
+    // 国土局地籍科: no inspection sheets, re-normalised; (.2×(3×60+45)/(4×90) + .2×120/180 + .5×(8×75+8×60+4×45)/(20×90)) ÷ .9 × 80 + (20 − 10 − 6).
+    const djk = result.targets.find((t: { targetId: string }) => t.targetId === 'gtj-djk');
+    const composite = (0.2 * (225 / 360) + 0.2 * (120 / 180) + 0.5 * (1260 / 1800)) / 0.9;
+    expect(djk.total).toBeCloseTo(composite * 80 + 4, 8);
+  }, 60_000);
+
+  it('prints the 甘泉 example with its two-year consequence', () => {
+    const r = run('docs/examples/ganquan-2014.json');
+    expect(r.code).toBe(0);
+    const sb = JSON.parse(r.out).targets.find((t: { targetId: string }) => t.targetId === 'sb-w3');
+    expect(sb.consequences.map((c: { ruleId: string }) => c.ruleId)).toContain('ganquan-two-years');
+  }, 60_000);
+
+  it('scores with an inline scheme', () => {
+    const file = tempFile(JSON.stringify({ scheme: { ...getSchemePreset('ganquan'), id: 'ganquan-copy' }, facts: { roundId: 'r', targets: [{ targetId: 'a', served: 10, channels: { window: { ballots: 10, answers: { overall: { satisfied: 9, unsatisfied: 1 } } } } }] } }));
+    const r = run(file);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ schemeId: 'ganquan-copy', targets: [{ targetId: 'a', total: 0.9 }] });
+  }, 60_000);
+
+  it('exits 2 with a clear message on an unknown scheme, bad JSON, a missing file, or facts that do not fit', () => {
+    const unknown = run(tempFile('{"scheme":"nowhere","facts":{"roundId":"r","targets":[]}}'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown scheme "nowhere"; presets: ganquan, luxi/);
+    const bad = run(tempFile('{"scheme":'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/is not valid JSON/);
+    const missing = run('/nonexistent/facts.json');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read/);
+    const unfit = run(tempFile('{"scheme":"ganquan","facts":{"roundId":"r","targets":[{"targetId":"a","channels":{}}]}}'));
+    expect(unfit.code).toBe(2);
+    expect(unfit.err).toMatch(/a\.served: required/);
+    const usage = run();
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/usage: npm run score -- <facts.json>/);
+  }, 60_000);
+});
