@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -61,6 +61,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     const s = app.listen(options.port, '127.0.0.1', () => res(s));
   });
   const port = (server.address() as AddressInfo).port;
+  // Lets `npm run recount` find this store while it runs.
+  if (!options.memory) writeFileSync(join(options.dataDir, 'endpoint'), endpoint);
   return {
     url: `http://localhost:${port}`,
     deps,
@@ -68,6 +70,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     server,
     dynamo,
     stop: async () => {
+      if (!options.memory) rmSync(join(options.dataDir, 'endpoint'), { force: true });
       await new Promise<void>((r) => server.close(() => r()));
       db.destroy();
       await dynamo?.stop();
