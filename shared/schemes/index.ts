@@ -22,5 +22,6 @@ export const SCHEME_PRESET_IDS: string[] = SOURCES.map((s) => s.id);
  * @example getSchemePreset('ganquan')?.grades?.bands[0]?.label // '满意'
  */
 export function getSchemePreset(id: string): Scheme | undefined {
-  return Object.hasOwn(SCHEME_PRESETS, id) ? SCHEME_PRESETS[id] : undefined;
+  // hasOwnProperty rather than Object.hasOwn: older WeChat JS engines lack the ES2022 built-in.
+  return Object.prototype.hasOwnProperty.call(SCHEME_PRESETS, id) ? SCHEME_PRESETS[id] : undefined;
 }

@@ -1,7 +1,7 @@
 import { formFor } from '../../../shared/model/scheme-forms';
 import { SchemeForms } from '../../../shared/model/scheme-forms';
 import { getSchemePreset, SCHEME_PRESET_IDS, SCHEME_PRESETS } from '../../../shared/schemes';
-import { holds, quantise, Scheme, scoreRound, ScoringInputError, wilsonCounts, wilsonInterval, Z95 } from '../../../shared/scoring';
+import { holds, quantise, RoundResult, Scheme, scoreRound, ScoringInputError, wilsonCounts, wilsonInterval, Z95 } from '../../../shared/scoring';
 
 const ganquan = getSchemePreset('ganquan')!;
 
@@ -19,6 +19,16 @@ describe('presets', () => {
   it('gives the hearing channel its own form where a scheme says so', () => {
     expect(formFor(getSchemePreset('tonghe')!, {}, 'hearing').title).toBe('听证评议计分表');
     expect(formFor(getSchemePreset('luxi')!, { formKey: 'rural' }, 'directed').title).toBe('农村党组织群众满意度测评表');
+  });
+});
+
+describe('result shape', () => {
+  it('produces output that its own RoundResult schema accepts, strictly', () => {
+    const res = scoreRound(getSchemePreset('nanchuan')!, {
+      roundId: 'q1',
+      targets: [{ targetId: 'a', misconduct: 1, channels: { directed: { ballots: 40, answers: { problems: { cold: 12 } } } } }, { targetId: 'b' }],
+    });
+    expect(RoundResult.parse(res)).toEqual(res);
   });
 });
 
