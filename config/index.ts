@@ -22,7 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // `@shared` is the domain model and API contract shared with the functions; the alias
     // keeps page imports readable and matches client/tsconfig.json.
     alias: { '@shared': sharedDir, '@': path.join(root, 'client/src') },
-    defineConstants: {},
+    // Unset variables must still be replaced: H5 has no `process` at run time.
+    defineConstants: { 'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { CHANNEL_LABELS } from '@shared/model/channel';
@@ -6,6 +6,7 @@ import type { LandingResponse } from '@shared/api/tokens';
 import { TargetPath } from '../../components/target-path';
 import { BallotForm, BallotInput } from '../../components/ballot-form';
 import { Notice } from '../../components/notice';
+import { PendingBallot } from '../../components/pending-ballot';
 import { tokenFromParams } from '../../lib/entry';
 import { Redirect } from '../../components/redirect';
 import { useLanding } from '../../lib/use-landing';
@@ -50,6 +51,8 @@ function RateTarget({ landing, round, targetId, token }: { landing: LandingRespo
   const clientBallotId = useMemo(() => uuid4(), [targetId, round.roundId]);
   const [submitting, setSubmitting] = useState(false);
   const [refusal, setRefusal] = useState<string>();
+  const [waiting, setWaiting] = useState(false);
+  const toReceipt = useCallback(() => void Taro.redirectTo({ url: `/pages/receipt/index?id=${clientBallotId}` }), [clientBallotId]);
   const answered = landing.invitation?.answeredTargetIds.includes(target.id);
 
   const submit = async (input: BallotInput) => {
@@ -70,7 +73,8 @@ function RateTarget({ landing, round, targetId, token }: { landing: LandingRespo
     const outcome = await send(clientBallotId);
     setSubmitting(false);
     if (outcome.state === 'rejected') setRefusal(outcome.message);
-    else Taro.redirectTo({ url: `/pages/receipt/index?id=${clientBallotId}` });
+    else if (outcome.state === 'pending') setWaiting(true);
+    else toReceipt();
   };
 
   if (!form) return <ErrorView message='评议表暂不可用，请稍后再试' />;
@@ -82,7 +86,9 @@ function RateTarget({ landing, round, targetId, token }: { landing: LandingRespo
         <Text className='rate__round'>{round.roundName}</Text>
       </View>
       {answered && <Notice tone='info'>您已评价过该单位，再次提交将不会重复计入</Notice>}
-      {refusal ? (
+      {waiting ? (
+        <PendingBallot clientBallotId={clientBallotId} onSettled={toReceipt} />
+      ) : refusal ? (
         <View>
           <Notice tone='error' testId='refusal'>{refusal}</Notice>
           <View className='rate__links'>

@@ -1,0 +1,51 @@
+import { execFileSync, execSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const H5_DIR = path.join(ROOT, 'dist/h5');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts/screenshots');
+const DOCS = path.join(ROOT, 'docs/screenshots');
+
+/** Builds the H5 client once when the test run finds no build (CI builds it before). */
+export function ensureH5Build(): void {
+  if (existsSync(path.join(H5_DIR, 'index.html'))) return;
+  execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+}
+
+/** Debian's chromium through playwright-core; flags per docs (no sandbox in containers, no network chatter). */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/bash' }).trim();
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A phone-sized page: the layout is designed for it and the screenshots show what citizens see. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  // Page errors surface in the jest output: a blank page otherwise only says "timeout".
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`[console] ${m.text()}`);
+  });
+  return page;
+}
+
+/**
+ * Saves a full-page screenshot under test-artifacts/screenshots; `docs` also copies it to
+ * docs/screenshots for the README.
+ */
+export async function shot(page: Page, name: string, opts: { docs?: boolean } = {}): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (opts.docs) {
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(file, path.join(DOCS, `${name}.png`));
+  }
+}
