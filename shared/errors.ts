@@ -36,6 +36,7 @@ export const ERROR_CATALOGUE = {
   CHANNEL_NOT_ALLOWED: { status: 422, zh: '本次评议不接受这种评价方式', en: 'The round does not accept this channel' },
   ANSWERS_INVALID: { status: 422, zh: '评价选项与评议表不一致', en: 'Answers do not match the round scheme form' },
   PARENT_INVALID: { status: 422, zh: '上级单位不存在或层级不对', en: 'The parent is missing or of the wrong kind' },
+  SCORING_INPUT_INVALID: { status: 422, zh: '评分所需数据不完整或不一致', en: 'The round facts do not fit the scheme (see details.problems)' },
   SCHEME_UNKNOWN: { status: 422, zh: '评议方案不存在', en: 'Unknown scheme' },
   RATE_LIMITED: { status: 429, zh: '操作太频繁，请稍后再试', en: 'Too many requests' },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Internal error' },

@@ -16,3 +16,20 @@ export type TargetTally = z.infer<typeof TargetTally>;
 
 export const TalliesResponse = z.object({ roundId: RoundId, computedAt: z.string(), targets: z.array(TargetTally) });
 export type TalliesResponse = z.infer<typeof TalliesResponse>;
+
+/** Per-target facts entered by the supervisor (see TargetInputs in functions/src/ports). */
+export const TargetInputsRequest = z.strictObject({
+  targets: z
+    .array(
+      z.strictObject({
+        targetId: NodeId,
+        served: z.number().int().min(0).max(10_000_000).optional(),
+        inputs: z.record(z.string().regex(/^[a-z0-9_]{1,32}$/), z.number().min(0).max(1000)).optional(),
+        records: z.record(z.string().regex(/^[a-z0-9_]{1,32}$/), z.number().int().min(0).max(10_000)).optional(),
+        misconduct: z.number().int().min(0).max(1000).optional(),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+export type TargetInputsRequest = z.infer<typeof TargetInputsRequest>;

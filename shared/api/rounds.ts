@@ -17,6 +17,7 @@ export const CreateRoundRequest = z.strictObject({
   closesAt: Instant,
   windowDedupeHours: z.number().int().min(1).max(24 * 366).default(24),
   tallyShards: z.number().int().min(1).max(64).default(4),
+  groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
 });
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
 

@@ -52,6 +52,12 @@ export const Round = z.object({
   status: RoundStatus,
   windowDedupeHours: z.number().int().min(1).max(24 * 366),
   tallyShards: z.number().int().min(1).max(64),
+  /**
+   * Ranking group per target: a node id on the target's path (usually its category) → the
+   * scheme's group id (通河: enforcement / management / service …). Unmapped targets rank in
+   * a group named after their category id.
+   */
+  groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
   samplingVersion: z.number().int().min(0),
   samplingRevoked: z.boolean(),
   createdAt: Instant,

@@ -41,7 +41,7 @@ beforeAll(async () => {
     api.post('/admin/rounds/r1/invitations', { members: [{ memberId }], expiresAt: new Date(clock.now().getTime() + ms).toISOString() }, admin);
   t.expiring = (await inviteUntil('late', 3600_000)).body.invitations[0].token;
   t.used = (await inviteUntil('used', 7 * 86400_000)).body.invitations[0].token;
-  expect((await api.post('/ballots', ballot(t.used, { targetId: 's11' }))).status).toBe(201);
+  expect((await api.post('/ballots', ballot(t.used!, { targetId: 's11' }))).status).toBe(201);
   clock.advance(2 * 3600_000); // the first invitation is now expired; sessions (12 h) still valid
 });
 afterAll(() => stack.close());

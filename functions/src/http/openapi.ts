@@ -1,4 +1,4 @@
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { z } from 'zod';
 import { ERROR_CATALOGUE, ErrorBody } from '@shared/errors';
 import type { RouteSpec } from './route';
@@ -19,7 +19,7 @@ export function buildOpenApi(routes: RouteSpec<any>[]): Record<string, unknown> 
       const status = ERROR_CATALOGUE[code as keyof typeof ERROR_CATALOGUE]?.status;
       if (status) byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
     }
-    const responses: ZodOpenApiOperationObject['responses'] = {};
+    const responses: Record<string, ZodOpenApiResponseObject> = {};
     for (const [status, spec] of Object.entries(r.responses)) {
       responses[status] = { description: spec.description, ...(spec.schema ? { content: { 'application/json': { schema: spec.schema } } } : {}) };
     }

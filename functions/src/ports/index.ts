@@ -78,8 +78,29 @@ export interface BallotStore {
   listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
 }
 
+/**
+ * Per-target facts a supervisor enters for a round besides ballots: 办事人数 (served, the
+ * return-rate denominator), scores made elsewhere (工作考核, 政风建设年), rectification record
+ * counts and verified misconduct.
+ */
+export interface TargetInputs {
+  targetId: string;
+  served?: number;
+  inputs?: Record<string, number>;
+  records?: Record<string, number>;
+  misconduct?: number;
+  updatedAt: string;
+}
+
+export interface TargetInputStore {
+  /** Replaces the listed targets' inputs (one item each); others stay as they were. */
+  putTargetInputs(roundId: string, inputs: TargetInputs[]): Promise<void>;
+  listTargetInputs(roundId: string): Promise<TargetInputs[]>;
+}
+
 export interface Store {
   org: OrgStore;
+  targetInputs: TargetInputStore;
   rounds: RoundStore;
   invitations: InvitationStore;
   ballots: BallotStore;

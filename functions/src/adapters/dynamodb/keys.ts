@@ -11,6 +11,7 @@
  * | dedupe            | DEDUP#<round>#<target|window>#<evaluator>#<period> | DEDUP           |
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
+ * | target inputs     | INPUTS#<round>                            | <targetId>               |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -29,6 +30,8 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+  targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
+  targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
 };
 
 /** Tally cell attribute: one top-level number per (item, option) so ADD works in one update. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { TalliesResponse } from '@shared/api/results';
+import { TalliesResponse, TargetInputsRequest } from '@shared/api/results';
 import { RoundId } from '@shared/model/ids';
 import { route } from '../route';
 import { roundTallies } from '../../domain/tallies';
 import { recount } from '../../domain/recount';
+import { putTargetInputs, roundResults } from '../../domain/results';
+import { RoundResult } from '@shared/scoring';
 
 const RoundParams = z.object({ id: RoundId });
 
@@ -18,6 +20,29 @@ export const resultRoutes = [
     responses: { 200: { description: 'Tallies', schema: TalliesResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
     handler: async ({ deps, params }) => ({ body: await roundTallies(deps, params.id!) }),
+  }),
+  route({
+    method: 'get',
+    path: '/rounds/:id/results',
+    summary: "The scheme engine's result for the round as it stands: per target component scores, intervals, total, grade, rank in group, flags and consequences (the same engine as npm run score).",
+    tag: 'results',
+    auth: ['staff', 'supervisor', 'admin'],
+    params: RoundParams,
+    responses: { 200: { description: 'Results', schema: RoundResult } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
+    handler: async ({ deps, params }) => ({ body: await roundResults(deps, params.id!) }),
+  }),
+  route({
+    method: 'post',
+    path: '/admin/rounds/:id/target-inputs',
+    summary: 'Enter per-target facts besides ballots: served counts (回收率), component scores made elsewhere (工作考核 …), rectification record counts, verified misconduct.',
+    tag: 'results',
+    auth: ['supervisor', 'admin'],
+    params: RoundParams,
+    body: TargetInputsRequest,
+    responses: { 200: { description: 'Stored', schema: z.object({ ok: z.literal(true) }) } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'TARGET_NOT_IN_ROUND'],
+    handler: async ({ deps, params, body }) => (await putTargetInputs(deps, params.id!, body), { body: { ok: true } }),
   }),
   route({
     method: 'post',
