@@ -44,7 +44,7 @@ async function main() {
   if (demo) {
     const w = demo.windowTokens[0]!;
     lines.push(
-      `  Rate a window ${w.url}   (${w.name}; ${demo.windowTokens.length} window QR links in .data/demo.json)`,
+      `  Rate a window ${w.url}   (${w.name}; ${demo.windowTokens.length} windows${flag('--memory') ? '' : ', every QR link in .data/demo.json'})`,
       `  Sampling link ${demo.samplingUrl}`,
       `  Invitation    ${demo.invitations[0]?.url ?? '-'}   (${demo.invitations.length} panel invitations)`,
       `  Staff/admin   ${stack.url}/#/pages/index/index  (dev login: any name; roles citizen/staff/supervisor/admin)`,
