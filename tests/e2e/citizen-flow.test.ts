@@ -142,12 +142,36 @@ describe('staff of the unit', () => {
     await page.goto(`${stack.baseUrl}/#/staff/pages/login/index`);
     await page.locator('[data-testid=login-name] input, input[placeholder="请输入姓名"]').first().fill('王科长');
     await page.locator('[data-testid=login-unit] input, input[placeholder="例如 u-gaj"]').first().fill('u1');
-    await page.getByText('登录', { exact: true }).click();
+    await page.getByTestId('login-submit').click();
     const card = page.getByTestId('unit-target-s11');
     await card.waitFor({ timeout: 30_000 });
     expect((await card.getByTestId('ballot-count').textContent())?.trim()).toBe(String(await windowBallots('s11')));
     await page.waitForTimeout(500); // let the trend chart draw before the picture
     await shot(page, '07-staff-unit', { docs: true });
+  });
+});
+
+describe('an administrator', () => {
+  it('issues a window QR and sees a printable poster naming unit, section and window', async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${stack.baseUrl}/#/staff/pages/login/index?next=${encodeURIComponent('/admin/pages/rounds/index')}`);
+    await page.locator('input[placeholder="请输入姓名"]').fill('管理员');
+    await page.getByText('系统管理员', { exact: true }).click();
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId(`round-${county.roundId}`).waitFor({ timeout: 30_000 });
+    await shot(page, '08-admin-rounds', { docs: true });
+
+    await page.goto(`${stack.baseUrl}/#/admin/pages/qr/index`);
+    const card = page.getByTestId('window-w111');
+    await card.waitFor({ timeout: 30_000 });
+    await card.getByTestId('qr-issue-w111').click();
+    await card.locator('canvas').waitFor();
+    // The poster is drawn: its PNG is far larger than a blank canvas's.
+    const canvas = await card.locator('canvas').elementHandle();
+    await page.waitForFunction((c) => (c as HTMLCanvasElement).width === 600, canvas, { timeout: 10_000 });
+    const png = await canvas!.evaluate((c) => (c as HTMLCanvasElement).toDataURL('image/png').length);
+    expect(png).toBeGreaterThan(10_000);
+    await card.screenshot({ path: 'test-artifacts/screenshots/09-admin-qr-poster.png' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { RoundResult } from '@shared/scoring/result';
 import { RoundListResponse, RoundView } from '@shared/api/rounds';
 import { OrgTreeResponse } from '@shared/api/org';
 import { TalliesResponse } from '@shared/api/results';
@@ -31,34 +31,15 @@ export function getTallies(roundId: string): Promise<TalliesResponse> {
   return apiRequest({ path: `/rounds/${encodeURIComponent(roundId)}/tallies`, auth: 'staff', schema: TalliesResponse });
 }
 
-/**
- * One target's result from the scheme engine. The results endpoint is still being written,
- * so this schema is deliberately loose (passthrough) and only names what the pages read.
- */
-export const TargetResult = z
-  .object({
-    targetId: z.string(),
-    targetName: z.string().optional(),
-    categoryId: z.string().optional(),
-    score: z.number().nullable().optional(),
-    grade: z.string().nullable().optional(),
-    rank: z.number().nullable().optional(),
-    groupSize: z.number().optional(),
-    ballots: z.number().optional(),
-    interval: z.tuple([z.number(), z.number()]).nullable().optional(),
-    flags: z.array(z.string()).optional(),
-  })
-  .passthrough();
-export type TargetResult = z.infer<typeof TargetResult>;
-const ResultsResponse = z.object({ targets: z.array(TargetResult) }).passthrough();
-export type ResultsResponse = z.infer<typeof ResultsResponse>;
+export type { TargetResult, RoundResult } from '@shared/scoring/result';
 
-/** Scheme-engine results, or null while the endpoint does not exist on this server yet. */
-export async function getResults(roundId: string): Promise<ResultsResponse | null> {
+/** Scheme-engine results, or null when the round's scheme does not score (then pages show tallies). */
+export async function getResults(roundId: string): Promise<RoundResult | null> {
   try {
-    return await apiRequest({ path: `/rounds/${encodeURIComponent(roundId)}/results`, auth: 'staff', schema: ResultsResponse });
+    return await apiRequest({ path: `/rounds/${encodeURIComponent(roundId)}/results`, auth: 'staff', schema: RoundResult });
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.code === 'INTERNAL')) return null;
+    // A round on a scheme without scoring rules (or an older server) has tallies but no results.
+    if (e instanceof ApiError && (e.status === 404 || e.code === 'SCHEME_UNKNOWN' || e.code === 'SCORING_INPUT_INVALID')) return null;
     throw e;
   }
 }

@@ -2,7 +2,8 @@ import type { Round } from '@shared/model/round';
 import type { OrgNode } from '@shared/model/org';
 import type { TargetTally } from '@shared/api/results';
 import type { BallotForm } from '@shared/model/form';
-import { getOrg, getResults, getRound, getTallies, listRounds, TargetResult } from '../../api/staff';
+import { getOrg, getResults, getRound, getTallies, listRounds } from '../../api/staff';
+import type { TargetResult } from '../../api/staff';
 import { ballotCount } from './tally-view';
 import type { TrendPoint } from '../components/trend-chart';
 
@@ -53,7 +54,7 @@ export async function loadUnit(unitId: string | undefined, roundId?: string): Pr
   const perRound = await Promise.all(
     history.map(async (r) => {
       const [t, res] = await Promise.all([getTallies(r.id), results ? getResults(r.id) : Promise.resolve(null)]);
-      const scores = (res?.targets ?? []).filter(isMine).map((x) => x.score).filter((s): s is number => typeof s === 'number');
+      const scores = (res?.targets ?? []).filter(isMine).map((x) => x.total).filter((s): s is number => typeof s === 'number');
       const ballots = t.targets.filter(isMine).reduce((n, x) => n + ballotCount(x), 0);
       return { round: r.period.label, score: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined, ballots };
     }),

@@ -51,7 +51,7 @@ export default function QrPage() {
             <Text className='admin__title'>{w.name}</Text>
             <Text className='admin__sub'>{`${text.unit} · ${text.section ?? ''} · ${w.id}`}</Text>
             <View className='admin__actions'>
-              <Button size='small' type='primary' onClick={() => run(w.id, () => issueWindowQr(w.id))}>{current && current !== 'revoked' ? '更换二维码' : '生成二维码'}</Button>
+              <Button size='small' type='primary' data-testid={`qr-issue-${w.id}`} onClick={() => run(w.id, () => issueWindowQr(w.id))}>{current && current !== 'revoked' ? '更换二维码' : '生成二维码'}</Button>
               <Button size='small' type='danger' onClick={() => run(w.id, async () => { await revokeWindowQr(w.id); return 'revoked'; })}>停用</Button>
             </View>
             {current === 'revoked' && <Notice tone='info'>已停用，旧海报扫码将提示"二维码已停用"</Notice>}

@@ -62,7 +62,7 @@ export default function StaffLoginPage() {
       )}
       {error && <Notice tone='error'>{error}</Notice>}
       <View className='login__submit'>
-        <Button type='primary' size='xlarge' block loading={busy} onClick={submit}>登录</Button>
+        <Button type='primary' size='xlarge' block loading={busy} onClick={submit} data-testid='login-submit'>登录</Button>
       </View>
     </View>
   );

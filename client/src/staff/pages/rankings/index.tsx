@@ -4,7 +4,8 @@ import { View, Text } from '@tarojs/components';
 import type { OrgNode } from '@shared/model/org';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
-import { getOrg, getResults, getTallies, listRounds, TargetResult } from '../../../api/staff';
+import { getOrg, getResults, getTallies, listRounds } from '../../../api/staff';
+import type { TargetResult } from '../../../api/staff';
 import { requireStaff } from '../../lib/guard';
 import { ballotCount } from '../../lib/tally-view';
 import './index.scss';
@@ -13,9 +14,8 @@ type Row = { targetId: string; name: string; ballots: number; result?: TargetRes
 type Group = { categoryId: string; name: string; rows: Row[] };
 
 /**
- * Rankings per group (执法监督组 …) as the scheme engine ranks them. Rank 1 is the best unless
- * the results say the group is published worst-first (`order: 'worst-first'`); until results
- * exist the page lists ballots per target and says no ranking is published yet.
+ * Rankings per group (执法监督组 …) in the order the scheme engine publishes them (worst-first
+ * where the scheme says so). For a scheme without scoring the page lists ballots per target.
  */
 export default function RankingsPage() {
   const { params } = useRouter();
@@ -23,6 +23,7 @@ export default function RankingsPage() {
   const [groups, setGroups] = useState<Group[]>();
   const [hasResults, setHasResults] = useState(false);
   const [title, setTitle] = useState('');
+  const [direction, setDirection] = useState<'best-first' | 'worst-first' | null>(null);
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -41,14 +42,19 @@ export default function RankingsPage() {
         rows.push({ targetId: t.targetId, name: t.targetName, ballots: ballotCount(t), result: resultOf.get(t.targetId) });
         byGroup.set(t.categoryId, rows);
       }
-      const worstFirst = (results as { order?: string } | null)?.order === 'worst-first';
-      const order = (a: Row, b: Row) => {
-        const ra = a.result?.rank ?? Infinity;
-        const rb = b.result?.rank ?? Infinity;
-        return worstFirst ? rb - ra : ra - rb;
-      };
       setHasResults(results !== null);
-      setGroups([...byGroup].map(([categoryId, rows]) => ({ categoryId, name: names.get(categoryId)?.name ?? categoryId, rows: rows.sort(order) })));
+      if (results) {
+        // The engine's groups are already in the scheme's published order (best- or worst-first).
+        const rowOf = new Map([...byGroup.values()].flat().map((r) => [r.targetId, r]));
+        setGroups(results.groups.map((g) => ({
+          categoryId: g.group,
+          name: g.label,
+          rows: [...g.order, ...g.notRanked].map((id) => rowOf.get(id) ?? { targetId: id, name: resultOf.get(id)?.name ?? id, ballots: 0, result: resultOf.get(id) }),
+        })));
+        setDirection(results.direction);
+      } else {
+        setGroups([...byGroup].map(([categoryId, rows]) => ({ categoryId, name: names.get(categoryId)?.name ?? categoryId, rows })));
+      }
     })().catch((e) => setError(userMessage(e)));
   }, [session, params.roundId]);
 
@@ -58,7 +64,8 @@ export default function RankingsPage() {
   return (
     <View className='rankings'>
       <Text className='rankings__title'>{title}</Text>
-      {!hasResults && <Notice>排名尚未公布；以下为各单位目前收到的评价数</Notice>}
+      {!hasResults && <Notice>本轮方案不计分排名；以下为各单位目前收到的评价数</Notice>}
+      {direction === 'worst-first' && <Notice>按方案规定，从最差开始排列</Notice>}
       {groups.map((g) => (
         <View key={g.categoryId} className='rankings__group'>
           <Text className='rankings__group-name'>{g.name}</Text>
@@ -67,7 +74,7 @@ export default function RankingsPage() {
               <Text className='rankings__rank'>{hasResults ? String(r.result?.rank ?? '—') : String(i + 1)}</Text>
               <Text className='rankings__name'>{r.name}</Text>
               <Text className='rankings__value'>
-                {hasResults && r.result?.score != null ? `${r.result.score.toFixed(2)}${r.result.grade ? ` ${r.result.grade}` : ''}` : `${r.ballots} 份`}
+                {hasResults && r.result?.total != null ? `${r.result.total.toFixed(2)}${r.result.grade ? ` ${r.result.grade.label}` : ''}` : `${r.ballots} 份`}
               </Text>
             </View>
           ))}

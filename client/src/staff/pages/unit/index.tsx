@@ -66,13 +66,16 @@ function TargetCard({ t }: { t: UnitTarget }) {
     <View className='unit__card' data-testid={`unit-target-${t.tally.targetId}`}>
       <Text className='unit__name'>{t.tally.targetName}</Text>
       <View className='unit__figures'>
-        {r?.score != null && <Figure label='得分' value={String(Math.round(r.score * 100) / 100)} />}
-        {r?.grade && <Figure label='等次' value={r.grade} />}
-        {r?.rank != null && <Figure label='组内排名' value={`${r.rank}${r.groupSize ? `/${r.groupSize}` : ''}`} />}
+        {r?.total != null && <Figure label='得分' value={String(Math.round(r.total * 100) / 100)} />}
+        {r?.grade && <Figure label='等次' value={r.grade.label} />}
+        {r?.rank != null && <Figure label='组内排名' value={`${r.rank}/${r.rankedCount}`} />}
         <Figure label='评价数' value={String(ballotCount(t.tally))} testId='ballot-count' />
       </View>
-      {r?.interval && <Text className='unit__note'>{`得分区间 ${r.interval[0].toFixed(1)}–${r.interval[1].toFixed(1)}`}</Text>}
-      {r?.flags?.map((f) => <Text key={f} className='unit__flag'>{f === 'low_sample' ? '样本量不足，结果仅供参考' : f}</Text>)}
+      {r?.totalInterval && (
+        <Text className='unit__note'>{`得分区间 ${r.totalInterval.lower.toFixed(2)}–${r.totalInterval.upper.toFixed(2)}${r.totalInterval.lowSample ? '（样本量不足，仅供参考）' : ''}`}</Text>
+      )}
+      {r?.flags.map((f) => <Text key={f.id} className='unit__flag'>{f.label}</Text>)}
+      {r?.consequences.map((c) => <Text key={c.ruleId} className='unit__flag'>{c.text}</Text>)}
       <Text className='unit__note'>{channels.map(([k, c]) => `${CHANNEL_LABELS[k]} ${c.ballots} 份`).join('，')}</Text>
       {breakdown(t.tally, t.form).map((item) => (
         <View key={item.itemId} className='unit__item'>
