@@ -1,6 +1,7 @@
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { recount } from '../../functions/src/domain/recount';
 
 let stack: TestStack;
@@ -70,10 +71,23 @@ describe('the three ballot channels', () => {
     expect((await tallyOf('s12')).channels.directed).toEqual({ ballots: 1, answers: { overall: { satisfied: 1 }, speed: { good: 1 } } });
   });
 
+  it('stores only a pseudonym for a WeChat evaluator, never the openid', async () => {
+    const login = await api.post('/auth/wechat', { code: 'dev-wx-person' });
+    expect(login.status).toBe(200);
+    expect(JSON.stringify(login.body)).not.toMatch(/openid|session_key/);
+    expect((await api.post('/ballots', ballot(county.windowTokens.w121!), login.body.token)).status).toBe(201);
+    const scan = await stack.db.send(new ScanCommand({ TableName: stack.tableName }));
+    const everything = JSON.stringify(scan.Items);
+    expect(everything).not.toContain('local-openid-wx-person');
+    expect(everything).not.toContain('wx-person');
+    const stored = scan.Items!.find((i) => i.entity === 'ballot' && i.windowId === 'w121')!;
+    expect(stored.evaluator).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
   it('agrees with a recount from the raw ballots', async () => {
     const report = await recount(stack.deps, county.roundId);
-    expect(report.ballots).toBe(3);
-    expect(report.tallied).toBe(3);
+    expect(report.ballots).toBe(4);
+    expect(report.tallied).toBe(4);
     expect(report.mismatches).toEqual([]);
   });
 });
