@@ -9,11 +9,17 @@ import { ROUTES } from './routes';
 import { errorHandler, type Logger } from './errors';
 import { parseOrThrow } from './validate';
 import { buildOpenApi } from './openapi';
+import { emfMetrics, type Metrics } from '../observability/metrics';
+import { observeRequests } from '../observability/request-log';
 
 export interface AppOptions {
   /** Serve the H5 build here (local runs); in production a CDN serves it. */
   staticDir?: string;
   log?: Logger;
+  /** Ballot outcome counters; default: CloudWatch EMF lines through `log`. */
+  metrics?: Metrics;
+  /** The routes this app mounts (a Lambda function serves its group); default: every route. */
+  routes?: readonly RouteSpec<any>[];
 }
 
 const jsonLog: Logger = (entry) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
@@ -30,12 +36,13 @@ export function createApp(deps: Deps, options: AppOptions = {}): express.Express
     res.setHeader('cache-control', 'no-store');
     next();
   });
+  app.use(observeRequests(log, options.metrics ?? emfMetrics(log)));
   const json = express.json({ limit: BALLOT_BODY_MAX_BYTES, strict: true, type: () => true });
   const csv = express.text({ limit: '2mb', type: () => true });
 
   const openapi = buildOpenApi(ROUTES);
   app.get('/api/openapi.json', (_req, res) => res.json(openapi));
-  for (const spec of ROUTES) mount(app, spec, deps, json, csv);
+  for (const spec of options.routes ?? ROUTES) mount(app, spec, deps, json, csv);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
   if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
   app.use(errorHandler(log));

@@ -44,11 +44,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     else if (fromParser(err)) appError = fromParser(err)!;
     else if (isStoreFailure(err)) {
       appError = new AppError('STORE_UNAVAILABLE');
-      log({ level: 'warn', msg: 'store failure', requestId: res.locals.requestId, error: (err as Error).name, path: req.path });
+      log({ level: 'warn', msg: 'store failure', requestId: res.locals.requestId, error: (err as Error).name, route: req.route?.path });
     } else {
       appError = new AppError('INTERNAL');
-      log({ level: 'error', msg: 'unhandled error', requestId: res.locals.requestId, error: (err as Error)?.name, stack: (err as Error)?.stack, path: req.path });
+      log({ level: 'error', msg: 'unhandled error', requestId: res.locals.requestId, error: (err as Error)?.name, stack: (err as Error)?.stack, route: req.route?.path });
     }
+    res.locals.errorCode = appError.code; // for the request log line and the ballot metrics
     if (appError.code === 'STORE_UNAVAILABLE') res.setHeader('Retry-After', '1');
     res.status(appError.status).json(appError.toBody());
   };

@@ -1,0 +1,86 @@
+import type { Plugin } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Build-time trims that keep each Lambda bundle under 1 MB without touching application code.
+ * Each one removes data a Lambda behind API Gateway cannot use; each has a test on the built
+ * bundle (tests/integration/lambda-bundles.test.ts) proving the path we do use still works.
+ *
+ *  - zod locales (≈ 190 KB): `import { z } from 'zod'` makes esbuild keep the whole `z`
+ *    namespace, including `z.locales` with ~60 languages. zod itself only loads `en` (its default
+ *    error map); we keep `en` and `zhCN`. `z.locales.<other>` is undefined in a bundle.
+ *  - iconv-lite code pages (≈ 270 KB): body-parser decodes non-UTF-8 bodies with iconv-lite,
+ *    which pulls every single- and double-byte table. JSON bodies must be UTF-8 (body-parser
+ *    answers 415 otherwise), so functions that read no text bodies keep none; functions that
+ *    import CSV keep the Chinese tables (GBK / GB18030: what Excel in a Chinese locale writes).
+ *    A dropped table fails as "Encoding not recognized", which body-parser turns into 415.
+ *  - `import { z } from 'zod'` (≈ 100 KB): that form hands esbuild zod's whole namespace as one
+ *    value, so nothing in it can be dropped. Our sources are rewritten, at build time only, to
+ *    the equivalent `import * as z from 'zod'` (the form zod 4's docs recommend), whose member
+ *    accesses esbuild can tree-shake. Switching the sources themselves would retire this trim.
+ *  - AWS credential providers (≈ 100 KB): Lambda always hands the function its role's
+ *    credentials in environment variables, so the SDK's default chain (SSO, INI files, STS web
+ *    identity, IMDS, login, each with its nested client) is replaced by the environment provider.
+ *  - bowser (≈ 35 KB): the SDK's browser user-agent parser; never called on Node.
+ *  - mime-db (≈ 90 KB): keep the types that can be looked up (by extension or for a charset);
+ *    the dropped ones are registry entries no extension maps to.
+ */
+export interface TrimOptions {
+  /** iconv-lite double-byte tables to keep (file names under encodings/tables). */
+  keepIconvTables: readonly string[];
+}
+
+export const CHINESE_ICONV_TABLES = ['cp936.json', 'gbk-added.json', 'gb18030-ranges.json'] as const;
+const ZOD_NAMED_IMPORT = /^import \{ z \} from 'zod';$/m;
+const KEPT_ZOD_LOCALES = { en: 'en.js', zhCN: 'zh-CN.js' };
+
+export function lambdaTrims(options: TrimOptions): Plugin {
+  return {
+    name: 'lambda-trims',
+    setup(build) {
+      build.onLoad({ filter: /[\\/](shared|functions)[\\/].*\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!ZOD_NAMED_IMPORT.test(source)) return undefined;
+        return { contents: source.replace(ZOD_NAMED_IMPORT, "import * as z from 'zod';"), loader: 'ts' };
+      });
+
+      build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: 'lambda-env-credentials', namespace: 'lambda-trims' }));
+      build.onLoad({ filter: /^lambda-env-credentials$/, namespace: 'lambda-trims' }, () => ({
+        contents: "import { fromEnv } from '@aws-sdk/credential-provider-env';\nexport const defaultProvider = (init) => fromEnv(init);\n",
+        loader: 'js',
+        // Resolved beside the package it replaces (the env provider is its own dependency).
+        resolveDir: dirname(require.resolve('@aws-sdk/credential-provider-node/package.json')),
+      }));
+      build.onResolve({ filter: /^bowser$/ }, () => ({ path: 'bowser', namespace: 'lambda-trims' }));
+      build.onLoad({ filter: /^bowser$/, namespace: 'lambda-trims' }, () => ({
+        contents: "export default { parse() { throw new Error('bowser is not bundled: browser user agents are not parsed on Lambda'); } };",
+        loader: 'js',
+      }));
+
+      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+        contents: Object.entries(KEPT_ZOD_LOCALES)
+          .map(([name, file]) => `export { default as ${name} } from "./${file}";`)
+          .join('\n'),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      }));
+
+      build.onLoad({ filter: /[\\/]iconv-lite[\\/]encodings[\\/]sbcs-data-generated\.js$/ }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      if (options.keepIconvTables.length === 0)
+        build.onLoad({ filter: /[\\/]iconv-lite[\\/]encodings[\\/]dbcs-data\.js$/ }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      build.onLoad({ filter: /[\\/]iconv-lite[\\/]encodings[\\/]tables[\\/][^\\/]+\.json$/ }, (args) => {
+        const file = args.path.split(/[\\/]/).pop()!;
+        if (options.keepIconvTables.includes(file)) return undefined;
+        // Required lazily (inside the codec's table() getter), so this throws only when asked for.
+        return { contents: `throw new Error("Encoding not recognized: table ${file} is not bundled in this function");`, loader: 'js' };
+      });
+
+      build.onLoad({ filter: /[\\/]mime-db[\\/]db\.json$/ }, (args) => {
+        const db = JSON.parse(readFileSync(args.path, 'utf8')) as Record<string, { extensions?: string[]; charset?: string }>;
+        const kept = Object.fromEntries(Object.entries(db).filter(([, v]) => v.extensions || v.charset));
+        return { contents: JSON.stringify(kept), loader: 'json' };
+      });
+    },
+  };
+}
