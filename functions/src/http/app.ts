@@ -40,8 +40,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): express.Express
   const json = express.json({ limit: BALLOT_BODY_MAX_BYTES, strict: true, type: () => true });
   const csv = express.text({ limit: '2mb', type: () => true });
 
-  const openapi = buildOpenApi(ROUTES);
-  app.get('/api/openapi.json', (_req, res) => res.json(openapi));
+  // Built on first request, not at init: a Lambda cold start should not pay for a document few ask for.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
+  app.get('/api/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(ROUTES))));
   for (const spec of options.routes ?? ROUTES) mount(app, spec, deps, json, csv);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
   if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));

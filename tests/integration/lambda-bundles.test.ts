@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { ensureTable } from '../../functions/src/local/dynamodb-local';
+import { buildAllBundles, type BuiltBundle } from '../../scripts/lambda/bundles';
+import { loadTemplate, selectRoute, templateRoutes } from '../../scripts/lambda/template';
+
+/**
+ * The built artefacts themselves — minified, trimmed (scripts/lambda/trims.ts) — answering API
+ * Gateway HTTP API v2 events against DynamoDB Local, each request sent to the function the
+ * template routes it to. What the unbundled tests cannot show: that the trims left the paths we
+ * use working (UTF-8 JSON, GBK CSV, env credentials, EMF lines on stdout).
+ */
+type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+const routes = templateRoutes(loadTemplate());
+const handlers: Record<string, Handler> = {};
+let outDir: string;
+let built: BuiltBundle[];
+const lines: string[] = [];
+let restoreStdout: () => void;
+
+const baseEnv = () => ({
+  DYNAMODB_ENDPOINT: process.env.DDB_TEST_ENDPOINT!,
+  AWS_REGION: 'local',
+  // The bundles' credential chain is environment-only (as on Lambda); DynamoDB Local accepts any.
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  TOKEN_SECRET: 't'.repeat(32),
+  PSEUDONYM_SECRET: 'p'.repeat(32),
+  SESSION_SECRET: 's'.repeat(32),
+  AUTH_DEV_LOGIN: '1',
+});
+
+/** Loads a bundle file fresh (its own module instance) with the given environment at init. */
+function loadBundle(file: string, env: Record<string, string>): Handler {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return require(file).handler as Handler;
+  } finally {
+    process.env = saved;
+  }
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'lambda-it-'));
+  built = await buildAllBundles(outDir);
+  const table = `bundle-${randomUUID().slice(0, 8)}`;
+  await ensureTable(process.env.DDB_TEST_ENDPOINT, 'local', table);
+  for (const b of built) handlers[b.fn.logicalId] = loadBundle(b.file, { ...baseEnv(), TABLE_NAME: table });
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const text = chunk.toString();
+    if (text.startsWith('{')) lines.push(...text.trim().split('\n'));
+    else return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    return true;
+  }) as typeof process.stdout.write;
+  restoreStdout = () => (process.stdout.write = write);
+}, 60_000);
+
+afterAll(() => {
+  restoreStdout?.();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+function event(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    requestContext: { http: { method, path, sourceIp: '203.0.113.9', protocol: 'HTTP/1.1', userAgent: 'test' }, requestId: `gw-${randomUUID()}`, stage: '$default', timeEpoch: Date.now() },
+    ...(body === undefined ? {} : { body: Buffer.from(body).toString('base64'), isBase64Encoded: true }),
+  };
+}
+
+/** Sends a request the way the deployed HTTP API would: to the function the template selects. */
+async function call(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}) {
+  const route = selectRoute(routes, method, path);
+  if (!route) throw new Error(`no template route for ${method} ${path}`);
+  const r = await handlers[route.functionId]!(event(method, path, body, headers), {});
+  return { status: r.statusCode, body: JSON.parse(r.body), functionId: route.functionId, headers: r.headers ?? {} };
+}
+
+async function login(role: 'admin' | 'citizen'): Promise<string> {
+  const r = await call('POST', '/api/auth/dev', JSON.stringify({ name: `bundle-${role}`, role }));
+  expect(r.status).toBe(200);
+  return r.body.token;
+}
+
+it('reports ready when the function reaches its table', async () => {
+  const r = await call('GET', '/api/ready');
+  expect(r).toMatchObject({ status: 200, functionId: 'CitizenFunction', body: { ok: true } });
+});
+
+it('reports not ready, with the store error code, when the table is missing', async () => {
+  const citizen = built.find((b) => b.fn.name === 'citizen')!;
+  const dir = join(outDir, 'missing-table');
+  mkdirSync(dir);
+  copyFileSync(citizen.file, join(dir, 'index.js'));
+  const handler = loadBundle(join(dir, 'index.js'), { ...baseEnv(), TABLE_NAME: `missing-${randomUUID().slice(0, 8)}` });
+  const r = await handler(event('GET', '/api/ready'), {});
+  expect(r.statusCode).toBe(503);
+  expect(JSON.parse(r.body).error.code).toBe('STORE_UNAVAILABLE');
+});
+
+it('imports a GBK-encoded CSV through the staff function and serves the names back through the citizen one', async () => {
+  const admin = await login('admin');
+  const csv = ['kind,id,name,parentId,formKey', 'category,gc1,综合管理组,,', 'unit,gu1,市场监督管理局,gc1,', 'section,gs1,登记注册科,gu1,'].join('\n');
+  const imported = await call('POST', '/api/admin/nodes/import', iconv.encode(csv, 'gbk'), { 'content-type': 'text/csv; charset=gbk', authorization: `Bearer ${admin}` });
+  expect({ status: imported.status, functionId: imported.functionId }).toEqual({ status: 201, functionId: 'StaffFunction' });
+  const org = await call('GET', '/api/org');
+  expect(org.functionId).toBe('CitizenFunction');
+  expect(org.body.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['综合管理组', '市场监督管理局', '登记注册科']));
+});
+
+it('answers 415 for a body in a code page the function does not carry', async () => {
+  const r = await call('POST', '/api/ballots', iconv.encode('{}', 'shift_jis'), { 'content-type': 'application/json; charset=shift_jis' });
+  expect({ status: r.status, code: r.body.error.code }).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+});
+
+it('logs a forged-token ballot as one request line and one rejection metric, without the token', async () => {
+  const citizen = await login('citizen');
+  const token = 'W.forged-token-value.1.xyz';
+  lines.length = 0;
+  const r = await call('POST', '/api/ballots', JSON.stringify({ clientBallotId: randomUUID(), token, answers: { overall: 'satisfied' } }), { authorization: `Bearer ${citizen}` });
+  expect(r.status).toBe(403);
+  const parsed = lines.map((l) => JSON.parse(l));
+  const request = parsed.find((l) => l.msg === 'request');
+  expect(request).toMatchObject({ route: '/api/ballots', method: 'POST', status: 403, code: 'TOKEN_INVALID', requestId: r.headers['x-request-id'] });
+  const metric = parsed.find((l) => l.msg === 'metric');
+  expect(metric).toMatchObject({ BallotsRejected: 1, Code: 'TOKEN_INVALID', _aws: { CloudWatchMetrics: [{ Namespace: 'Pingyi', Dimensions: [['Code']] }] } });
+  expect(lines.join('\n')).not.toContain(token);
+  expect(lines.join('\n')).not.toContain('203.0.113.9');
+  expect(lines.join('\n')).not.toContain(citizen);
+});
