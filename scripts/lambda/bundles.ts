@@ -51,6 +51,9 @@ export async function buildBundle(fn: LambdaFunction, outDir = DEFAULT_OUT_DIR):
     platform: 'node',
     target: 'node22',
     format: 'cjs',
+    // Prefer packages' ES module builds (the AWS SDK's dist-es): esbuild can drop what is not
+    // used, and the SDK's CommonJS build is one large file per client. AWS's bundling advice.
+    mainFields: ['module', 'main'],
     minify: true,
     // Chinese strings (error messages, schemes) stay 3 bytes instead of 6-byte \u escapes.
     charset: 'utf8',
