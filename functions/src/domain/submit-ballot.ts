@@ -29,12 +29,15 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
  *  4. one transaction: idempotency marker, dedupe marker, ballot, tally shard.
  */
 export async function submitBallot(deps: Deps, session: Session | undefined, req: SubmitBallotRequest): Promise<SubmitResult> {
+  const fingerprint = sha256Hex(canonicalJson({ token: req.token, roundId: req.roundId, targetId: req.targetId, answers: normaliseAnswers(req.answers), comment: req.comment }));
+  // Window and sampling evaluators are known from the session before the token is read, so the
+  // receipt lookup runs beside token resolution; directed ones need the invitation first.
+  const early = session && !req.token.startsWith('I.') ? deps.store.ballots.findReceipt(idempotencyKeyOf(session.sub, req.clientBallotId)) : undefined;
+  early?.catch(() => undefined); // awaited below; never an unhandled rejection if the token fails first
   const ctx = await resolveChannel(deps, req.token);
   const evaluator = evaluatorOf(deps, ctx, session);
-  const idempotencyKey = sha256Hex(`${evaluator}|${req.clientBallotId}`);
-  const fingerprint = sha256Hex(canonicalJson({ token: req.token, roundId: req.roundId, targetId: req.targetId, answers: normaliseAnswers(req.answers), comment: req.comment }));
-
-  const earlier = await deps.store.ballots.findReceipt(idempotencyKey);
+  const idempotencyKey = idempotencyKeyOf(evaluator, req.clientBallotId);
+  const earlier = early && evaluator === session?.sub ? await early : await deps.store.ballots.findReceipt(idempotencyKey);
   if (earlier) return replay(earlier, fingerprint);
 
   const now = deps.clock.now();
@@ -87,6 +90,8 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   if (result.kind === 'replay') return replay(result, fingerprint);
   throw new AppError(ctx.channel === 'directed' ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
 }
+
+const idempotencyKeyOf = (evaluator: string, clientBallotId: string) => sha256Hex(`${evaluator}|${clientBallotId}`);
 
 function replay(earlier: { receipt: Receipt; fingerprint: string }, fingerprint: string): SubmitResult {
   if (earlier.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_CONFLICT');

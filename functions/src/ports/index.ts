@@ -1,4 +1,4 @@
-import type { OrgNode } from '@shared/model/org';
+import type { NodeKind, OrgNode } from '@shared/model/org';
 import type { Round, RoundStatus } from '@shared/model/round';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
@@ -11,6 +11,8 @@ export interface OrgStore {
   getNode(id: string): Promise<OrgNode | undefined>;
   getNodes(ids: string[]): Promise<Map<string, OrgNode>>;
   listNodes(): Promise<OrgNode[]>;
+  /** Only the nodes of one level (a round's targets) — a section round need not read every window. */
+  listNodesOfKind(kind: NodeKind): Promise<OrgNode[]>;
   /** Window QR version and revocation live on their own item so rotating never rewrites the node. */
   getQrState(windowId: string): Promise<QrState | undefined>;
   /** Bumps the version (rotating invalidates every earlier QR) and clears revocation. */

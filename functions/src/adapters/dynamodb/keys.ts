@@ -3,7 +3,7 @@
  *
  * | entity            | PK                                        | SK                       |
  * |-------------------|-------------------------------------------|--------------------------|
- * | org node          | ORG                                       | NODE#<id>                |
+ * | org node          | ORG                                       | NODE#<id>  (GSI1: ORGKIND#<kind> / <id>) |
  * | window QR state   | QR#<windowId>                             | QR                       |
  * | round             | ROUND                                     | ROUND#<id>               |
  * | invitation        | INV#<id>                                  | INV  (GSI1: ROUNDINV#<round> / <member>) |
@@ -19,6 +19,8 @@
 export const keys = {
   node: (id: string) => ({ PK: 'ORG', SK: `NODE#${id}` }),
   nodePartition: 'ORG',
+  nodeKindIndex: (kind: string, id: string) => ({ GSI1PK: `ORGKIND#${kind}`, GSI1SK: id }),
+  nodeKindPartition: (kind: string) => `ORGKIND#${kind}`,
   qr: (windowId: string) => ({ PK: `QR#${windowId}`, SK: 'QR' }),
   round: (id: string) => ({ PK: 'ROUND', SK: `ROUND#${id}` }),
   roundPartition: 'ROUND',
