@@ -7,6 +7,7 @@ import type { SubmitBallotRequest } from '@shared/api/ballots';
 import type { BallotWrite } from '../ports';
 import type { Deps } from './deps';
 import { canonicalJson, sha256Hex } from './crypto';
+import { scrubComment } from '@shared/privacy/scrub';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
@@ -84,5 +85,6 @@ export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot): BallotWri
     fingerprint: fingerprintOf(p.req),
     dedupeKey: dedupeKeyOf(p),
     tallyCells: tallyKeys(p.form, p.req.answers),
+    ...(p.req.comment ? { staffComment: scrubComment(p.req.comment) } : {}),
   };
 }

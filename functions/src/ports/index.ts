@@ -64,6 +64,16 @@ export interface BallotWrite {
   fingerprint: string;
   dedupeKey: string;
   tallyCells: Array<[string, string]>;
+  /** The comment as unit staff may read it (scrubbed of identifying details), when there is one. */
+  staffComment?: string;
+}
+
+/** A comment as unit staff see it: the day only (a minute would point at a person), no evaluator. */
+export interface StaffComment {
+  day: string;
+  channel: ChannelKind;
+  windowId?: string;
+  text: string;
 }
 
 export type BallotWriteResult =
@@ -76,6 +86,8 @@ export interface BallotStore {
   writeBallot(write: BallotWrite): Promise<BallotWriteResult>;
   /** Sums the counter shards: O(targets × channels × shards) items, never the ballots. */
   readTallies(roundId: string, shards: number): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>>;
+  /** Scrubbed comments on one target, newest first. */
+  listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]>;
   /** Every stored ballot of a round (the recount's input). */
   listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
 }

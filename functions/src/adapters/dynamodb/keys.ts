@@ -12,6 +12,7 @@
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
  * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -32,6 +33,8 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+  comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
+  commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
 };
