@@ -12,6 +12,9 @@
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
  * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | office account    | ACCOUNT#<id>                              | ACCOUNT                  |
+ * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
+ * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
  * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
@@ -33,6 +36,9 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+  account: (id: string) => ({ PK: `ACCOUNT#${id}`, SK: 'ACCOUNT' }),
+  bindCode: (hash: string) => ({ PK: `BINDCODE#${hash}`, SK: 'BINDCODE' }),
+  binding: (pseudonym: string) => ({ PK: `BINDING#${pseudonym}`, SK: 'BINDING' }),
   comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
   commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
