@@ -1,3 +1,6 @@
+import Taro from '@tarojs/taro';
+import { z } from 'zod';
+import { ChannelKind } from '@shared/model/channel';
 import { RoundResult } from '@shared/scoring/result';
 import { RoundListResponse, RoundView } from '@shared/api/rounds';
 import { OrgTreeResponse } from '@shared/api/org';
@@ -7,6 +10,22 @@ import type { DevLoginRequest } from '@shared/api/auth';
 import { apiRequest, postJsonNoAuth } from './http';
 import { saveSession } from './session';
 import { ApiError } from './errors';
+
+/** WeChat office login: the account this WeChat identity was bound to (NOT_BOUND until then). */
+export async function loginOfficeWechat(): Promise<SessionResponse> {
+  const { code } = await Taro.login();
+  const session = SessionResponse.parse(await postJsonNoAuth('/auth/wechat/office', { code }));
+  saveSession('staff', { ...session });
+  return session;
+}
+
+/** First use in WeChat: bind this WeChat identity with the one-time code from the admin. */
+export async function bindOfficeWechat(bindCode: string): Promise<SessionResponse> {
+  const { code } = await Taro.login();
+  const session = SessionResponse.parse(await postJsonNoAuth('/auth/wechat/bind', { code, bindCode }));
+  saveSession('staff', { ...session });
+  return session;
+}
 
 /** Dev login for staff, supervisors and admins (the local identity provider). */
 export async function loginStaff(req: { name: string; role: DevLoginRequest['role']; unitId?: string }): Promise<SessionResponse> {
@@ -42,4 +61,12 @@ export async function getResults(roundId: string): Promise<RoundResult | null> {
     if (e instanceof ApiError && (e.status === 404 || e.code === 'SCHEME_UNKNOWN' || e.code === 'SCORING_INPUT_INVALID')) return null;
     throw e;
   }
+}
+
+export const StaffComments = z.object({ comments: z.array(z.object({ day: z.string(), channel: ChannelKind, windowId: z.string().optional(), text: z.string() })) });
+export type StaffComment = z.infer<typeof StaffComments>['comments'][number];
+
+/** A target's scrubbed comments (staff: own unit only). */
+export function getComments(roundId: string, targetId: string): Promise<z.infer<typeof StaffComments>> {
+  return apiRequest({ path: `/rounds/${encodeURIComponent(roundId)}/targets/${encodeURIComponent(targetId)}/comments`, auth: 'staff', schema: StaffComments });
 }

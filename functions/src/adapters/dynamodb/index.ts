@@ -5,12 +5,14 @@ import { DynamoRoundStore } from './round-store';
 import { DynamoInvitationStore } from './invitation-store';
 import { DynamoBallotStore } from './ballot-store';
 import { DynamoTargetInputStore } from './target-input-store';
+import { DynamoAccountStore } from './account-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
     org: new DynamoOrgStore(db, table),
     targetInputs: new DynamoTargetInputStore(db, table),
+    accounts: new DynamoAccountStore(db, table),
     rounds: new DynamoRoundStore(db, table),
     invitations: new DynamoInvitationStore(db, table),
     ballots: new DynamoBallotStore(db, table),

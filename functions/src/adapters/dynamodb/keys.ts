@@ -3,7 +3,7 @@
  *
  * | entity            | PK                                        | SK                       |
  * |-------------------|-------------------------------------------|--------------------------|
- * | org node          | ORG                                       | NODE#<id>                |
+ * | org node          | ORG                                       | NODE#<id>  (GSI1: ORGKIND#<kind> / <id>) |
  * | window QR state   | QR#<windowId>                             | QR                       |
  * | round             | ROUND                                     | ROUND#<id>               |
  * | invitation        | INV#<id>                                  | INV  (GSI1: ROUNDINV#<round> / <member>) |
@@ -12,6 +12,10 @@
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
  * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | office account    | ACCOUNT#<id>                              | ACCOUNT                  |
+ * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
+ * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
+ * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -19,6 +23,8 @@
 export const keys = {
   node: (id: string) => ({ PK: 'ORG', SK: `NODE#${id}` }),
   nodePartition: 'ORG',
+  nodeKindIndex: (kind: string, id: string) => ({ GSI1PK: `ORGKIND#${kind}`, GSI1SK: id }),
+  nodeKindPartition: (kind: string) => `ORGKIND#${kind}`,
   qr: (windowId: string) => ({ PK: `QR#${windowId}`, SK: 'QR' }),
   round: (id: string) => ({ PK: 'ROUND', SK: `ROUND#${id}` }),
   roundPartition: 'ROUND',
@@ -30,6 +36,11 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+  account: (id: string) => ({ PK: `ACCOUNT#${id}`, SK: 'ACCOUNT' }),
+  bindCode: (hash: string) => ({ PK: `BINDCODE#${hash}`, SK: 'BINDCODE' }),
+  binding: (pseudonym: string) => ({ PK: `BINDING#${pseudonym}`, SK: 'BINDING' }),
+  comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
+  commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
 };
