@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tableDefinition, TTL_ATTRIBUTE } from '../../functions/src/adapters/dynamodb/table';
+import { keys } from '../../functions/src/adapters/dynamodb/keys';
 import { ROUTES } from '../../functions/src/http/routes';
 import { groupOf } from '../../functions/src/lambda/route-groups';
 import { BUNDLE_FILE, buildAllBundles, LAMBDA_FUNCTIONS, MAX_BUNDLE_BYTES, type BuiltBundle } from '../../scripts/lambda/bundles';
@@ -111,15 +112,27 @@ describe('least privilege', () => {
     return used.flatMap((c) => map[c] ?? [`unmapped ${c}`]).map((a) => `dynamodb:${a}`);
   };
 
-  it('grants the staff function every DynamoDB action the adapters use', () => {
-    const staff = actions(resources.StaffFunction!.Properties);
-    expect(needed().filter((a) => !staff.has(a))).toEqual([]);
+  it('grants every DynamoDB action the adapters use to a function', () => {
+    const granted = new Set(functions.flatMap(([, res]) => [...actions(res.Properties)]));
+    expect(needed().filter((a) => !granted.has(a))).toEqual([]);
   });
 
-  it('grants no function wildcards, deletes or scans, and only on our table and bucket', () => {
+  it('lets no function delete anything but one-time binding codes', () => {
+    const bindCodePartition = keys.bindCode('hash').PK;
+    for (const [, res] of functions)
+      for (const s of statements(res.Properties).filter((st: any) => [st.Action].flat().includes('dynamodb:DeleteItem'))) {
+        const prefixes: string[] = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? [];
+        expect(prefixes.length).toBeGreaterThan(0);
+        for (const p of prefixes) expect(bindCodePartition.startsWith(p.replace(/\*$/, ''))).toBe(true);
+        expect(keys.ballot('r', 0, 't', 'b').PK.startsWith(prefixes[0]!.replace(/\*$/, ''))).toBe(false);
+      }
+  });
+
+  it('grants no function wildcards, scans or unconditioned deletes, and only on our table and bucket', () => {
     for (const [, res] of functions) {
       for (const s of statements(res.Properties)) {
-        for (const a of [s.Action].flat()) expect(a).not.toMatch(/\*|DeleteItem|Scan|DeleteTable|DeleteObject/);
+        for (const a of [s.Action].flat()) expect(a).not.toMatch(/\*|Scan|DeleteTable|DeleteObject/);
+        if ([s.Action].flat().includes('dynamodb:DeleteItem')) expect(s.Condition).toBeDefined();
         for (const r of [s.Resource].flat()) expect(JSON.stringify(r)).toMatch(/\["Table","Arn"\]|\$\{Table\.Arn\}\/index\/\*|\$\{EvidenceBucket\.Arn\}\/evidence\/\*/);
       }
     }
