@@ -60,3 +60,16 @@ describe('office accounts bound to WeChat', () => {
     expect((await createAccount({ accountId: 'x2', name: '某人', role: 'admin' }, await api.login('sup', 'supervisor'))).status).toBe(403);
   });
 });
+
+describe('window poster codes', () => {
+  it('serves the current QR of a window as PNG, and nothing once revoked', async () => {
+    const r = await fetch(`${stack.baseUrl}/api/admin/windows/w111/code.png`, { headers: { authorization: `Bearer ${await api.login('admin-1', 'admin')}` } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await r.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    const admin = await api.login('admin-1', 'admin');
+    await api.del('/admin/windows/w121/qr', admin);
+    const revoked = await api.get('/admin/windows/w121/code.png', admin);
+    expect(revoked.status).toBe(404);
+  });
+});

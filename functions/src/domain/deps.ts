@@ -1,5 +1,5 @@
 import type { SchemeForms } from '@shared/model/scheme-forms';
-import type { Clock, IdSource, Store, WechatIdentity } from '../ports';
+import type { Clock, IdSource, MiniProgramCode, Store, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
@@ -9,6 +9,7 @@ export interface Deps {
   ids: IdSource;
   secrets: Secrets;
   wechat: WechatIdentity;
+  miniProgramCode: MiniProgramCode;
   schemes: (id: string) => SchemeForms | undefined;
   config: {
     /** Where the H5 client lives; links and QR URLs are built on it. */

@@ -155,3 +155,11 @@ export interface IdSource {
 export interface WechatIdentity {
   code2Session(code: string): Promise<{ openid: string }>;
 }
+
+/**
+ * The picture printed on a window's poster. In production WeChat's wxacode.getUnlimited draws a
+ * mini-program code that opens `page` with `scene`; locally a plain QR of the H5 link stands in.
+ */
+export interface MiniProgramCode {
+  png(input: { scene: string; page: string; h5Url: string }): Promise<Buffer>;
+}
