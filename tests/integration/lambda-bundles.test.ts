@@ -117,6 +117,18 @@ it('imports a GBK-encoded CSV through the staff function and serves the names ba
   expect(org.body.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['综合管理组', '市场监督管理局', '登记注册科']));
 });
 
+it('returns a window poster code as a base64 PNG through API Gateway', async () => {
+  const admin = await login('admin');
+  const csv = ['kind,id,name,parentId,formKey', 'category,pc1,社会服务组,,', 'unit,pu1,人社局,pc1,', 'section,ps1,社保科,pu1,', 'window,pw1,社保1号窗口,ps1,'].join('\n');
+  const auth = { authorization: `Bearer ${admin}` };
+  expect((await call('POST', '/api/admin/nodes/import', csv, { 'content-type': 'text/csv', ...auth })).status).toBe(201);
+  expect((await call('POST', '/api/admin/windows/pw1/qr', undefined, auth)).status).toBe(200);
+  const route = selectRoute(routes, 'GET', '/api/admin/windows/pw1/code.png')!;
+  const r = await handlers[route.functionId]!(event('GET', '/api/admin/windows/pw1/code.png', undefined, auth), {});
+  expect({ status: r.statusCode, type: r.headers?.['content-type'], base64: (r as { isBase64Encoded?: boolean }).isBase64Encoded }).toEqual({ status: 200, type: 'image/png', base64: true });
+  expect(Buffer.from(r.body, 'base64').subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+});
+
 it('answers 415 for a body in a code page the function does not carry', async () => {
   const r = await call('POST', '/api/ballots', iconv.encode('{}', 'shift_jis'), { 'content-type': 'application/json; charset=shift_jis' });
   expect({ status: r.status, code: r.body.error.code }).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });

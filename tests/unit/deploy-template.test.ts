@@ -68,13 +68,14 @@ describe('the functions', () => {
     }
   });
 
-  it('give the function that serves WeChat login the real code2Session credentials', () => {
-    // Without them wechatFromEnv() falls back to the local stand-in, which trusts any code.
-    const wechatRoute = ROUTES.find((r) => r.path === '/auth/wechat')!;
-    const fn = LAMBDA_FUNCTIONS.find((f) => f.name === groupOf(wechatRoute))!;
-    const env = envOf(resources[fn.logicalId]!.Properties);
-    expect(env.WECHAT_APPID).toEqual({ Ref: 'WechatAppId' });
-    expect(env.WECHAT_SECRET).toEqual({ 'Fn::Sub': '{{resolve:secretsmanager:${SecretName}:SecretString:WECHAT_SECRET}}' });
+  it('give every function the real WeChat credentials', () => {
+    // Without them the code falls back to local stand-ins: a login that trusts any code
+    // (citizen: /auth/wechat*) and plain QR images instead of mini-program codes (staff).
+    for (const [, res] of functions) {
+      const env = envOf(res.Properties);
+      expect(env.WECHAT_APPID).toEqual({ Ref: 'WechatAppId' });
+      expect(env.WECHAT_SECRET).toEqual({ 'Fn::Sub': '{{resolve:secretsmanager:${SecretName}:SecretString:WECHAT_SECRET}}' });
+    }
   });
 });
 
