@@ -1,7 +1,4 @@
 import { AppError } from '@shared/errors';
-import { checkAnswers, tallyKeys } from '@shared/model/form';
-import { formFor } from '@shared/model/scheme-forms';
-import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { SubmitBallotRequest } from '@shared/api/ballots';
@@ -12,11 +9,10 @@ import { canonicalJson, sha256Hex } from './crypto';
 import { resolveChannel, type ChannelContext } from './channel-context';
 import { assertAccepting, assertChannel, isRoundTarget } from './round-rules';
 import { pickWindowRound, windowTargetId } from './window-rounds';
+import { normaliseAnswers, recordBallot, replay, type SubmitResult } from './record-ballot';
 
-export interface SubmitResult {
-  receipt: Receipt;
-  replayed: boolean;
-}
+export type { SubmitResult } from './record-ballot';
+export { shardOf } from './record-ballot';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
@@ -41,61 +37,32 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   const { round, target } = await placeBallot(deps, ctx, req);
   assertAccepting(round, now);
   assertChannel(round, ctx.channel);
-
-  const scheme = deps.schemes(round.schemeId);
-  if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
-  const form = formFor(scheme, target, ctx.channel);
-  const problems = checkAnswers(form, req.answers);
-  if (problems.length > 0) throw new AppError('ANSWERS_INVALID', { problems });
-
-  const ballotId = deps.ids.uuid();
-  const receivedAt = now.toISOString();
-  const windowId = ctx.channel === 'window' ? ctx.window.id : undefined;
-  const ballot: Ballot = {
-    ballotId,
-    clientBallotId: req.clientBallotId,
-    receiptId: deps.ids.shortId(10),
-    roundId: round.id,
-    targetId: target.id,
-    ...(windowId ? { windowId } : {}),
-    channel: ctx.channel,
-    answers: req.answers,
-    ...(req.comment ? { comment: req.comment } : {}),
-    evaluator,
-    receivedAt,
-    shard: shardOf(ballotId, round.tallyShards),
-  };
-  const receipt: Receipt = {
-    receiptId: ballot.receiptId,
-    clientBallotId: req.clientBallotId,
-    roundId: round.id,
-    roundName: round.name,
-    targetId: target.id,
-    targetName: target.name,
-    channel: ctx.channel,
-    receivedAt,
-  };
-  const result = await deps.store.ballots.writeBallot({
-    ballot,
-    receipt,
-    idempotencyKey,
-    fingerprint,
-    dedupeKey: dedupeKey(round, ctx, target, evaluator, now),
-    tallyCells: tallyKeys(form, req.answers),
-  });
-  if (result.kind === 'accepted') return { receipt, replayed: false };
-  if (result.kind === 'replay') return replay(result, fingerprint);
-  throw new AppError(ctx.channel === 'directed' ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
+  const invited = ctx.channel === 'directed' || ctx.channel === 'hearing';
+  return recordBallot(
+    deps,
+    {
+      round,
+      target,
+      channel: ctx.channel,
+      evaluator,
+      clientBallotId: req.clientBallotId,
+      idempotencyKey,
+      fingerprint,
+      dedupeKey: dedupeKey(round, ctx, target, evaluator, now),
+      answers: req.answers,
+      ...(req.comment ? { comment: req.comment } : {}),
+      ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}),
+      ...(ctx.channel === 'hearing' ? { sheet: { kind: 'hearing' as const, ...(ctx.invitation.hearingId ? { hearingId: ctx.invitation.hearingId } : {}) } } : {}),
+      ...(invited ? { invitationId: ctx.invitation.invitationId } : {}),
+      duplicateCode: invited ? 'INVITATION_USED' : 'DUPLICATE_BALLOT',
+    },
+    now,
+  );
 }
 
-function replay(earlier: { receipt: Receipt; fingerprint: string }, fingerprint: string): SubmitResult {
-  if (earlier.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_CONFLICT');
-  return { receipt: earlier.receipt, replayed: true };
-}
-
-/** Directed ballots belong to the panel member (the invitation), others to the signed-in person. */
+/** Invited ballots (directed, hearing) belong to the panel member, others to the signed-in person. */
 function evaluatorOf(deps: Deps, ctx: ChannelContext, session: Session | undefined): string {
-  if (ctx.channel === 'directed') return pseudonym(deps.secrets.pseudonymKey, `member:${ctx.invitation.memberId}`);
+  if (ctx.channel === 'directed' || ctx.channel === 'hearing') return pseudonym(deps.secrets.pseudonymKey, `member:${ctx.invitation.memberId}`);
   if (!session) throw new AppError('UNAUTHENTICATED');
   return session.sub;
 }
@@ -116,7 +83,7 @@ async function placeBallot(deps: Deps, ctx: ChannelContext, req: SubmitBallotReq
   const target = await deps.store.org.getNode(req.targetId);
   if (!target) throw new AppError('TARGET_NOT_FOUND', { targetId: req.targetId });
   if (!isRoundTarget(round, target)) throw new AppError('TARGET_NOT_IN_ROUND', { targetId: target.id });
-  if (ctx.channel === 'directed' && ctx.invitation.targetIds && !ctx.invitation.targetIds.includes(target.id))
+  if ((ctx.channel === 'directed' || ctx.channel === 'hearing') && ctx.invitation.targetIds && !ctx.invitation.targetIds.includes(target.id))
     throw new AppError('TARGET_NOT_IN_ROUND', { targetId: target.id, reason: 'not on the invitation' });
   return { round, target };
 }
@@ -130,14 +97,7 @@ function dedupeKey(round: Round, ctx: ChannelContext, target: OrgNode, evaluator
     const period = Math.floor((now.getTime() + CHINA_OFFSET_MS) / (round.windowDedupeHours * 3600_000));
     return `${round.id}#W:${ctx.window.id}#${evaluator}#${period}`;
   }
+  // Directed keeps its original key; a hearing sheet is a separate opinion from a directed ballot.
+  if (ctx.channel === 'hearing') return `${round.id}#${target.id}#${evaluator}#hearing`;
   return `${round.id}#${target.id}#${evaluator}#round`;
-}
-
-/** Stable shard from the ballot id, so a recount finds the ballot where its tally went. */
-export function shardOf(ballotId: string, shards: number): number {
-  return parseInt(sha256Hex(ballotId).slice(0, 8), 16) % shards;
-}
-
-function normaliseAnswers(answers: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]));
 }

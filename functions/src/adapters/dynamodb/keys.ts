@@ -12,6 +12,12 @@
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
  * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | representative    | REP                                       | REP#<id>                 |
+ * | draw              | DRAW#<id>                                 | DRAW                     |
+ * | draw pool chunk   | DRAW#<id>                                 | POOL#<nonce>#<chunk>     |
+ * | draw log entry    | DRAWLOG#<round>                           | <at>#<drawId>#<event>    |
+ * | hearing           | HEARING#<round>                           | <hearingId>              |
+ * | outbox message    | OUTBOX                                    | <sentAt>#<messageId>     |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -32,6 +38,18 @@ export const keys = {
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
+  representative: (id: string) => ({ PK: 'REP', SK: `REP#${id}` }),
+  representativePartition: 'REP',
+  draw: (id: string) => ({ PK: `DRAW#${id}`, SK: 'DRAW' }),
+  // The nonce ties chunks to one record: a losing concurrent create leaves orphans nobody reads.
+  drawPoolChunk: (id: string, nonce: string, chunk: number) => ({ PK: `DRAW#${id}`, SK: `POOL#${nonce}#${String(chunk).padStart(4, '0')}` }),
+  drawPoolPrefix: (id: string, nonce: string) => ({ PK: `DRAW#${id}`, prefix: `POOL#${nonce}#` }),
+  drawLog: (roundId: string, at: string, drawId: string, event: string) => ({ PK: `DRAWLOG#${roundId}`, SK: `${at}#${drawId}#${event}` }),
+  drawLogPartition: (roundId: string) => `DRAWLOG#${roundId}`,
+  hearing: (roundId: string, id: string) => ({ PK: `HEARING#${roundId}`, SK: id }),
+  hearingPartition: (roundId: string) => `HEARING#${roundId}`,
+  outbox: (sentAt: string, messageId: string) => ({ PK: 'OUTBOX', SK: `${sentAt}#${messageId}` }),
+  outboxPartition: 'OUTBOX',
 };
 
 /** Tally cell attribute: one top-level number per (item, option) so ADD works in one update. */
