@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { tallyKeys } from '@shared/model/form';
 import { formFor } from '@shared/model/scheme-forms';
-import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { SubmitBallotRequest } from '@shared/api/ballots';
 import type { Deps } from '../functions/src/domain/deps';
 import type { BallotWrite } from '../functions/src/ports';
-import { canonicalJson, sha256Hex } from '../functions/src/domain/crypto';
 import { pseudonym } from '../functions/src/domain/sessions';
-import { shardOf } from '../functions/src/domain/submit-ballot';
+import { ballotWrite } from '../functions/src/domain/ballot-write';
 import { answersFor } from './scheme';
 
 /**
@@ -49,42 +46,8 @@ export function ballotRequest(token: string, target: OrgNode, i: number): Submit
 export function directWrite(deps: Deps, round: Round, target: OrgNode, evaluatorSub: string, token: string, i: number): BallotWrite {
   const scheme = deps.schemes(round.schemeId);
   if (!scheme) throw new Error(`scheme ${round.schemeId} missing`);
-  const req = ballotRequest(token, target, i);
   const form = formFor(scheme, target, 'sampling');
-  const now = deps.clock.now();
-  const ballotId = deps.ids.uuid();
-  const receivedAt = now.toISOString();
-  const ballot: Ballot = {
-    ballotId,
-    clientBallotId: req.clientBallotId,
-    receiptId: deps.ids.shortId(10),
-    roundId: round.id,
-    targetId: target.id,
-    channel: 'sampling',
-    answers: req.answers,
-    evaluator: evaluatorSub,
-    receivedAt,
-    shard: shardOf(ballotId, round.tallyShards),
-  };
-  const receipt: Receipt = {
-    receiptId: ballot.receiptId,
-    clientBallotId: req.clientBallotId,
-    roundId: round.id,
-    roundName: round.name,
-    targetId: target.id,
-    targetName: target.name,
-    channel: 'sampling',
-    receivedAt,
-  };
-  const answers = Object.fromEntries(Object.entries(req.answers).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]));
-  return {
-    ballot,
-    receipt,
-    idempotencyKey: sha256Hex(`${evaluatorSub}|${req.clientBallotId}`),
-    fingerprint: sha256Hex(canonicalJson({ token, roundId: undefined, targetId: target.id, answers, comment: undefined })),
-    dedupeKey: `${round.id}#${target.id}#${evaluatorSub}#round`,
-    tallyCells: tallyKeys(form, req.answers),
-  };
+  return ballotWrite(deps, { req: ballotRequest(token, target, i), round, target, channel: 'sampling', evaluator: evaluatorSub, form, now: deps.clock.now() });
 }
 
 /** The stored evaluator id the app derives from a dev login of this name. */

@@ -6,7 +6,8 @@ import type { ChannelKind } from '@shared/model/channel';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { Deps } from './deps';
-import { sha256Hex } from './crypto';
+import { shardOf } from './ballot-write';
+import { scrubComment } from '@shared/privacy/scrub';
 
 export interface SubmitResult {
   receipt: Receipt;
@@ -14,9 +15,9 @@ export interface SubmitResult {
 }
 
 /**
- * One opinion, whatever the channel, once its round, target, evaluator and dedupe key are
- * known. Every channel (QR, link, invitation, hearing sheet, monitor sheet, inspection, phone
- * row) ends here, so each gets the same guarantees: answers checked against the scheme's form
+ * One account-filed opinion (monitor sheet, inspection, phone row) once its round, target,
+ * evaluator and dedupe key are known. Citizen ballots build the same BallotWrite through
+ * ballot-write.ts; both end in the same store transaction, so each gets the same guarantees: answers checked against the scheme's form
  * for that channel, one transaction for idempotency marker + dedupe marker + immutable ballot +
  * tally shard, a retry answered with the first receipt, a recount that reproduces the tallies.
  */
@@ -79,6 +80,7 @@ export async function recordBallot(deps: Deps, d: BallotDraft, now: Date): Promi
     fingerprint: d.fingerprint,
     dedupeKey: d.dedupeKey,
     tallyCells: tallyKeys(form, d.answers),
+    ...(d.comment ? { staffComment: scrubComment(d.comment) } : {}),
     ...(d.invitationId ? { invitationId: d.invitationId } : {}),
   });
   if (result.kind === 'accepted') return { receipt, replayed: false };
@@ -90,11 +92,6 @@ export async function recordBallot(deps: Deps, d: BallotDraft, now: Date): Promi
 export function replay(earlier: { receipt: Receipt; fingerprint: string }, fingerprint: string): SubmitResult {
   if (earlier.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_CONFLICT');
   return { receipt: earlier.receipt, replayed: true };
-}
-
-/** Stable shard from the ballot id, so a recount finds the ballot where its tally went. */
-export function shardOf(ballotId: string, shards: number): number {
-  return parseInt(sha256Hex(ballotId).slice(0, 8), 16) % shards;
 }
 
 /** Multi answers in a fixed order, so the same ballot always has the same fingerprint. */

@@ -31,7 +31,7 @@ export async function roundResults(deps: Deps, roundId: string): Promise<RoundRe
   const scheme = deps.schemes(round.schemeId);
   const parsed = Scheme.safeParse(scheme);
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
-  const nodes = new Map((await deps.store.org.listNodes()).map((n) => [n.id, n]));
+  const nodes = new Map((await deps.store.org.listNodesOfKind(round.targetKind)).map((n) => [n.id, n]));
   const entered = new Map((await deps.store.targetInputs.listTargetInputs(roundId)).map((i) => [i.targetId, i]));
   const facts = tallies.targets.map((t) => ({ ...targetFacts(round, parsed.data, t, nodes.get(t.targetId)), ...enteredFacts(entered.get(t.targetId)) }));
   try {

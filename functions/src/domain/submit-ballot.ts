@@ -1,20 +1,22 @@
 import { AppError } from '@shared/errors';
+import { checkAnswers } from '@shared/model/form';
+import { formFor } from '@shared/model/scheme-forms';
+import type { Receipt } from '@shared/model/ballot';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { SubmitBallotRequest } from '@shared/api/ballots';
 import type { Deps } from './deps';
 import type { Session } from './sessions';
 import { pseudonym } from './sessions';
-import { canonicalJson, sha256Hex } from './crypto';
+import { ballotWrite, fingerprintOf, idempotencyKeyOf } from './ballot-write';
 import { resolveChannel, type ChannelContext } from './channel-context';
 import { assertAccepting, assertChannel, isRoundTarget } from './round-rules';
 import { pickWindowRound, windowTargetId } from './window-rounds';
-import { normaliseAnswers, recordBallot, replay, type SubmitResult } from './record-ballot';
 
-export type { SubmitResult } from './record-ballot';
-export { shardOf } from './record-ballot';
-
-const CHINA_OFFSET_MS = 8 * 3600_000;
+export interface SubmitResult {
+  receipt: Receipt;
+  replayed: boolean;
+}
 
 /**
  * Accepts one ballot, or explains why not. Order matters:
@@ -25,39 +27,48 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
  *  4. one transaction: idempotency marker, dedupe marker, ballot, tally shard.
  */
 export async function submitBallot(deps: Deps, session: Session | undefined, req: SubmitBallotRequest): Promise<SubmitResult> {
+  const fingerprint = fingerprintOf(req);
+  // Window and sampling evaluators are known from the session before the token is read, so the
+  // receipt lookup runs beside token resolution; directed ones need the invitation first.
+  const early = session && !req.token.startsWith('I.') ? deps.store.ballots.findReceipt(idempotencyKeyOf(session.sub, req.clientBallotId)) : undefined;
+  early?.catch(() => undefined); // awaited below; never an unhandled rejection if the token fails first
   const ctx = await resolveChannel(deps, req.token);
   const evaluator = evaluatorOf(deps, ctx, session);
-  const idempotencyKey = sha256Hex(`${evaluator}|${req.clientBallotId}`);
-  const fingerprint = sha256Hex(canonicalJson({ token: req.token, roundId: req.roundId, targetId: req.targetId, answers: normaliseAnswers(req.answers), comment: req.comment }));
-
-  const earlier = await deps.store.ballots.findReceipt(idempotencyKey);
+  const idempotencyKey = idempotencyKeyOf(evaluator, req.clientBallotId);
+  const earlier = early && evaluator === session?.sub ? await early : await deps.store.ballots.findReceipt(idempotencyKey);
   if (earlier) return replay(earlier, fingerprint);
 
   const now = deps.clock.now();
   const { round, target } = await placeBallot(deps, ctx, req);
   assertAccepting(round, now);
   assertChannel(round, ctx.channel);
+
+  const scheme = deps.schemes(round.schemeId);
+  if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
+  const form = formFor(scheme, target, ctx.channel);
+  const problems = checkAnswers(form, req.answers);
+  if (problems.length > 0) throw new AppError('ANSWERS_INVALID', { problems });
+
   const invited = ctx.channel === 'directed' || ctx.channel === 'hearing';
-  return recordBallot(
+  const write = ballotWrite(
     deps,
+    { req, round, target, channel: ctx.channel, ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}), evaluator, form, now },
     {
-      round,
-      target,
-      channel: ctx.channel,
-      evaluator,
-      clientBallotId: req.clientBallotId,
-      idempotencyKey,
-      fingerprint,
-      dedupeKey: dedupeKey(round, ctx, target, evaluator, now),
-      answers: req.answers,
-      ...(req.comment ? { comment: req.comment } : {}),
-      ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}),
-      ...(ctx.channel === 'hearing' ? { sheet: { kind: 'hearing' as const, ...(ctx.invitation.hearingId ? { hearingId: ctx.invitation.hearingId } : {}) } } : {}),
+      // Invited channels: the invitation records the target as answered, in the same transaction.
       ...(invited ? { invitationId: ctx.invitation.invitationId } : {}),
-      duplicateCode: invited ? 'INVITATION_USED' : 'DUPLICATE_BALLOT',
+      ...(ctx.channel === 'hearing' ? { sheet: { kind: 'hearing' as const, ...(ctx.invitation.hearingId ? { hearingId: ctx.invitation.hearingId } : {}) } } : {}),
     },
-    now,
   );
+  const result = await deps.store.ballots.writeBallot(write);
+  const receipt = write.receipt;
+  if (result.kind === 'accepted') return { receipt, replayed: false };
+  if (result.kind === 'replay') return replay(result, fingerprint);
+  throw new AppError(invited ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
+}
+
+function replay(earlier: { receipt: Receipt; fingerprint: string }, fingerprint: string): SubmitResult {
+  if (earlier.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_CONFLICT');
+  return { receipt: earlier.receipt, replayed: true };
 }
 
 /** Invited ballots (directed, hearing) belong to the panel member, others to the signed-in person. */
@@ -88,16 +99,3 @@ async function placeBallot(deps: Deps, ctx: ChannelContext, req: SubmitBallotReq
   return { round, target };
 }
 
-/**
- * Window ballots: one per evaluator per window per period (CST-aligned, default a day: "one
- * visit, one rating"). Other channels: one per evaluator per target per round.
- */
-function dedupeKey(round: Round, ctx: ChannelContext, target: OrgNode, evaluator: string, now: Date): string {
-  if (ctx.channel === 'window') {
-    const period = Math.floor((now.getTime() + CHINA_OFFSET_MS) / (round.windowDedupeHours * 3600_000));
-    return `${round.id}#W:${ctx.window.id}#${evaluator}#${period}`;
-  }
-  // Directed keeps its original key; a hearing sheet is a separate opinion from a directed ballot.
-  if (ctx.channel === 'hearing') return `${round.id}#${target.id}#${evaluator}#hearing`;
-  return `${round.id}#${target.id}#${evaluator}#round`;
-}
