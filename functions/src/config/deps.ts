@@ -8,7 +8,9 @@ import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
 import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
-import type { WechatIdentity } from '../ports';
+import { WechatMiniProgramCode } from '../adapters/wechat/wxacode';
+import { LocalQrCode } from '../adapters/local/local-qr-code';
+import type { MiniProgramCode, WechatIdentity } from '../ports';
 
 type Env = Record<string, string | undefined>;
 
@@ -29,6 +31,10 @@ export function wechatFromEnv(env: Env): WechatIdentity {
   return env.WECHAT_APPID && env.WECHAT_SECRET ? new WechatCode2Session(env.WECHAT_APPID, env.WECHAT_SECRET) : new LocalWechatIdentity();
 }
 
+export function miniProgramCodeFromEnv(env: Env): MiniProgramCode {
+  return env.WECHAT_APPID && env.WECHAT_SECRET ? new WechatMiniProgramCode(env.WECHAT_APPID, env.WECHAT_SECRET) : new LocalQrCode();
+}
+
 /** Wires the production graph around a document client. */
 export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets: Secrets, env: Env, overrides: Partial<Deps> = {}): Deps {
   return {
@@ -39,6 +45,7 @@ export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets
     wechat: wechatFromEnv(env),
     // No WeChat subscribeMessage adapter yet (it needs each member's openid binding): the outbox.
     messenger: new DynamoOutbox(db, tableName),
+    miniProgramCode: miniProgramCodeFromEnv(env),
     schemes: getSchemePreset,
     config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1' },
     ...overrides,

@@ -55,7 +55,8 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: exp
       const params = spec.params ? (parseOrThrow(spec.params, req.params) as Record<string, string>) : (req.params as Record<string, string>);
       const body = spec.body ? parseOrThrow(spec.body, req.body) : req.body;
       const out = await spec.handler({ deps, session, params, body, req, res });
-      res.status(out.status ?? 200).json(out.body);
+      if (out.contentType && Buffer.isBuffer(out.body)) res.status(out.status ?? 200).type(out.contentType).send(out.body);
+      else res.status(out.status ?? 200).json(out.body);
     } catch (e) {
       next(e);
     }

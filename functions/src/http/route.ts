@@ -23,7 +23,8 @@ export interface RouteSpec<B = unknown> {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Error codes this route can answer with (documented in OpenAPI). */
   errors: readonly string[];
-  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown }>;
+  /** JSON by default; a Buffer body with `contentType` is sent as is (PNG posters). */
+  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown; contentType?: string }>;
 }
 
 export interface RouteContext<B> {

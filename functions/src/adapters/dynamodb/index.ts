@@ -8,12 +8,14 @@ import { DynamoTargetInputStore } from './target-input-store';
 import { DynamoRepresentativeStore } from './representative-store';
 import { DynamoDrawStore } from './draw-store';
 import { DynamoHearingStore } from './hearing-store';
+import { DynamoAccountStore } from './account-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
     org: new DynamoOrgStore(db, table),
     targetInputs: new DynamoTargetInputStore(db, table),
+    accounts: new DynamoAccountStore(db, table),
     rounds: new DynamoRoundStore(db, table),
     invitations: new DynamoInvitationStore(db, table),
     ballots: new DynamoBallotStore(db, table),
