@@ -46,8 +46,3 @@ it('decodes a base64 body and returns the documented error shape', async () => {
   expect(r.statusCode).toBe(403);
   expect(JSON.parse(r.body).error.code).toBe('TOKEN_INVALID');
 });
-
-// submitBallot starts the receipt lookup beside token resolution; a forged token answers 403
-// before that lookup returns. Let it finish before jest tears the module registry down (the SDK
-// lazily requires its HTTP agent, which otherwise fails the run after every test has passed).
-afterAll(() => new Promise((resolve) => setTimeout(resolve, 500)));

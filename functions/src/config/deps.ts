@@ -4,6 +4,7 @@ import { getSchemePreset } from '@shared/schemes';
 import type { Deps } from '../domain/deps';
 import type { Secrets } from '../domain/secrets';
 import { dynamoStore } from '../adapters/dynamodb';
+import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
 import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
@@ -42,6 +43,8 @@ export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets
     ids: randomIds,
     secrets,
     wechat: wechatFromEnv(env),
+    // No WeChat subscribeMessage adapter yet (it needs each member's openid binding): the outbox.
+    messenger: new DynamoOutbox(db, tableName),
     miniProgramCode: miniProgramCodeFromEnv(env),
     schemes: getSchemePreset,
     config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1' },

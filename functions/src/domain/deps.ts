@@ -1,5 +1,5 @@
 import type { SchemeForms } from '@shared/model/scheme-forms';
-import type { Clock, IdSource, MiniProgramCode, Store, WechatIdentity } from '../ports';
+import type { Clock, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
@@ -9,6 +9,8 @@ export interface Deps {
   ids: IdSource;
   secrets: Secrets;
   wechat: WechatIdentity;
+  /** Invitations and reminders to panel members (WeChat subscription messages, or the local outbox). */
+  messenger: SubscriptionMessenger;
   miniProgramCode: MiniProgramCode;
   schemes: (id: string) => SchemeForms | undefined;
   config: {

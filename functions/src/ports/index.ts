@@ -3,6 +3,9 @@ import type { Round, RoundStatus } from '@shared/model/round';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
 import type { ChannelKind } from '@shared/model/channel';
+import type { Representative } from '@shared/model/representative';
+import type { DrawRecord } from '@shared/draw';
+import type { Hearing } from '@shared/api/panels';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -43,12 +46,22 @@ export interface StoredInvitation {
   expiresAt: string;
   revoked: boolean;
   createdAt: string;
+  /** `hearing` invitations are a representative's sheet for a hearing; absent means `directed`. */
+  channel?: 'directed' | 'hearing';
+  hearingId?: string;
+  /** Targets already rated with this invitation (added in the ballot's own transaction). */
+  answered?: string[];
+  remindedAt?: string;
 }
 
 export interface InvitationStore {
   createInvitations(invitations: StoredInvitation[]): Promise<void>;
   getInvitation(id: string): Promise<StoredInvitation | undefined>;
   revokeInvitation(id: string): Promise<void>;
+  /** Every invitation of a round (the GSI on round × member), for return rates and reminders. */
+  listInvitations(roundId: string): Promise<StoredInvitation[]>;
+  /** Stamps the reminder once: false when an earlier call already reminded this invitation. */
+  markReminded(id: string, at: string): Promise<boolean>;
 }
 
 /**
@@ -64,6 +77,8 @@ export interface BallotWrite {
   fingerprint: string;
   dedupeKey: string;
   tallyCells: Array<[string, string]>;
+  /** Invitation channels: the invitation records the target as answered, in the same transaction. */
+  invitationId?: string;
   /** The comment as unit staff may read it (scrubbed of identifying details), when there is one. */
   staffComment?: string;
 }
@@ -112,6 +127,36 @@ export interface TargetInputStore {
   listTargetInputs(roundId: string): Promise<TargetInputs[]>;
 }
 
+/** The 评议代表库. Imports replace members by id (the library is maintained by re-import). */
+export interface RepresentativeStore {
+  putRepresentatives(representatives: Representative[]): Promise<{ created: number; updated: number }>;
+  listRepresentatives(): Promise<Representative[]>;
+}
+
+/** A draw as stored: the record without its pool (kept in chunks beside it), plus bookkeeping. */
+export type StoredDraw = Omit<DrawRecord, 'pool'> & { poolSize: number; createdBy: string; invitedAt?: string };
+
+export interface DrawStore {
+  /** Writes the pool, the record and a `committed` log entry; ALREADY_EXISTS when the id is taken. */
+  createDraw(record: DrawRecord, by: string): Promise<void>;
+  getDraw(id: string): Promise<StoredDraw | undefined>;
+  /** The full record with its pool: what `npm run verify-draw` reads. */
+  getDrawRecord(id: string): Promise<DrawRecord | undefined>;
+  /** committed → drawn/failed, conditional on `committed` (a draw runs once), with its log entry. */
+  completeDraw(id: string, outcome: Pick<DrawRecord, 'status' | 'reveals' | 'seed' | 'selection' | 'shortfall' | 'drawnAt'>, by: string): Promise<void>;
+  /** Once per draw, conditional on `drawn` and not invited yet; false otherwise. */
+  markInvited(id: string, at: string, by: string): Promise<boolean>;
+  /** Every event of every draw of a round, oldest first: redraws cannot be hidden. */
+  drawLog(roundId: string): Promise<Array<{ at: string; drawId: string; event: 'committed' | 'drawn' | 'failed' | 'invited'; by: string; poolHash: string; seed?: string }>>;
+}
+
+export interface HearingStore {
+  /** Fails with ALREADY_EXISTS when the id is taken in the round. */
+  createHearing(hearing: Hearing): Promise<void>;
+  getHearing(roundId: string, id: string): Promise<Hearing | undefined>;
+  listHearings(roundId: string): Promise<Hearing[]>;
+}
+
 /** An office account: staff of one unit, the supervising office, monitor points, inspectors, admins. */
 export interface StaffAccount {
   accountId: string;
@@ -139,6 +184,9 @@ export interface Store {
   rounds: RoundStore;
   invitations: InvitationStore;
   ballots: BallotStore;
+  representatives: RepresentativeStore;
+  draws: DrawStore;
+  hearings: HearingStore;
 }
 
 /** Time and randomness are ports so tests can pin them. */
@@ -154,6 +202,23 @@ export interface IdSource {
 /** WeChat's code2Session (or the local stand-in): a code becomes an openid, nothing more leaves. */
 export interface WechatIdentity {
   code2Session(code: string): Promise<{ openid: string }>;
+}
+
+/**
+ * A WeChat subscription message (订阅消息): template, the mini-program page it opens, its fields.
+ * The local implementation appends to an outbox table the tests and `npm start` read.
+ */
+export interface SubscriptionMessage {
+  messageId: string;
+  memberId: string;
+  template: 'invitation' | 'reminder';
+  page: string;
+  data: Record<string, string>;
+  sentAt: string;
+}
+
+export interface SubscriptionMessenger {
+  send(message: SubscriptionMessage): Promise<void>;
 }
 
 /**

@@ -5,6 +5,9 @@ import { DynamoRoundStore } from './round-store';
 import { DynamoInvitationStore } from './invitation-store';
 import { DynamoBallotStore } from './ballot-store';
 import { DynamoTargetInputStore } from './target-input-store';
+import { DynamoRepresentativeStore } from './representative-store';
+import { DynamoDrawStore } from './draw-store';
+import { DynamoHearingStore } from './hearing-store';
 import { DynamoAccountStore } from './account-store';
 
 /** The production (and local) store: every port on one table. */
@@ -16,5 +19,8 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
     rounds: new DynamoRoundStore(db, table),
     invitations: new DynamoInvitationStore(db, table),
     ballots: new DynamoBallotStore(db, table),
+    representatives: new DynamoRepresentativeStore(db, table),
+    draws: new DynamoDrawStore(db, table),
+    hearings: new DynamoHearingStore(db, table),
   };
 }

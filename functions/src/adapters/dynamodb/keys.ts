@@ -12,6 +12,12 @@
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
  * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | representative    | REP                                       | REP#<id>                 |
+ * | draw              | DRAW#<id>                                 | DRAW                     |
+ * | draw pool chunk   | DRAW#<id>                                 | POOL#<nonce>#<chunk>     |
+ * | draw log entry    | DRAWLOG#<round>                           | <at>#<drawId>#<event>    |
+ * | hearing           | HEARING#<round>                           | <hearingId>              |
+ * | outbox message    | OUTBOX                                    | <sentAt>#<messageId>     |
  * | office account    | ACCOUNT#<id>                              | ACCOUNT                  |
  * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
  * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
@@ -43,6 +49,18 @@ export const keys = {
   commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
+  representative: (id: string) => ({ PK: 'REP', SK: `REP#${id}` }),
+  representativePartition: 'REP',
+  draw: (id: string) => ({ PK: `DRAW#${id}`, SK: 'DRAW' }),
+  // The nonce ties chunks to one record: a losing concurrent create leaves orphans nobody reads.
+  drawPoolChunk: (id: string, nonce: string, chunk: number) => ({ PK: `DRAW#${id}`, SK: `POOL#${nonce}#${String(chunk).padStart(4, '0')}` }),
+  drawPoolPrefix: (id: string, nonce: string) => ({ PK: `DRAW#${id}`, prefix: `POOL#${nonce}#` }),
+  drawLog: (roundId: string, at: string, drawId: string, event: string) => ({ PK: `DRAWLOG#${roundId}`, SK: `${at}#${drawId}#${event}` }),
+  drawLogPartition: (roundId: string) => `DRAWLOG#${roundId}`,
+  hearing: (roundId: string, id: string) => ({ PK: `HEARING#${roundId}`, SK: id }),
+  hearingPartition: (roundId: string) => `HEARING#${roundId}`,
+  outbox: (sentAt: string, messageId: string) => ({ PK: 'OUTBOX', SK: `${sentAt}#${messageId}` }),
+  outboxPartition: 'OUTBOX',
 };
 
 /** Tally cell attribute: one top-level number per (item, option) so ADD works in one update. */

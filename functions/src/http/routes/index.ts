@@ -4,7 +4,9 @@ import { publicRoutes } from './public';
 import { ballotRoutes } from './ballots';
 import { adminRoutes } from './admin';
 import { resultRoutes } from './results';
+import { panelRoutes } from './panels';
+import { hearingRoutes } from './hearings';
 import { opsRoutes } from './ops';
 
 /** Every route of the API, in one list: the app and the OpenAPI document both read it. */
-export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...opsRoutes];
+export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...opsRoutes];
