@@ -1,5 +1,6 @@
 import type { SchemeForms } from '@shared/model/scheme-forms';
-import type { Clock, IdSource, Store, WechatIdentity } from '../ports';
+import type { WorkCalendar } from '@shared/rectification/working-days';
+import type { Clock, EvidenceStorage, IdSource, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
@@ -10,6 +11,12 @@ export interface Deps {
   secrets: Secrets;
   wechat: WechatIdentity;
   schemes: (id: string) => SchemeForms | undefined;
+  /** Rectification evidence files (S3 in production, a local folder otherwise). */
+  evidence: EvidenceStorage;
+  /** Deadline reminders (WeChat subscription messages; the local outbox otherwise). */
+  messenger: SubscriptionMessenger;
+  /** Public holidays and swapped working weekends for working-day deadlines. */
+  calendar: WorkCalendar;
   config: {
     /** Where the H5 client lives; links and QR URLs are built on it. */
     publicBaseUrl: string;

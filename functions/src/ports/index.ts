@@ -3,6 +3,8 @@ import type { Round, RoundStatus } from '@shared/model/round';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
 import type { ChannelKind } from '@shared/model/channel';
+import type { MisconductRecord, VoidedBallot } from '@shared/publication/snapshot';
+import type { RectificationTask } from '@shared/rectification/task';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -89,6 +91,8 @@ export interface TargetInputs {
   inputs?: Record<string, number>;
   records?: Record<string, number>;
   misconduct?: number;
+  /** Imported tallies of non-ballot channels (phone survey, hearing sheets). */
+  channels?: Partial<Record<ChannelKind, ChannelTally>>;
   updatedAt: string;
 }
 
@@ -98,7 +102,72 @@ export interface TargetInputStore {
   listTargetInputs(roundId: string): Promise<TargetInputs[]>;
 }
 
+/** A voided ballot as stored: the public record plus the tally cells it no longer counts in. */
+export interface StoredVoid extends VoidedBallot {
+  cells: Array<[string, string]>;
+}
+
+/** One line of a round's append-only audit log (void, misconduct, publish, correction …). */
+export interface AuditEntry {
+  entryId: string;
+  roundId: string;
+  at: string;
+  actor: string;
+  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction';
+  reason: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Supervisor review of a closed round. There is no update or delete: a void or a misconduct
+ * record is written once, together with its audit line, in one transaction.
+ */
+export interface ReviewStore {
+  /** BALLOT_ALREADY_VOIDED when the ballot has a void already. */
+  putVoid(roundId: string, v: StoredVoid, audit: AuditEntry): Promise<void>;
+  listVoids(roundId: string): Promise<StoredVoid[]>;
+  putMisconduct(roundId: string, m: MisconductRecord, audit: AuditEntry): Promise<void>;
+  listMisconduct(roundId: string): Promise<MisconductRecord[]>;
+  listAudit(roundId: string): Promise<AuditEntry[]>;
+}
+
+/** A publication as stored: the canonical snapshot bytes and their sha256. */
+export interface StoredPublication {
+  roundId: string;
+  version: number;
+  hash: string;
+  publishedAt: string;
+  reason?: string;
+  /** Canonical JSON of the snapshot; sha256(body) = hash. */
+  body: string;
+}
+
+export interface PublicationStore {
+  /**
+   * Writes version `p.version` (conditional: that version must not exist) together with the
+   * round's move to `published` (conditional on `fromStatus`) and its audit line, in one
+   * transaction: two supervisors publishing at once get one version and one PUBLICATION_CONFLICT.
+   */
+  publish(p: StoredPublication, fromStatus: RoundStatus, audit: AuditEntry): Promise<void>;
+  get(roundId: string, version: number): Promise<StoredPublication | undefined>;
+  latest(roundId: string): Promise<StoredPublication | undefined>;
+  /** Summaries of every version, oldest first (bodies not read). */
+  list(roundId: string): Promise<Array<Omit<StoredPublication, 'body'>>>;
+}
+
+export interface TaskStore {
+  /** Conditional on the id being new; returns false when it exists (idempotent task creation). */
+  createTask(task: RectificationTask): Promise<boolean>;
+  getTask(taskId: string): Promise<RectificationTask | undefined>;
+  /** Conditional on `expectedRevision`: a concurrent edit fails with TASK_STATE_CONFLICT. */
+  replaceTask(task: RectificationTask, expectedRevision: number): Promise<void>;
+  listTasks(filter: { unitId?: string }): Promise<RectificationTask[]>;
+}
+
 export interface Store {
+  review: ReviewStore;
+  publications: PublicationStore;
+  tasks: TaskStore;
   org: OrgStore;
   targetInputs: TargetInputStore;
   rounds: RoundStore;
@@ -119,4 +188,34 @@ export interface IdSource {
 /** WeChat's code2Session (or the local stand-in): a code becomes an openid, nothing more leaves. */
 export interface WechatIdentity {
   code2Session(code: string): Promise<{ openid: string }>;
+}
+
+/**
+ * Evidence files of rectification tasks. Production: S3 presigned PUT (the phone uploads
+ * straight to the bucket); local and tests: a folder behind a signed upload URL on our own API.
+ */
+export interface EvidenceStorage {
+  /** A URL the client PUTs the bytes to; relative URLs are on our API's origin. */
+  presignUpload(input: { key: string; contentType: string; maxBytes: number }): Promise<{ url: string; method: 'PUT'; headers: Record<string, string>; expiresAt: string }>;
+  /** Size and type of a stored object, or undefined when nothing was uploaded under the key. */
+  stat(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  presignDownload(key: string): Promise<string>;
+}
+
+/** A WeChat subscription message (订阅消息), addressed to a unit's subscribed staff. */
+export interface SubscriptionMessage {
+  /** Stable id: sending the same reminder twice stores it once. */
+  messageId: string;
+  to: { unitId: string };
+  template: 'rectification_deadline';
+  data: Record<string, string>;
+  page: string;
+  createdAt: string;
+}
+
+export interface SubscriptionMessenger {
+  /** Returns false when a message with this id was already sent. */
+  send(message: SubscriptionMessage): Promise<boolean>;
+  /** What was sent (the local outbox; production adapters may answer from their own log). */
+  listSent(): Promise<SubscriptionMessage[]>;
 }

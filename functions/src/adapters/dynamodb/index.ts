@@ -5,10 +5,16 @@ import { DynamoRoundStore } from './round-store';
 import { DynamoInvitationStore } from './invitation-store';
 import { DynamoBallotStore } from './ballot-store';
 import { DynamoTargetInputStore } from './target-input-store';
+import { DynamoReviewStore } from './review-store';
+import { DynamoPublicationStore } from './publication-store';
+import { DynamoTaskStore } from './task-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
+    review: new DynamoReviewStore(db, table),
+    publications: new DynamoPublicationStore(db, table),
+    tasks: new DynamoTaskStore(db, table),
     org: new DynamoOrgStore(db, table),
     targetInputs: new DynamoTargetInputStore(db, table),
     rounds: new DynamoRoundStore(db, table),

@@ -12,6 +12,12 @@
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
  * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | voided ballot     | VOID#<round>                              | <ballotId>               |
+ * | misconduct record | MISCONDUCT#<round>                        | <recordId>               |
+ * | audit line        | AUDIT#<round>                             | <at>#<entryId>           |
+ * | publication       | PUB#<round>                               | V#<version, 6 digits>    |
+ * | rectification task| TASKS                                     | <taskId>  (GSI1: TASKUNIT#<unit> / <taskId>) |
+ * | outbox message    | OUTBOX                                    | <messageId>              |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -32,6 +38,20 @@ export const keys = {
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
+  voided: (roundId: string, ballotId: string) => ({ PK: `VOID#${roundId}`, SK: ballotId }),
+  voidedPartition: (roundId: string) => `VOID#${roundId}`,
+  misconduct: (roundId: string, recordId: string) => ({ PK: `MISCONDUCT#${roundId}`, SK: recordId }),
+  misconductPartition: (roundId: string) => `MISCONDUCT#${roundId}`,
+  audit: (roundId: string, at: string, entryId: string) => ({ PK: `AUDIT#${roundId}`, SK: `${at}#${entryId}` }),
+  auditPartition: (roundId: string) => `AUDIT#${roundId}`,
+  publication: (roundId: string, version: number) => ({ PK: `PUB#${roundId}`, SK: `V#${String(version).padStart(6, '0')}` }),
+  publicationPartition: (roundId: string) => `PUB#${roundId}`,
+  task: (taskId: string) => ({ PK: 'TASKS', SK: taskId }),
+  taskPartition: 'TASKS',
+  taskUnitIndex: (unitId: string, taskId: string) => ({ GSI1PK: `TASKUNIT#${unitId}`, GSI1SK: taskId }),
+  taskUnitPartition: (unitId: string) => `TASKUNIT#${unitId}`,
+  outbox: (messageId: string) => ({ PK: 'OUTBOX', SK: messageId }),
+  outboxPartition: 'OUTBOX',
 };
 
 /** Tally cell attribute: one top-level number per (item, option) so ADD works in one update. */

@@ -4,6 +4,8 @@ import { publicRoutes } from './public';
 import { ballotRoutes } from './ballots';
 import { adminRoutes } from './admin';
 import { resultRoutes } from './results';
+import { publicationRoutes } from './publication';
+import { rectificationRoutes } from './rectification';
 
 /** Every route of the API, in one list: the app and the OpenAPI document both read it. */
-export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes];
+export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...publicationRoutes, ...rectificationRoutes];
