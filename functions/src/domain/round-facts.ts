@@ -19,7 +19,8 @@ import { groupOf } from './groups';
  * - verified misconduct records (each adds one to `misconduct`);
  * - rectification records from the ledger (tasks due in the round's period), when the scheme has
  *   a deduction component for them;
- * - `history`: the latest published version of every earlier round of the same scheme.
+ * - `history`: the latest published version of every earlier round of the same scheme (an
+ *   unpublished earlier round counts as empty and breaks streaks).
  * The result is frozen into a publication, so it must be complete and deterministic.
  */
 export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[] }> {
@@ -59,17 +60,22 @@ function ledgerRecords(scheme: Scheme): boolean {
 }
 
 /**
- * Earlier rounds of the same scheme that are published, oldest first (by period start, then id),
- * each as its latest version's results: what consecutive-round rules read.
+ * Earlier rounds of the same scheme, oldest first (by period start, then id), each as its latest
+ * published version's results: what consecutive-round rules read. An earlier round that ran but
+ * is not published (open or closed) is passed with no targets, so it breaks every streak: no one
+ * is removed from office on numbers that were never published. Drafts never ran and are skipped.
  */
 export async function publishedHistory(deps: Deps, round: Round): Promise<PastRound[]> {
   const earlier = (await deps.store.rounds.listRounds())
-    .filter((r) => r.schemeId === round.schemeId && r.status === 'published' && r.id !== round.id && r.period.start < round.period.start)
+    .filter((r) => r.schemeId === round.schemeId && r.status !== 'draft' && r.id !== round.id && r.period.start < round.period.start)
     .sort((a, b) => a.period.start.localeCompare(b.period.start) || a.id.localeCompare(b.id));
   const out: PastRound[] = [];
   for (const r of earlier) {
-    const pub = await deps.store.publications.latest(r.id);
-    if (!pub) continue;
+    const pub = r.status === 'published' ? await deps.store.publications.latest(r.id) : undefined;
+    if (!pub) {
+      out.push({ roundId: r.id, targets: [] });
+      continue;
+    }
     const snapshot = Snapshot.parse(JSON.parse(pub.body));
     out.push({
       roundId: r.id,
