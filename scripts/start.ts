@@ -16,6 +16,7 @@ const value = (name: string) => {
 };
 
 async function main() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const root = resolve(__dirname, '..');
   const h5 = join(root, 'dist', 'h5');
   if (!flag('--no-build') && !existsSync(join(h5, 'index.html'))) {

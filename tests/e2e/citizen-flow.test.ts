@@ -148,6 +148,11 @@ describe('staff of the unit', () => {
     expect((await card.getByTestId('ballot-count').textContent())?.trim()).toBe(String(await windowBallots('s11')));
     await page.waitForTimeout(500); // let the trend chart draw before the picture
     await shot(page, '07-staff-unit', { docs: true });
+    await page.getByTestId('comments-open-s11').click();
+    const list = page.getByTestId('comments-s11');
+    await list.waitFor({ timeout: 15_000 });
+    expect(await list.textContent()).toContain('办事很快，态度很好');
+    await shot(page, '09-staff-comments');
   });
 });
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { ChannelKind } from '@shared/model/channel';
 import { RoundResult } from '@shared/scoring/result';
 import { RoundListResponse, RoundView } from '@shared/api/rounds';
 import { OrgTreeResponse } from '@shared/api/org';
@@ -42,4 +44,12 @@ export async function getResults(roundId: string): Promise<RoundResult | null> {
     if (e instanceof ApiError && (e.status === 404 || e.code === 'SCHEME_UNKNOWN' || e.code === 'SCORING_INPUT_INVALID')) return null;
     throw e;
   }
+}
+
+export const StaffComments = z.object({ comments: z.array(z.object({ day: z.string(), channel: ChannelKind, windowId: z.string().optional(), text: z.string() })) });
+export type StaffComment = z.infer<typeof StaffComments>['comments'][number];
+
+/** A target's scrubbed comments (staff: own unit only). */
+export function getComments(roundId: string, targetId: string): Promise<z.infer<typeof StaffComments>> {
+  return apiRequest({ path: `/rounds/${encodeURIComponent(roundId)}/targets/${encodeURIComponent(targetId)}/comments`, auth: 'staff', schema: StaffComments });
 }

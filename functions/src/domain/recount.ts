@@ -30,7 +30,7 @@ export async function recount(deps: Deps, roundId: string): Promise<RecountRepor
   const round = await getRoundOrThrow(deps, roundId);
   const scheme = deps.schemes(round.schemeId);
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
-  const nodes = new Map((await deps.store.org.listNodes()).map((n) => [n.id, n]));
+  const nodes = new Map((await deps.store.org.listNodesOfKind(round.targetKind)).map((n) => [n.id, n]));
   const expected = new Map<string, number>();
   const bump = (k: string) => expected.set(k, (expected.get(k) ?? 0) + 1);
   const voids = new Map((await deps.store.review.listVoids(roundId)).map((v) => [v.ballotId, v]));

@@ -30,7 +30,8 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
   const scheme = parsed.data;
   const [tallies, nodeList, entered, voids, misconduct] = await Promise.all([
     roundTallies(deps, roundId),
-    deps.store.org.listNodes(),
+    // Only the round's level: a section round need not read every window.
+    deps.store.org.listNodesOfKind(round.targetKind),
     deps.store.targetInputs.listTargetInputs(roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),

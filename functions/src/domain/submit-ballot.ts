@@ -1,14 +1,14 @@
 import { AppError } from '@shared/errors';
-import { checkAnswers, tallyKeys } from '@shared/model/form';
+import { checkAnswers } from '@shared/model/form';
 import { formFor } from '@shared/model/scheme-forms';
-import type { Ballot, Receipt } from '@shared/model/ballot';
+import type { Receipt } from '@shared/model/ballot';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { SubmitBallotRequest } from '@shared/api/ballots';
 import type { Deps } from './deps';
 import type { Session } from './sessions';
 import { pseudonym } from './sessions';
-import { canonicalJson, sha256Hex } from './crypto';
+import { ballotWrite, fingerprintOf, idempotencyKeyOf } from './ballot-write';
 import { resolveChannel, type ChannelContext } from './channel-context';
 import { assertAccepting, assertChannel, isRoundTarget } from './round-rules';
 import { pickWindowRound, windowTargetId } from './window-rounds';
@@ -17,8 +17,6 @@ export interface SubmitResult {
   receipt: Receipt;
   replayed: boolean;
 }
-
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /**
  * Accepts one ballot, or explains why not. Order matters:
@@ -29,12 +27,15 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
  *  4. one transaction: idempotency marker, dedupe marker, ballot, tally shard.
  */
 export async function submitBallot(deps: Deps, session: Session | undefined, req: SubmitBallotRequest): Promise<SubmitResult> {
+  const fingerprint = fingerprintOf(req);
+  // Window and sampling evaluators are known from the session before the token is read, so the
+  // receipt lookup runs beside token resolution; directed ones need the invitation first.
+  const early = session && !req.token.startsWith('I.') ? deps.store.ballots.findReceipt(idempotencyKeyOf(session.sub, req.clientBallotId)) : undefined;
+  early?.catch(() => undefined); // awaited below; never an unhandled rejection if the token fails first
   const ctx = await resolveChannel(deps, req.token);
   const evaluator = evaluatorOf(deps, ctx, session);
-  const idempotencyKey = sha256Hex(`${evaluator}|${req.clientBallotId}`);
-  const fingerprint = sha256Hex(canonicalJson({ token: req.token, roundId: req.roundId, targetId: req.targetId, answers: normaliseAnswers(req.answers), comment: req.comment }));
-
-  const earlier = await deps.store.ballots.findReceipt(idempotencyKey);
+  const idempotencyKey = idempotencyKeyOf(evaluator, req.clientBallotId);
+  const earlier = early && evaluator === session?.sub ? await early : await deps.store.ballots.findReceipt(idempotencyKey);
   if (earlier) return replay(earlier, fingerprint);
 
   const now = deps.clock.now();
@@ -48,41 +49,18 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   const problems = checkAnswers(form, req.answers);
   if (problems.length > 0) throw new AppError('ANSWERS_INVALID', { problems });
 
-  const ballotId = deps.ids.uuid();
-  const receivedAt = now.toISOString();
-  const windowId = ctx.channel === 'window' ? ctx.window.id : undefined;
-  const ballot: Ballot = {
-    ballotId,
-    clientBallotId: req.clientBallotId,
-    receiptId: deps.ids.shortId(10),
-    roundId: round.id,
-    targetId: target.id,
-    ...(windowId ? { windowId } : {}),
+  const write = ballotWrite(deps, {
+    req,
+    round,
+    target,
     channel: ctx.channel,
-    answers: req.answers,
-    ...(req.comment ? { comment: req.comment } : {}),
+    ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}),
     evaluator,
-    receivedAt,
-    shard: shardOf(ballotId, round.tallyShards),
-  };
-  const receipt: Receipt = {
-    receiptId: ballot.receiptId,
-    clientBallotId: req.clientBallotId,
-    roundId: round.id,
-    roundName: round.name,
-    targetId: target.id,
-    targetName: target.name,
-    channel: ctx.channel,
-    receivedAt,
-  };
-  const result = await deps.store.ballots.writeBallot({
-    ballot,
-    receipt,
-    idempotencyKey,
-    fingerprint,
-    dedupeKey: dedupeKey(round, ctx, target, evaluator, now),
-    tallyCells: tallyKeys(form, req.answers),
+    form,
+    now,
   });
+  const result = await deps.store.ballots.writeBallot(write);
+  const receipt = write.receipt;
   if (result.kind === 'accepted') return { receipt, replayed: false };
   if (result.kind === 'replay') return replay(result, fingerprint);
   throw new AppError(ctx.channel === 'directed' ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
@@ -121,23 +99,3 @@ async function placeBallot(deps: Deps, ctx: ChannelContext, req: SubmitBallotReq
   return { round, target };
 }
 
-/**
- * Window ballots: one per evaluator per window per period (CST-aligned, default a day: "one
- * visit, one rating"). Other channels: one per evaluator per target per round.
- */
-function dedupeKey(round: Round, ctx: ChannelContext, target: OrgNode, evaluator: string, now: Date): string {
-  if (ctx.channel === 'window') {
-    const period = Math.floor((now.getTime() + CHINA_OFFSET_MS) / (round.windowDedupeHours * 3600_000));
-    return `${round.id}#W:${ctx.window.id}#${evaluator}#${period}`;
-  }
-  return `${round.id}#${target.id}#${evaluator}#round`;
-}
-
-/** Stable shard from the ballot id, so a recount finds the ballot where its tally went. */
-export function shardOf(ballotId: string, shards: number): number {
-  return parseInt(sha256Hex(ballotId).slice(0, 8), 16) % shards;
-}
-
-function normaliseAnswers(answers: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]));
-}

@@ -10,7 +10,7 @@ import { isRoundTarget } from './round-rules';
  */
 export async function roundTallies(deps: Deps, roundId: string): Promise<TalliesResponse> {
   const round = await getRoundOrThrow(deps, roundId);
-  const [nodes, tallies] = await Promise.all([deps.store.org.listNodes(), deps.store.ballots.readTallies(roundId, round.tallyShards)]);
+  const [nodes, tallies] = await Promise.all([deps.store.org.listNodesOfKind(round.targetKind), deps.store.ballots.readTallies(roundId, round.tallyShards)]);
   const targets = nodes
     .filter((n) => isRoundTarget(round, n))
     .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')))

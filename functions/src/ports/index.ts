@@ -1,4 +1,4 @@
-import type { OrgNode } from '@shared/model/org';
+import type { NodeKind, OrgNode } from '@shared/model/org';
 import type { Round, RoundStatus } from '@shared/model/round';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
@@ -13,6 +13,8 @@ export interface OrgStore {
   getNode(id: string): Promise<OrgNode | undefined>;
   getNodes(ids: string[]): Promise<Map<string, OrgNode>>;
   listNodes(): Promise<OrgNode[]>;
+  /** Only the nodes of one level (a round's targets) — a section round need not read every window. */
+  listNodesOfKind(kind: NodeKind): Promise<OrgNode[]>;
   /** Window QR version and revocation live on their own item so rotating never rewrites the node. */
   getQrState(windowId: string): Promise<QrState | undefined>;
   /** Bumps the version (rotating invalidates every earlier QR) and clears revocation. */
@@ -64,6 +66,16 @@ export interface BallotWrite {
   fingerprint: string;
   dedupeKey: string;
   tallyCells: Array<[string, string]>;
+  /** The comment as unit staff may read it (scrubbed of identifying details), when there is one. */
+  staffComment?: string;
+}
+
+/** A comment as unit staff see it: the day only (a minute would point at a person), no evaluator. */
+export interface StaffComment {
+  day: string;
+  channel: ChannelKind;
+  windowId?: string;
+  text: string;
 }
 
 export type BallotWriteResult =
@@ -76,6 +88,8 @@ export interface BallotStore {
   writeBallot(write: BallotWrite): Promise<BallotWriteResult>;
   /** Sums the counter shards: O(targets × channels × shards) items, never the ballots. */
   readTallies(roundId: string, shards: number): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>>;
+  /** Scrubbed comments on one target, newest first. */
+  listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]>;
   /** Every stored ballot of a round (the recount's input). */
   listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
 }

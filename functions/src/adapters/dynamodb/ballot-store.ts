@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelKind } from '@shared/model/channel';
 import type { ChannelTally } from '@shared/api/results';
-import type { BallotStore, BallotWrite, BallotWriteResult } from '../../ports';
+import type { BallotStore, BallotWrite, BallotWriteResult, StaffComment } from '../../ports';
 import { CELL_PREFIX, cellAttribute, keys } from './keys';
 import { queryAll, stripKeys } from './query';
 import { cancellationCodes, errorName } from './errors';
+
+/** The China Standard Time date of an instant: all a unit learns of when a comment was made. */
+const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Idempotency markers outlive any plausible client retry (a phone offline for weeks). */
 const IDEMPOTENCY_TTL_DAYS = 400;
@@ -89,6 +92,24 @@ export class DynamoBallotStore implements BallotStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
+            ...(w.staffComment
+              ? [
+                  {
+                    Put: {
+                      TableName: this.table,
+                      Item: {
+                        ...keys.comment(ballot.roundId, ballot.targetId, ballot.receivedAt, ballot.ballotId),
+                        entity: 'comment',
+                        day: chinaDay(ballot.receivedAt),
+                        channel: ballot.channel,
+                        ...(ballot.windowId ? { windowId: ballot.windowId } : {}),
+                        text: w.staffComment,
+                      },
+                      ConditionExpression: 'attribute_not_exists(PK)',
+                    },
+                  },
+                ]
+              : []),
             {
               Update: {
                 TableName: this.table,
@@ -154,6 +175,13 @@ export class DynamoBallotStore implements BallotStore {
       out.set(targetId, perTarget);
     }
     return out;
+  }
+
+  async listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]> {
+    const r = await this.db.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.commentPartition(roundId, targetId) }, ScanIndexForward: false, Limit: limit }),
+    );
+    return (r.Items ?? []).map((i) => ({ day: String(i.day), channel: i.channel as ChannelKind, ...(i.windowId ? { windowId: String(i.windowId) } : {}), text: String(i.text) }));
   }
 
   async *listBallots(roundId: string, shards: number): AsyncIterable<Ballot> {

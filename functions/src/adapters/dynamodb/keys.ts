@@ -3,7 +3,7 @@
  *
  * | entity            | PK                                        | SK                       |
  * |-------------------|-------------------------------------------|--------------------------|
- * | org node          | ORG                                       | NODE#<id>                |
+ * | org node          | ORG                                       | NODE#<id>  (GSI1: ORGKIND#<kind> / <id>) |
  * | window QR state   | QR#<windowId>                             | QR                       |
  * | round             | ROUND                                     | ROUND#<id>               |
  * | invitation        | INV#<id>                                  | INV  (GSI1: ROUNDINV#<round> / <member>) |
@@ -18,6 +18,7 @@
  * | publication       | PUB#<round>                               | V#<version, 6 digits>    |
  * | rectification task| TASKS                                     | <taskId>  (GSI1: TASKUNIT#<unit> / <taskId>) |
  * | outbox message    | OUTBOX                                    | <messageId>              |
+ * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -25,6 +26,8 @@
 export const keys = {
   node: (id: string) => ({ PK: 'ORG', SK: `NODE#${id}` }),
   nodePartition: 'ORG',
+  nodeKindIndex: (kind: string, id: string) => ({ GSI1PK: `ORGKIND#${kind}`, GSI1SK: id }),
+  nodeKindPartition: (kind: string) => `ORGKIND#${kind}`,
   qr: (windowId: string) => ({ PK: `QR#${windowId}`, SK: 'QR' }),
   round: (id: string) => ({ PK: 'ROUND', SK: `ROUND#${id}` }),
   roundPartition: 'ROUND',
@@ -36,6 +39,8 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+  comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
+  commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
   voided: (roundId: string, ballotId: string) => ({ PK: `VOID#${roundId}`, SK: ballotId }),

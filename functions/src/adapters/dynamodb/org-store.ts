@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { OrgNode } from '@shared/model/org';
+import type { NodeKind, OrgNode } from '@shared/model/org';
+import { GSI1 } from './table';
 import { AppError } from '@shared/errors';
 import type { OrgStore, QrState } from '../../ports';
 import { keys } from './keys';
@@ -19,7 +20,7 @@ export class DynamoOrgStore implements OrgStore {
         await this.db.send(
           new TransactWriteCommand({
             TransactItems: chunk.map((n) => ({
-              Put: { TableName: this.table, Item: { ...keys.node(n.id), entity: 'node', ...n }, ConditionExpression: 'attribute_not_exists(PK)' },
+              Put: { TableName: this.table, Item: { ...keys.node(n.id), ...keys.nodeKindIndex(n.kind, n.id), entity: 'node', ...n }, ConditionExpression: 'attribute_not_exists(PK)' },
             })),
           }),
         );
@@ -57,6 +58,15 @@ export class DynamoOrgStore implements OrgStore {
   async listNodes(): Promise<OrgNode[]> {
     const items = await collect(
       queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.nodePartition } }),
+    );
+    return items.map((i) => stripKeys<OrgNode>(i));
+  }
+
+  async listNodesOfKind(kind: NodeKind): Promise<OrgNode[]> {
+    // GSI reads are eventually consistent: a node created this instant may be missing from one
+    // read — acceptable for results and recounts, which never run in the same breath as imports.
+    const items = await collect(
+      queryAll(this.db, { TableName: this.table, IndexName: GSI1.name, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.nodeKindPartition(kind) } }),
     );
     return items.map((i) => stripKeys<OrgNode>(i));
   }

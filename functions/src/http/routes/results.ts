@@ -5,6 +5,9 @@ import { route } from '../route';
 import { roundTallies } from '../../domain/tallies';
 import { recount } from '../../domain/recount';
 import { putTargetInputs, roundResults } from '../../domain/results';
+import { targetComments } from '../../domain/comments';
+import { NodeId } from '@shared/model/ids';
+import { ChannelKind } from '@shared/model/channel';
 import { RoundResult } from '@shared/scoring';
 
 const RoundParams = z.object({ id: RoundId });
@@ -31,6 +34,22 @@ export const resultRoutes = [
     responses: { 200: { description: 'Results', schema: RoundResult } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
     handler: async ({ deps, params }) => ({ body: await roundResults(deps, params.id!) }),
+  }),
+  route({
+    method: 'get',
+    path: '/rounds/:id/targets/:targetId/comments',
+    summary: "Comments on a target, scrubbed of phone/ID numbers and self-introductions, newest first, dated by day only. Staff read only their own unit's targets.",
+    tag: 'results',
+    auth: ['staff', 'supervisor', 'admin'],
+    params: z.object({ id: RoundId, targetId: NodeId }),
+    responses: {
+      200: {
+        description: 'Comments',
+        schema: z.object({ comments: z.array(z.object({ day: z.string(), channel: ChannelKind, windowId: z.string().optional(), text: z.string() })) }),
+      },
+    },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'TARGET_NOT_IN_ROUND'],
+    handler: async ({ deps, session, params }) => ({ body: { comments: await targetComments(deps, session!, params.id!, params.targetId!) } }),
   }),
   route({
     method: 'post',

@@ -11,6 +11,7 @@ import { requireStaff } from '../../lib/guard';
 import { loadUnit, UnitData, UnitTarget } from '../../lib/load-unit';
 import { ballotCount, breakdown } from '../../lib/tally-view';
 import { TrendChart } from '../../components/trend-chart';
+import { Comments } from '../../components/comments';
 import './index.scss';
 
 /** My unit: this round's result (or tallies until results exist), the trend, the item breakdown. */
@@ -54,12 +55,12 @@ export default function UnitPage() {
         </View>
       )}
       {data.round && data.targets.length === 0 && <Notice>本轮还没有本单位的评价</Notice>}
-      {data.targets.map((t) => <TargetCard key={t.tally.targetId} t={t} />)}
+      {data.targets.map((t) => <TargetCard key={t.tally.targetId} t={t} roundId={data.round!.id} />)}
     </View>
   );
 }
 
-function TargetCard({ t }: { t: UnitTarget }) {
+function TargetCard({ t, roundId }: { t: UnitTarget; roundId: string }) {
   const r = t.result;
   const channels = Object.entries(t.tally.channels) as Array<[ChannelKind, { ballots: number }]>;
   return (
@@ -89,6 +90,7 @@ function TargetCard({ t }: { t: UnitTarget }) {
           ))}
         </View>
       ))}
+      <Comments roundId={roundId} targetId={t.tally.targetId} />
     </View>
   );
 }
