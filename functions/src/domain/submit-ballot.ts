@@ -32,7 +32,12 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   // receipt lookup runs beside token resolution; directed ones need the invitation first.
   const early = session && !req.token.startsWith('I.') ? deps.store.ballots.findReceipt(idempotencyKeyOf(session.sub, req.clientBallotId)) : undefined;
   early?.catch(() => undefined); // awaited below; never an unhandled rejection if the token fails first
-  const ctx = await resolveChannel(deps, req.token);
+  // A refused token must not leave the receipt lookup running after the answer has gone (a
+  // Lambda freezes it mid-flight; jest reports it as work after teardown).
+  const ctx = await resolveChannel(deps, req.token).catch(async (e: unknown) => {
+    await early?.catch(() => undefined);
+    throw e;
+  });
   const evaluator = evaluatorOf(deps, ctx, session);
   const idempotencyKey = idempotencyKeyOf(evaluator, req.clientBallotId);
   const earlier = early && evaluator === session?.sub ? await early : await deps.store.ballots.findReceipt(idempotencyKey);
