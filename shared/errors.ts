@@ -16,6 +16,8 @@ export const ERROR_CATALOGUE = {
   TOKEN_INVALID: { status: 403, zh: '二维码或链接无效', en: 'The token is forged or malformed' },
   TOKEN_REVOKED: { status: 403, zh: '二维码或链接已停用', en: 'The token was revoked' },
   TOKEN_WRONG_ROUND: { status: 403, zh: '该链接不属于本次评议', en: 'The token belongs to another round' },
+  BIND_CODE_INVALID: { status: 403, zh: '绑定码无效、已使用或已过期，请向管理员重新申请', en: 'The binding code is unknown, used or expired' },
+  NOT_BOUND: { status: 403, zh: '该微信尚未绑定工作人员账号，请先用绑定码绑定', en: 'This WeChat identity is not bound to an office account' },
   WECHAT_LOGIN_FAILED: { status: 403, zh: '微信登录失败，请重试', en: 'WeChat code2Session rejected the code' },
   NOT_FOUND: { status: 404, zh: '没有找到该内容', en: 'Not found' },
   ROUND_NOT_FOUND: { status: 404, zh: '没有找到该评议轮次', en: 'Unknown round' },

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { z } from 'zod';
 import { ChannelKind } from '@shared/model/channel';
 import { RoundResult } from '@shared/scoring/result';
@@ -9,6 +10,22 @@ import type { DevLoginRequest } from '@shared/api/auth';
 import { apiRequest, postJsonNoAuth } from './http';
 import { saveSession } from './session';
 import { ApiError } from './errors';
+
+/** WeChat office login: the account this WeChat identity was bound to (NOT_BOUND until then). */
+export async function loginOfficeWechat(): Promise<SessionResponse> {
+  const { code } = await Taro.login();
+  const session = SessionResponse.parse(await postJsonNoAuth('/auth/wechat/office', { code }));
+  saveSession('staff', { ...session });
+  return session;
+}
+
+/** First use in WeChat: bind this WeChat identity with the one-time code from the admin. */
+export async function bindOfficeWechat(bindCode: string): Promise<SessionResponse> {
+  const { code } = await Taro.login();
+  const session = SessionResponse.parse(await postJsonNoAuth('/auth/wechat/bind', { code, bindCode }));
+  saveSession('staff', { ...session });
+  return session;
+}
 
 /** Dev login for staff, supervisors and admins (the local identity provider). */
 export async function loginStaff(req: { name: string; role: DevLoginRequest['role']; unitId?: string }): Promise<SessionResponse> {

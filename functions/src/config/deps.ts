@@ -7,14 +7,15 @@ import { dynamoStore } from '../adapters/dynamodb';
 import { systemClock, randomIds } from '../adapters/local/system';
 import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
-import type { EvidenceStorage, WechatIdentity } from '../ports';
 import { S3Client } from '@aws-sdk/client-s3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalFolderEvidence } from '../adapters/local/local-evidence';
 import { S3Evidence } from '../adapters/s3/s3-evidence';
 import { DynamoOutboxMessenger } from '../adapters/dynamodb/outbox';
-import type { Clock } from '../ports';
+import { WechatMiniProgramCode } from '../adapters/wechat/wxacode';
+import { LocalQrCode } from '../adapters/local/local-qr-code';
+import type { Clock, EvidenceStorage, MiniProgramCode, WechatIdentity } from '../ports';
 
 type Env = Record<string, string | undefined>;
 
@@ -50,6 +51,11 @@ export function calendarFromEnv(env: Env) {
   return { holidays: list(env.HOLIDAYS), workingWeekends: list(env.WORKING_WEEKENDS) };
 }
 
+/** WeChat credentials select wxacode.getUnlimited; without them, a local QR of the H5 link. */
+export function miniProgramCodeFromEnv(env: Env): MiniProgramCode {
+  return env.WECHAT_APPID && env.WECHAT_SECRET ? new WechatMiniProgramCode(env.WECHAT_APPID, env.WECHAT_SECRET) : new LocalQrCode();
+}
+
 /** Wires the production graph around a document client. */
 export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets: Secrets, env: Env, overrides: Partial<Deps> = {}): Deps {
   const clock = overrides.clock ?? systemClock;
@@ -63,6 +69,7 @@ export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets
     ids: randomIds,
     secrets,
     wechat: wechatFromEnv(env),
+    miniProgramCode: miniProgramCodeFromEnv(env),
     schemes: getSchemePreset,
     config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1' },
     ...overrides,

@@ -1,6 +1,6 @@
 import type { SchemeForms } from '@shared/model/scheme-forms';
 import type { WorkCalendar } from '@shared/rectification/working-days';
-import type { Clock, EvidenceStorage, IdSource, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
+import type { Clock, EvidenceStorage, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
@@ -10,6 +10,7 @@ export interface Deps {
   ids: IdSource;
   secrets: Secrets;
   wechat: WechatIdentity;
+  miniProgramCode: MiniProgramCode;
   schemes: (id: string) => SchemeForms | undefined;
   /** Rectification evidence files (S3 in production, a local folder otherwise). */
   evidence: EvidenceStorage;

@@ -19,6 +19,14 @@ export async function issueWindowQr(deps: Deps, windowId: string): Promise<Windo
   return { windowId, version: state.version, scene, url: landingUrl(deps, scene) };
 }
 
+/** The window's poster code as PNG, for its current token (a revoked window has none). */
+export async function windowCodePng(deps: Deps, windowId: string): Promise<Buffer> {
+  const state = await deps.store.org.getQrState(windowId);
+  if (!state || state.revoked) throw new AppError('NOT_FOUND', { windowId, reason: 'no valid QR issued' });
+  const scene = windowToken(deps.secrets.tokenKey, windowId, state.version);
+  return deps.miniProgramCode.png({ scene, page: 'pages/rate/index', h5Url: landingUrl(deps, scene) });
+}
+
 export async function revokeWindowQr(deps: Deps, windowId: string): Promise<void> {
   await deps.store.org.revokeQr(windowId);
 }

@@ -65,7 +65,8 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: exp
         // RFC 6266: an ASCII fallback name plus the UTF-8 one (Chinese file names).
         if (out.raw.filename) res.setHeader('content-disposition', `attachment; filename="${out.raw.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(out.raw.filename)}`);
         res.send(out.raw.data);
-      } else res.status(out.status ?? 200).json(out.body);
+      } else if (out.contentType && Buffer.isBuffer(out.body)) res.status(out.status ?? 200).type(out.contentType).send(out.body);
+      else res.status(out.status ?? 200).json(out.body);
     } catch (e) {
       next(e);
     }

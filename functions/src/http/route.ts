@@ -24,7 +24,11 @@ export interface RouteSpec<B = unknown> {
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   /** Error codes this route can answer with (documented in OpenAPI). */
   errors: readonly string[];
-  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown } | { status?: number; raw: RawResponse }>;
+  /**
+   * JSON by default; a Buffer body with `contentType` is sent as is (PNG posters); `raw` sends
+   * bytes or text with a type and an optional download name (Excel, CSV, print HTML).
+   */
+  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown; contentType?: string } | { status?: number; raw: RawResponse }>;
 }
 
 /** A non-JSON answer: bytes or text with its type, and a download name when it is a file. */

@@ -178,11 +178,32 @@ export interface TaskStore {
   listTasks(filter: { unitId?: string }): Promise<RectificationTask[]>;
 }
 
+/** An office account: staff of one unit, the supervising office, monitor points, inspectors, admins. */
+export interface StaffAccount {
+  accountId: string;
+  name: string;
+  role: 'staff' | 'supervisor' | 'admin' | 'monitor' | 'inspector';
+  unitId?: string;
+  createdAt: string;
+}
+
+export interface AccountStore {
+  /** Creates the account and its one-time binding code (stored hashed, expiring). */
+  createAccount(account: StaffAccount, bindCodeHash: string, bindExpiresAt: string): Promise<void>;
+  /**
+   * Binds a WeChat pseudonym to the account the code belongs to and burns the code, atomically;
+   * undefined when the code is unknown, used or expired.
+   */
+  bind(bindCodeHash: string, pseudonym: string, now: string): Promise<StaffAccount | undefined>;
+  accountFor(pseudonym: string): Promise<StaffAccount | undefined>;
+}
+
 export interface Store {
   review: ReviewStore;
   publications: PublicationStore;
   tasks: TaskStore;
   org: OrgStore;
+  accounts: AccountStore;
   targetInputs: TargetInputStore;
   rounds: RoundStore;
   invitations: InvitationStore;
@@ -232,4 +253,12 @@ export interface SubscriptionMessenger {
   send(message: SubscriptionMessage): Promise<boolean>;
   /** What was sent (the local outbox; production adapters may answer from their own log). */
   listSent(): Promise<SubscriptionMessage[]>;
+}
+
+/**
+ * The picture printed on a window's poster. In production WeChat's wxacode.getUnlimited draws a
+ * mini-program code that opens `page` with `scene`; locally a plain QR of the H5 link stands in.
+ */
+export interface MiniProgramCode {
+  png(input: { scene: string; page: string; h5Url: string }): Promise<Buffer>;
 }

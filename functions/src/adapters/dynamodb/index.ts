@@ -8,6 +8,7 @@ import { DynamoTargetInputStore } from './target-input-store';
 import { DynamoReviewStore } from './review-store';
 import { DynamoPublicationStore } from './publication-store';
 import { DynamoTaskStore } from './task-store';
+import { DynamoAccountStore } from './account-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
@@ -17,6 +18,7 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
     tasks: new DynamoTaskStore(db, table),
     org: new DynamoOrgStore(db, table),
     targetInputs: new DynamoTargetInputStore(db, table),
+    accounts: new DynamoAccountStore(db, table),
     rounds: new DynamoRoundStore(db, table),
     invitations: new DynamoInvitationStore(db, table),
     ballots: new DynamoBallotStore(db, table),

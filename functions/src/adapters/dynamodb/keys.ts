@@ -18,6 +18,9 @@
  * | publication       | PUB#<round>                               | V#<version, 6 digits>    |
  * | rectification task| TASKS                                     | <taskId>  (GSI1: TASKUNIT#<unit> / <taskId>) |
  * | outbox message    | OUTBOX                                    | <messageId>              |
+ * | office account    | ACCOUNT#<id>                              | ACCOUNT                  |
+ * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
+ * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
  * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
@@ -39,6 +42,9 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+  account: (id: string) => ({ PK: `ACCOUNT#${id}`, SK: 'ACCOUNT' }),
+  bindCode: (hash: string) => ({ PK: `BINDCODE#${hash}`, SK: 'BINDCODE' }),
+  binding: (pseudonym: string) => ({ PK: `BINDING#${pseudonym}`, SK: 'BINDING' }),
   comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
   commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),

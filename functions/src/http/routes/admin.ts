@@ -10,7 +10,7 @@ import { route } from '../route';
 import { createNodes } from '../../domain/org-admin';
 import { parseCsv } from '../../domain/csv';
 import { createRound, transitionRound } from '../../domain/rounds-admin';
-import { createInvitations, issueSamplingLink, issueWindowQr, revokeSamplingLink, revokeWindowQr } from '../../domain/links-admin';
+import { createInvitations, issueSamplingLink, issueWindowQr, revokeSamplingLink, revokeWindowQr, windowCodePng } from '../../domain/links-admin';
 
 const ADMINS = ['admin', 'supervisor'] as const;
 const RoundParams = z.object({ id: RoundId });
@@ -95,6 +95,17 @@ export const adminRoutes = [
     responses: { 200: { description: 'The QR scene and H5 link', schema: WindowQrResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'TARGET_NOT_FOUND'],
     handler: async ({ deps, params }) => ({ body: await issueWindowQr(deps, params.id!) }),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/windows/:id/code.png',
+    summary: "The window's poster code as PNG: a WeChat mini-program code (wxacode.getUnlimited, scene = the token) when WeChat credentials are set, else a QR of the H5 link.",
+    tag: 'tokens',
+    auth: ADMINS,
+    params: WindowParams,
+    responses: { 200: { description: 'PNG image' } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+    handler: async ({ deps, params }) => ({ body: await windowCodePng(deps, params.id!), contentType: 'image/png' }),
   }),
   route({
     method: 'delete',

@@ -1,5 +1,7 @@
 import { AppError } from '@shared/errors';
-import { DevLoginRequest, SessionResponse, WechatLoginRequest } from '@shared/api/auth';
+import { CreateAccountRequest, CreateAccountResponse, DevLoginRequest, SessionResponse, WechatBindRequest, WechatLoginRequest } from '@shared/api/auth';
+import { bindWechat, createAccount, officeLogin } from '../../domain/accounts';
+import type { StaffAccount } from '../../ports';
 import { route } from '../route';
 import { pseudonym, SESSION_HOURS, signSession, type Session } from '../../domain/sessions';
 import type { Deps } from '../../domain/deps';
@@ -12,7 +14,42 @@ function issue(deps: Deps, session: Omit<Session, 'exp'>) {
   };
 }
 
+const accountSession = (deps: Deps, a: StaffAccount) => issue(deps, { sub: `acct:${a.accountId}`, role: a.role, ...(a.unitId ? { unitId: a.unitId } : {}) });
+
 export const authRoutes = [
+  route({
+    method: 'post',
+    path: '/auth/wechat/bind',
+    summary: 'Bind this WeChat identity to an office account with the one-time code the admin issued; returns the office session.',
+    tag: 'auth',
+    auth: 'public',
+    body: WechatBindRequest,
+    responses: { 200: { description: 'Office session', schema: SessionResponse } },
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'BIND_CODE_INVALID'],
+    handler: async ({ deps, body }) => accountSession(deps, await bindWechat(deps, body.code, body.bindCode)),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/wechat/office',
+    summary: 'Office login from WeChat: the session of the account this WeChat identity is bound to.',
+    tag: 'auth',
+    auth: 'public',
+    body: WechatLoginRequest,
+    responses: { 200: { description: 'Office session', schema: SessionResponse } },
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'NOT_BOUND'],
+    handler: async ({ deps, body }) => accountSession(deps, await officeLogin(deps, body.code)),
+  }),
+  route({
+    method: 'post',
+    path: '/admin/accounts',
+    summary: 'Create an office account (staff of a unit, supervisor, monitor point, inspector, admin) and its one-time WeChat binding code.',
+    tag: 'auth',
+    auth: ['admin'],
+    body: CreateAccountRequest,
+    responses: { 201: { description: 'Created; the binding code is shown only now', schema: CreateAccountResponse } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ALREADY_EXISTS'],
+    handler: async ({ deps, body }) => ({ status: 201, body: await createAccount(deps, body) }),
+  }),
   route({
     method: 'post',
     path: '/auth/wechat',

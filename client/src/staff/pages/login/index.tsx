@@ -4,7 +4,7 @@ import { View, Text, Input } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Role } from '@shared/api/auth';
-import { loginStaff } from '../../../api/staff';
+import { bindOfficeWechat, loginOfficeWechat, loginStaff } from '../../../api/staff';
 import { userMessage } from '../../../api/errors';
 import { Notice } from '../../../components/notice';
 import './index.scss';
@@ -15,12 +15,50 @@ const ROLES: Array<{ role: Role; label: string }> = [
   { role: 'admin', label: '系统管理员' },
 ];
 
+/** In WeChat: log in with the bound WeChat identity, or bind it once with the admin's code. */
+function WechatOfficeLogin({ next }: { next: string }) {
+  const [bindCode, setBindCode] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+      void Taro.redirectTo({ url: next });
+    } catch (e) {
+      setError(userMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='login'>
+      <View className='login__submit'>
+        <Button type='primary' size='xlarge' block loading={busy} onClick={() => run(loginOfficeWechat)}>微信登录</Button>
+      </View>
+      <Text className='login__label'>首次使用：输入管理员发放的绑定码</Text>
+      <Input className='login__input' value={bindCode} maxlength={8} onInput={(e) => setBindCode(e.detail.value.toUpperCase())} placeholder='8位绑定码' />
+      {error && <Notice tone='error'>{error}</Notice>}
+      <View className='login__submit'>
+        <Button size='xlarge' block disabled={bindCode.length !== 8 || busy} onClick={() => run(() => bindOfficeWechat(bindCode))}>绑定并登录</Button>
+      </View>
+    </View>
+  );
+}
+
 /**
- * Local dev login: a name, a role and (for unit staff) the unit id. In WeChat the same form
- * binds the WeChat identity once the server offers a binding endpoint (see docs/client.md).
+ * Staff, supervisor and admin login. In WeChat: the bound WeChat identity (binding codes come
+ * from POST /api/admin/accounts). In H5 (local runs): the dev login — a name, a role and, for
+ * unit staff, the unit id.
  */
 export default function StaffLoginPage() {
   const next = decodeURIComponent(useRouter().params.next ?? '/staff/pages/unit/index');
+  if (process.env.TARO_ENV === 'weapp') return <WechatOfficeLogin next={next} />;
+  return <DevLogin next={next} />;
+}
+
+function DevLogin({ next }: { next: string }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('staff');
   const [unitId, setUnitId] = useState('');
