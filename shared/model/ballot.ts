@@ -23,6 +23,18 @@ export const Ballot = z.object({
   answers: Answers,
   comment: z.string().max(COMMENT_MAX).optional(),
   evaluator: z.string(),
+  /** Monitor and inspection sheets: which sheet, the period it covers, the inspector's notes and evidence references. */
+  sheet: z
+    .object({
+      kind: z.enum(['instant', 'monthly', 'inspection', 'phone', 'hearing']),
+      month: z.string().optional(),
+      visitedOn: z.string().optional(),
+      notes: z.string().max(2000).optional(),
+      evidence: z.array(z.object({ kind: z.string(), ref: z.string() })).max(10).optional(),
+      hearingId: z.string().optional(),
+      callId: z.string().optional(),
+    })
+    .optional(),
   receivedAt: Instant,
   shard: z.number().int().min(0),
 });

@@ -4,6 +4,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { TestClock } from '../support/clock';
 import { tableDigest } from '../support/snapshot';
+import { outbox } from '../support/panel';
 
 let stack: TestStack;
 let api: ApiClient;
@@ -107,8 +108,8 @@ describe('the ledger', () => {
     expect(r.body).toEqual({ sent: 1, skipped: 0 });
     const again = await api.post('/admin/tasks/reminders', undefined, supervisor);
     expect(again.body).toEqual({ sent: 0, skipped: 1 });
-    const sent = await stack.deps.messenger.listSent();
-    expect(sent).toEqual([expect.objectContaining({ to: { unitId: 'u1' }, template: 'rectification_deadline', data: expect.objectContaining({ phrase4: '已逾期', thing1: '户政科' }) })]);
+    const sent = (await outbox(stack)).filter((m) => m.template === 'rectification_deadline');
+    expect(sent).toEqual([expect.objectContaining({ memberId: 'u1', template: 'rectification_deadline', data: expect.objectContaining({ phrase4: '已逾期', thing1: '户政科' }) })]);
   });
 
   it('staff close a task with evidence: start, upload, submit; the supervisor verifies (销号)', async () => {

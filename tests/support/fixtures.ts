@@ -48,6 +48,7 @@ export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; 
       channels: opts.channels ?? ['window', 'sampling', 'directed'],
       opensAt: opts.opensAt ?? new Date(now - 3600_000).toISOString(),
       closesAt: opts.closesAt ?? new Date(now + 30 * 86400_000).toISOString(),
+      ...(opts.groupMap ? { groupMap: opts.groupMap } : {}),
     },
     admin,
   );

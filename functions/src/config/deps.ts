@@ -4,6 +4,7 @@ import { getSchemePreset } from '@shared/schemes';
 import type { Deps } from '../domain/deps';
 import type { Secrets } from '../domain/secrets';
 import { dynamoStore } from '../adapters/dynamodb';
+import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
 import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
@@ -12,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalFolderEvidence } from '../adapters/local/local-evidence';
 import { S3Evidence } from '../adapters/s3/s3-evidence';
-import { DynamoOutboxMessenger } from '../adapters/dynamodb/outbox';
 import { WechatMiniProgramCode } from '../adapters/wechat/wxacode';
 import { LocalQrCode } from '../adapters/local/local-qr-code';
 import type { Clock, EvidenceStorage, MiniProgramCode, WechatIdentity } from '../ports';
@@ -63,12 +63,12 @@ export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets
     store: dynamoStore(db, tableName),
     clock,
     evidence: evidenceFromEnv(env, secrets, clock),
-    // The WeChat subscribe-send adapter is not written yet: every environment uses the outbox.
-    messenger: new DynamoOutboxMessenger(db, tableName),
     calendar: calendarFromEnv(env),
     ids: randomIds,
     secrets,
     wechat: wechatFromEnv(env),
+    // No WeChat subscribeMessage adapter yet (it needs each member's openid binding): the outbox.
+    messenger: new DynamoOutbox(db, tableName),
     miniProgramCode: miniProgramCodeFromEnv(env),
     schemes: getSchemePreset,
     config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1' },

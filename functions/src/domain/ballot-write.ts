@@ -1,6 +1,6 @@
 import { tallyKeys, type BallotForm } from '@shared/model/form';
 import type { Ballot, Receipt } from '@shared/model/ballot';
-import type { BallotChannel } from '@shared/model/channel';
+import type { ChannelKind } from '@shared/model/channel';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { SubmitBallotRequest } from '@shared/api/ballots';
@@ -16,7 +16,7 @@ export interface PlacedBallot {
   req: SubmitBallotRequest;
   round: Round;
   target: OrgNode;
-  channel: BallotChannel;
+  channel: ChannelKind;
   /** Set for window ballots: the dedupe key is per window, and breakdowns need it. */
   windowId?: string;
   evaluator: string;
@@ -37,11 +37,13 @@ export function fingerprintOf(req: SubmitBallotRequest): string {
  * Window ballots: one per evaluator per window per period (CST-aligned, default a day: "one
  * visit, one rating"). Other channels: one per evaluator per target per round.
  */
-export function dedupeKeyOf(p: Pick<PlacedBallot, 'round' | 'target' | 'windowId' | 'evaluator' | 'now'>): string {
+export function dedupeKeyOf(p: Pick<PlacedBallot, 'round' | 'target' | 'windowId' | 'evaluator' | 'now' | 'channel'>): string {
   if (p.windowId) {
     const period = Math.floor((p.now.getTime() + CHINA_OFFSET_MS) / (p.round.windowDedupeHours * 3600_000));
     return `${p.round.id}#W:${p.windowId}#${p.evaluator}#${period}`;
   }
+  // A hearing sheet is a separate opinion from a directed ballot by the same member.
+  if (p.channel === 'hearing') return `${p.round.id}#${p.target.id}#${p.evaluator}#hearing`;
   return `${p.round.id}#${p.target.id}#${p.evaluator}#round`;
 }
 
@@ -51,7 +53,7 @@ export function shardOf(ballotId: string, shards: number): number {
 }
 
 /** Everything the store writes for one accepted ballot, in one transaction. */
-export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot): BallotWrite {
+export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot, extra: { sheet?: Ballot['sheet']; invitationId?: string } = {}): BallotWrite {
   const ballotId = deps.ids.uuid();
   const receivedAt = p.now.toISOString();
   const ballot: Ballot = {
@@ -65,6 +67,7 @@ export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot): BallotWri
     answers: p.req.answers,
     ...(p.req.comment ? { comment: p.req.comment } : {}),
     evaluator: p.evaluator,
+    ...(extra.sheet ? { sheet: extra.sheet } : {}),
     receivedAt,
     shard: shardOf(ballotId, p.round.tallyShards),
   };
@@ -86,5 +89,6 @@ export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot): BallotWri
     dedupeKey: dedupeKeyOf(p),
     tallyCells: tallyKeys(p.form, p.req.answers),
     ...(p.req.comment ? { staffComment: scrubComment(p.req.comment) } : {}),
+    ...(extra.invitationId ? { invitationId: extra.invitationId } : {}),
   };
 }

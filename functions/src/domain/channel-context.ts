@@ -10,7 +10,7 @@ import { parseToken } from './tokens';
 export type ChannelContext =
   | { channel: 'window'; window: OrgNode }
   | { channel: 'sampling'; round: Round }
-  | { channel: 'directed'; round: Round; invitation: StoredInvitation };
+  | { channel: 'directed' | 'hearing'; round: Round; invitation: StoredInvitation };
 
 /**
  * Verifies a token's MAC, then its standing in the store: a rotated or revoked QR, a revoked
@@ -37,7 +37,7 @@ export async function resolveChannel(deps: Deps, token: string): Promise<Channel
       if (Date.parse(invitation.expiresAt) <= deps.clock.now().getTime()) throw new AppError('INVITATION_EXPIRED', { expiresAt: invitation.expiresAt });
       const round = await deps.store.rounds.getRound(invitation.roundId);
       if (!round) throw new AppError('TOKEN_REVOKED');
-      return { channel: 'directed', round, invitation };
+      return { channel: invitation.channel ?? 'directed', round, invitation };
     }
   }
 }

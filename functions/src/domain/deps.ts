@@ -10,12 +10,12 @@ export interface Deps {
   ids: IdSource;
   secrets: Secrets;
   wechat: WechatIdentity;
+  /** Invitations and reminders to panel members, rectification deadline reminders to units (WeChat subscription messages, or the local outbox). */
+  messenger: SubscriptionMessenger;
   miniProgramCode: MiniProgramCode;
   schemes: (id: string) => SchemeForms | undefined;
   /** Rectification evidence files (S3 in production, a local folder otherwise). */
   evidence: EvidenceStorage;
-  /** Deadline reminders (WeChat subscription messages; the local outbox otherwise). */
-  messenger: SubscriptionMessenger;
   /** Public holidays and swapped working weekends for working-day deadlines. */
   calendar: WorkCalendar;
   config: {

@@ -2,6 +2,7 @@ import type { LandingResponse, LandingTarget } from '@shared/api/tokens';
 import type { BallotForm } from '@shared/model/form';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
+import type { ChannelKind } from '@shared/model/channel';
 import { AppError } from '@shared/errors';
 import type { Deps } from './deps';
 import { resolveChannel } from './channel-context';
@@ -16,7 +17,7 @@ export async function landing(deps: Deps, token: string): Promise<LandingRespons
   const ctx = await resolveChannel(deps, token);
   const now = deps.clock.now();
   const nodes = new Map((await deps.store.org.listNodes()).map((n) => [n.id, n]));
-  const view = (round: Round, targets: OrgNode[]) => roundView(deps, round, targets, nodes);
+  const view = (round: Round, targets: OrgNode[], channel?: ChannelKind) => roundView(deps, round, targets, nodes, channel);
 
   if (ctx.channel === 'window') {
     const rounds = (await roundsCoveringWindow(deps, ctx.window)).filter((r) => isAccepting(r, now));
@@ -33,19 +34,21 @@ export async function landing(deps: Deps, token: string): Promise<LandingRespons
   }
   const invited = ctx.invitation.targetIds ? targets.filter((t) => ctx.invitation.targetIds!.includes(t.id)) : targets;
   return {
-    channel: 'directed',
+    channel: ctx.channel,
     token,
-    rounds: isAccepting(ctx.round, now) ? [view(ctx.round, invited)] : [],
-    invitation: { expiresAt: ctx.invitation.expiresAt, answeredTargetIds: [] },
+    rounds: isAccepting(ctx.round, now) ? [view(ctx.round, invited, ctx.channel)] : [],
+    invitation: { expiresAt: ctx.invitation.expiresAt, answeredTargetIds: ctx.invitation.answered ?? [] },
   };
 }
 
-function roundView(deps: Deps, round: Round, targets: OrgNode[], nodes: Map<string, OrgNode>) {
+/** The forms to render; a channel with its own form (the hearing sheet) shows that one. */
+function roundView(deps: Deps, round: Round, targets: OrgNode[], nodes: Map<string, OrgNode>, channel?: ChannelKind) {
   const scheme = deps.schemes(round.schemeId);
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const forms: Record<string, BallotForm> = {};
   const out: LandingTarget[] = targets.map((t) => {
-    const formKey = t.formKey && scheme.forms[t.formKey] ? t.formKey : 'default';
+    const byChannel = channel ? scheme.channelForms?.[channel] : undefined;
+    const formKey = byChannel && scheme.forms[byChannel] ? byChannel : t.formKey && scheme.forms[t.formKey] ? t.formKey : 'default';
     forms[formKey] = scheme.forms[formKey]!;
     return {
       id: t.id,

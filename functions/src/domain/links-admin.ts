@@ -4,6 +4,7 @@ import type { StoredInvitation } from '../ports';
 import type { Deps } from './deps';
 import { invitationToken, samplingToken, windowToken } from './tokens';
 import { getRoundOrThrow } from './rounds-admin';
+import type { Round } from '@shared/model/round';
 
 /** H5 link for a token (the WeChat QR carries the same token as its scene). */
 export function landingUrl(deps: Deps, token: string): string {
@@ -47,25 +48,41 @@ export async function revokeSamplingLink(deps: Deps, roundId: string): Promise<v
 /** One single-use, expiring invitation per member; the member id never reaches the unit. */
 export async function createInvitations(deps: Deps, roundId: string, req: CreateInvitationsRequest): Promise<Invitation[]> {
   const round = await getRoundOrThrow(deps, roundId);
-  if (!round.channels.includes('directed')) throw new AppError('CHANNEL_NOT_ALLOWED', { roundId, channel: 'directed' });
-  if (Date.parse(req.expiresAt) <= deps.clock.now().getTime()) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'expiresAt', message: 'expiresAt must be in the future' }] });
-  if (req.targetIds) {
-    const nodes = await deps.store.org.getNodes(req.targetIds);
-    const bad = req.targetIds.filter((id) => {
+  return issueInvitations(deps, round, req.members.map((m) => m.memberId), { expiresAt: req.expiresAt, ...(req.targetIds ? { targetIds: req.targetIds } : {}), channel: 'directed' });
+}
+
+/**
+ * The invitation machinery every invited channel shares (directed panels, hearing sheets):
+ * checks the channel, the deadline and the targets, then one invitation per member.
+ */
+export async function issueInvitations(
+  deps: Deps,
+  round: Round,
+  memberIds: string[],
+  opts: { expiresAt: string; targetIds?: string[]; channel: 'directed' | 'hearing'; hearingId?: string },
+): Promise<Invitation[]> {
+  const roundId = round.id;
+  if (!round.channels.includes(opts.channel)) throw new AppError('CHANNEL_NOT_ALLOWED', { roundId, channel: opts.channel });
+  if (Date.parse(opts.expiresAt) <= deps.clock.now().getTime()) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'expiresAt', message: 'expiresAt must be in the future' }] });
+  if (opts.targetIds) {
+    const nodes = await deps.store.org.getNodes(opts.targetIds);
+    const bad = opts.targetIds.filter((id) => {
       const n = nodes.get(id);
       return !n || n.kind !== round.targetKind || (round.targetIds !== undefined && !round.targetIds.includes(id));
     });
     if (bad.length > 0) throw new AppError('TARGET_NOT_IN_ROUND', { targetIds: bad });
   }
   const createdAt = deps.clock.now().toISOString();
-  const stored: StoredInvitation[] = req.members.map((m) => ({
+  const stored: StoredInvitation[] = memberIds.map((memberId) => ({
     invitationId: deps.ids.shortId(16),
     roundId,
-    memberId: m.memberId,
-    ...(req.targetIds ? { targetIds: req.targetIds } : {}),
-    expiresAt: req.expiresAt,
+    memberId,
+    ...(opts.targetIds ? { targetIds: opts.targetIds } : {}),
+    expiresAt: opts.expiresAt,
     revoked: false,
     createdAt,
+    ...(opts.channel === 'hearing' ? { channel: 'hearing' as const } : {}),
+    ...(opts.hearingId ? { hearingId: opts.hearingId } : {}),
   }));
   await deps.store.invitations.createInvitations(stored);
   return stored.map((s) => {

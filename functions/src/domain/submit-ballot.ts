@@ -32,9 +32,9 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   // receipt lookup runs beside token resolution; directed ones need the invitation first.
   const early = session && !req.token.startsWith('I.') ? deps.store.ballots.findReceipt(idempotencyKeyOf(session.sub, req.clientBallotId)) : undefined;
   early?.catch(() => undefined); // awaited below; never an unhandled rejection if the token fails first
-  // A refused token must not leave the receipt lookup running after the answer has gone (a
-  // Lambda freezes it mid-flight; jest reports it as work after teardown).
   const ctx = await resolveChannel(deps, req.token).catch(async (e: unknown) => {
+    // Let the early lookup finish before answering: a store call still in flight after the
+    // response outlives the request (a Lambda freeze, a test's torn-down environment).
     await early?.catch(() => undefined);
     throw e;
   });
@@ -54,21 +54,21 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   const problems = checkAnswers(form, req.answers);
   if (problems.length > 0) throw new AppError('ANSWERS_INVALID', { problems });
 
-  const write = ballotWrite(deps, {
-    req,
-    round,
-    target,
-    channel: ctx.channel,
-    ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}),
-    evaluator,
-    form,
-    now,
-  });
+  const invited = ctx.channel === 'directed' || ctx.channel === 'hearing';
+  const write = ballotWrite(
+    deps,
+    { req, round, target, channel: ctx.channel, ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}), evaluator, form, now },
+    {
+      // Invited channels: the invitation records the target as answered, in the same transaction.
+      ...(invited ? { invitationId: ctx.invitation.invitationId } : {}),
+      ...(ctx.channel === 'hearing' ? { sheet: { kind: 'hearing' as const, ...(ctx.invitation.hearingId ? { hearingId: ctx.invitation.hearingId } : {}) } } : {}),
+    },
+  );
   const result = await deps.store.ballots.writeBallot(write);
   const receipt = write.receipt;
   if (result.kind === 'accepted') return { receipt, replayed: false };
   if (result.kind === 'replay') return replay(result, fingerprint);
-  throw new AppError(ctx.channel === 'directed' ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
+  throw new AppError(invited ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
 }
 
 function replay(earlier: { receipt: Receipt; fingerprint: string }, fingerprint: string): SubmitResult {
@@ -76,9 +76,9 @@ function replay(earlier: { receipt: Receipt; fingerprint: string }, fingerprint:
   return { receipt: earlier.receipt, replayed: true };
 }
 
-/** Directed ballots belong to the panel member (the invitation), others to the signed-in person. */
+/** Invited ballots (directed, hearing) belong to the panel member, others to the signed-in person. */
 function evaluatorOf(deps: Deps, ctx: ChannelContext, session: Session | undefined): string {
-  if (ctx.channel === 'directed') return pseudonym(deps.secrets.pseudonymKey, `member:${ctx.invitation.memberId}`);
+  if (ctx.channel === 'directed' || ctx.channel === 'hearing') return pseudonym(deps.secrets.pseudonymKey, `member:${ctx.invitation.memberId}`);
   if (!session) throw new AppError('UNAUTHENTICATED');
   return session.sub;
 }
@@ -99,7 +99,7 @@ async function placeBallot(deps: Deps, ctx: ChannelContext, req: SubmitBallotReq
   const target = await deps.store.org.getNode(req.targetId);
   if (!target) throw new AppError('TARGET_NOT_FOUND', { targetId: req.targetId });
   if (!isRoundTarget(round, target)) throw new AppError('TARGET_NOT_IN_ROUND', { targetId: target.id });
-  if (ctx.channel === 'directed' && ctx.invitation.targetIds && !ctx.invitation.targetIds.includes(target.id))
+  if ((ctx.channel === 'directed' || ctx.channel === 'hearing') && ctx.invitation.targetIds && !ctx.invitation.targetIds.includes(target.id))
     throw new AppError('TARGET_NOT_IN_ROUND', { targetId: target.id, reason: 'not on the invitation' });
   return { round, target };
 }

@@ -5,6 +5,9 @@ import type { ChannelTally } from '@shared/api/results';
 import type { ChannelKind } from '@shared/model/channel';
 import type { MisconductRecord, VoidedBallot } from '@shared/publication/snapshot';
 import type { RectificationTask } from '@shared/rectification/task';
+import type { Representative } from '@shared/model/representative';
+import type { DrawRecord } from '@shared/draw';
+import type { Hearing } from '@shared/api/panels';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -45,12 +48,22 @@ export interface StoredInvitation {
   expiresAt: string;
   revoked: boolean;
   createdAt: string;
+  /** `hearing` invitations are a representative's sheet for a hearing; absent means `directed`. */
+  channel?: 'directed' | 'hearing';
+  hearingId?: string;
+  /** Targets already rated with this invitation (added in the ballot's own transaction). */
+  answered?: string[];
+  remindedAt?: string;
 }
 
 export interface InvitationStore {
   createInvitations(invitations: StoredInvitation[]): Promise<void>;
   getInvitation(id: string): Promise<StoredInvitation | undefined>;
   revokeInvitation(id: string): Promise<void>;
+  /** Every invitation of a round (the GSI on round × member), for return rates and reminders. */
+  listInvitations(roundId: string): Promise<StoredInvitation[]>;
+  /** Stamps the reminder once: false when an earlier call already reminded this invitation. */
+  markReminded(id: string, at: string): Promise<boolean>;
 }
 
 /**
@@ -66,6 +79,8 @@ export interface BallotWrite {
   fingerprint: string;
   dedupeKey: string;
   tallyCells: Array<[string, string]>;
+  /** Invitation channels: the invitation records the target as answered, in the same transaction. */
+  invitationId?: string;
   /** The comment as unit staff may read it (scrubbed of identifying details), when there is one. */
   staffComment?: string;
 }
@@ -178,6 +193,36 @@ export interface TaskStore {
   listTasks(filter: { unitId?: string }): Promise<RectificationTask[]>;
 }
 
+/** The 评议代表库. Imports replace members by id (the library is maintained by re-import). */
+export interface RepresentativeStore {
+  putRepresentatives(representatives: Representative[]): Promise<{ created: number; updated: number }>;
+  listRepresentatives(): Promise<Representative[]>;
+}
+
+/** A draw as stored: the record without its pool (kept in chunks beside it), plus bookkeeping. */
+export type StoredDraw = Omit<DrawRecord, 'pool'> & { poolSize: number; createdBy: string; invitedAt?: string };
+
+export interface DrawStore {
+  /** Writes the pool, the record and a `committed` log entry; ALREADY_EXISTS when the id is taken. */
+  createDraw(record: DrawRecord, by: string): Promise<void>;
+  getDraw(id: string): Promise<StoredDraw | undefined>;
+  /** The full record with its pool: what `npm run verify-draw` reads. */
+  getDrawRecord(id: string): Promise<DrawRecord | undefined>;
+  /** committed → drawn/failed, conditional on `committed` (a draw runs once), with its log entry. */
+  completeDraw(id: string, outcome: Pick<DrawRecord, 'status' | 'reveals' | 'seed' | 'selection' | 'shortfall' | 'drawnAt'>, by: string): Promise<void>;
+  /** Once per draw, conditional on `drawn` and not invited yet; false otherwise. */
+  markInvited(id: string, at: string, by: string): Promise<boolean>;
+  /** Every event of every draw of a round, oldest first: redraws cannot be hidden. */
+  drawLog(roundId: string): Promise<Array<{ at: string; drawId: string; event: 'committed' | 'drawn' | 'failed' | 'invited'; by: string; poolHash: string; seed?: string }>>;
+}
+
+export interface HearingStore {
+  /** Fails with ALREADY_EXISTS when the id is taken in the round. */
+  createHearing(hearing: Hearing): Promise<void>;
+  getHearing(roundId: string, id: string): Promise<Hearing | undefined>;
+  listHearings(roundId: string): Promise<Hearing[]>;
+}
+
 /** An office account: staff of one unit, the supervising office, monitor points, inspectors, admins. */
 export interface StaffAccount {
   accountId: string;
@@ -208,6 +253,9 @@ export interface Store {
   rounds: RoundStore;
   invitations: InvitationStore;
   ballots: BallotStore;
+  representatives: RepresentativeStore;
+  draws: DrawStore;
+  hearings: HearingStore;
 }
 
 /** Time and randomness are ports so tests can pin them. */
@@ -226,6 +274,7 @@ export interface WechatIdentity {
 }
 
 /**
+/**
  * Evidence files of rectification tasks. Production: S3 presigned PUT (the phone uploads
  * straight to the bucket); local and tests: a folder behind a signed upload URL on our own API.
  */
@@ -237,22 +286,27 @@ export interface EvidenceStorage {
   presignDownload(key: string): Promise<string>;
 }
 
-/** A WeChat subscription message (订阅消息), addressed to a unit's subscribed staff. */
+/**
+ * A WeChat subscription message (订阅消息): template, the mini-program page it opens, its fields.
+ * The local implementation appends to an outbox table the tests and `npm start` read.
+ */
 export interface SubscriptionMessage {
-  /** Stable id: sending the same reminder twice stores it once. */
   messageId: string;
-  to: { unitId: string };
-  template: 'rectification_deadline';
-  data: Record<string, string>;
+  /**
+   * Who receives it: the panel member for `invitation` / `reminder`; for
+   * `rectification_deadline` the unit id, whose subscribed staff get it.
+   */
+  memberId: string;
+  template: 'invitation' | 'reminder' | 'rectification_deadline';
   page: string;
-  createdAt: string;
+  data: Record<string, string>;
+  sentAt: string;
 }
 
 export interface SubscriptionMessenger {
-  /** Returns false when a message with this id was already sent. */
-  send(message: SubscriptionMessage): Promise<boolean>;
-  /** What was sent (the local outbox; production adapters may answer from their own log). */
-  listSent(): Promise<SubscriptionMessage[]>;
+  send(message: SubscriptionMessage): Promise<void>;
+  /** Sends unless a message with this id was sent before (false then): jobs that may run twice. */
+  sendOnce(message: SubscriptionMessage): Promise<boolean>;
 }
 
 /**

@@ -119,6 +119,21 @@ export class DynamoBallotStore implements BallotStore {
                 ExpressionAttributeValues: values,
               },
             },
+            // [4] (invitation channels) Update INV#… ADD answered — the invitation knows which
+            //     targets it rated, for return rates, reminders and the member's landing page.
+            ...(w.invitationId
+              ? [
+                  {
+                    Update: {
+                      TableName: this.table,
+                      Key: keys.invitation(w.invitationId),
+                      UpdateExpression: 'ADD answered :t',
+                      ConditionExpression: 'attribute_exists(PK)',
+                      ExpressionAttributeValues: { ':t': new Set([ballot.targetId]) },
+                    },
+                  },
+                ]
+              : []),
           ],
         }),
       );

@@ -8,6 +8,9 @@ import { DynamoTargetInputStore } from './target-input-store';
 import { DynamoReviewStore } from './review-store';
 import { DynamoPublicationStore } from './publication-store';
 import { DynamoTaskStore } from './task-store';
+import { DynamoRepresentativeStore } from './representative-store';
+import { DynamoDrawStore } from './draw-store';
+import { DynamoHearingStore } from './hearing-store';
 import { DynamoAccountStore } from './account-store';
 
 /** The production (and local) store: every port on one table. */
@@ -22,5 +25,8 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
     rounds: new DynamoRoundStore(db, table),
     invitations: new DynamoInvitationStore(db, table),
     ballots: new DynamoBallotStore(db, table),
+    representatives: new DynamoRepresentativeStore(db, table),
+    draws: new DynamoDrawStore(db, table),
+    hearings: new DynamoHearingStore(db, table),
   };
 }

@@ -1,4 +1,6 @@
 import { BatchWriteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GSI1 } from './table';
+import { collect, queryAll } from './query';
 import { AppError } from '@shared/errors';
 import type { InvitationStore, StoredInvitation } from '../../ports';
 import { keys } from './keys';
@@ -34,7 +36,7 @@ export class DynamoInvitationStore implements InvitationStore {
 
   async getInvitation(id: string): Promise<StoredInvitation | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.invitation(id), ConsistentRead: true }));
-    return r.Item ? stripKeys<StoredInvitation>(r.Item) : undefined;
+    return r.Item ? fromItem(r.Item) : undefined;
   }
 
   async revokeInvitation(id: string): Promise<void> {
@@ -53,4 +55,34 @@ export class DynamoInvitationStore implements InvitationStore {
       throw e;
     }
   }
+
+  async listInvitations(roundId: string): Promise<StoredInvitation[]> {
+    const { GSI1PK } = keys.invitationIndex(roundId, '');
+    const items = await collect(queryAll(this.db, { TableName: this.table, IndexName: GSI1.name, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': GSI1PK } }));
+    return items.map(fromItem);
+  }
+
+  async markReminded(id: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.invitation(id),
+          UpdateExpression: 'SET remindedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(remindedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+}
+
+/** `answered` is a DynamoDB string set (ADD in the ballot transaction); the domain sees a sorted list. */
+function fromItem(item: Record<string, unknown>): StoredInvitation {
+  const inv = stripKeys<StoredInvitation & { answered?: Iterable<string> }>(item);
+  return { ...inv, ...(inv.answered ? { answered: [...inv.answered].sort() } : {}) };
 }

@@ -17,7 +17,13 @@
  * | audit line        | AUDIT#<round>                             | <at>#<entryId>           |
  * | publication       | PUB#<round>                               | V#<version, 6 digits>    |
  * | rectification task| TASKS                                     | <taskId>  (GSI1: TASKUNIT#<unit> / <taskId>) |
- * | outbox message    | OUTBOX                                    | <messageId>              |
+ * | outbox send-once  | OUTBOXONCE#<messageId>                    | ONCE                     |
+ * | representative    | REP                                       | REP#<id>                 |
+ * | draw              | DRAW#<id>                                 | DRAW                     |
+ * | draw pool chunk   | DRAW#<id>                                 | POOL#<nonce>#<chunk>     |
+ * | draw log entry    | DRAWLOG#<round>                           | <at>#<drawId>#<event>    |
+ * | hearing           | HEARING#<round>                           | <hearingId>              |
+ * | outbox message    | OUTBOX                                    | <sentAt>#<messageId>     |
  * | office account    | ACCOUNT#<id>                              | ACCOUNT                  |
  * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
  * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
@@ -61,7 +67,19 @@ export const keys = {
   taskPartition: 'TASKS',
   taskUnitIndex: (unitId: string, taskId: string) => ({ GSI1PK: `TASKUNIT#${unitId}`, GSI1SK: taskId }),
   taskUnitPartition: (unitId: string) => `TASKUNIT#${unitId}`,
-  outbox: (messageId: string) => ({ PK: 'OUTBOX', SK: messageId }),
+  // Marks a message id as sent: a reminder job run twice sends once.
+  outboxOnce: (messageId: string) => ({ PK: `OUTBOXONCE#${messageId}`, SK: 'ONCE' }),
+  representative: (id: string) => ({ PK: 'REP', SK: `REP#${id}` }),
+  representativePartition: 'REP',
+  draw: (id: string) => ({ PK: `DRAW#${id}`, SK: 'DRAW' }),
+  // The nonce ties chunks to one record: a losing concurrent create leaves orphans nobody reads.
+  drawPoolChunk: (id: string, nonce: string, chunk: number) => ({ PK: `DRAW#${id}`, SK: `POOL#${nonce}#${String(chunk).padStart(4, '0')}` }),
+  drawPoolPrefix: (id: string, nonce: string) => ({ PK: `DRAW#${id}`, prefix: `POOL#${nonce}#` }),
+  drawLog: (roundId: string, at: string, drawId: string, event: string) => ({ PK: `DRAWLOG#${roundId}`, SK: `${at}#${drawId}#${event}` }),
+  drawLogPartition: (roundId: string) => `DRAWLOG#${roundId}`,
+  hearing: (roundId: string, id: string) => ({ PK: `HEARING#${roundId}`, SK: id }),
+  hearingPartition: (roundId: string) => `HEARING#${roundId}`,
+  outbox: (sentAt: string, messageId: string) => ({ PK: 'OUTBOX', SK: `${sentAt}#${messageId}` }),
   outboxPartition: 'OUTBOX',
 };
 

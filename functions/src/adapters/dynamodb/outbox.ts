@@ -1,20 +1,31 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionalFailure } from './errors';
 import type { SubscriptionMessage, SubscriptionMessenger } from '../../ports';
 import { keys } from './keys';
 import { collect, queryAll, stripKeys } from './query';
-import { isConditionalFailure } from './errors';
 
 /**
- * The local subscription-message adapter: messages go to an outbox partition of the table
- * instead of WeChat, so a developer (GET /api/admin/outbox) and tests can read what would have
- * been sent. The message id is the key, so a reminder job run twice sends once.
+ * The local stand-in for WeChat subscription messages (subscribeMessage.send): every message
+ * is appended to an outbox in the table, in send order, for tests and `npm start` to read.
  */
-export class DynamoOutboxMessenger implements SubscriptionMessenger {
+export class DynamoOutbox implements SubscriptionMessenger {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
-  async send(message: SubscriptionMessage): Promise<boolean> {
+  async send(message: SubscriptionMessage): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.outbox(message.sentAt, message.messageId), entity: 'outbox', ...message } }));
+  }
+
+  /** The send-once marker and the message in one transaction: both or neither. */
+  async sendOnce(message: SubscriptionMessage): Promise<boolean> {
     try {
-      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.outbox(message.messageId), entity: 'outbox', ...message }, ConditionExpression: 'attribute_not_exists(PK)' }));
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item: { ...keys.outboxOnce(message.messageId), entity: 'outboxOnce' }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table, Item: { ...keys.outbox(message.sentAt, message.messageId), entity: 'outbox', ...message } } },
+          ],
+        }),
+      );
       return true;
     } catch (e) {
       if (isConditionalFailure(e)) return false;
@@ -22,7 +33,7 @@ export class DynamoOutboxMessenger implements SubscriptionMessenger {
     }
   }
 
-  async listSent(): Promise<SubscriptionMessage[]> {
+  async list(): Promise<SubscriptionMessage[]> {
     const items = await collect(queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPartition }, ConsistentRead: true }));
     return items.map((i) => stripKeys<SubscriptionMessage>(i));
   }

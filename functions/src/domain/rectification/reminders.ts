@@ -19,14 +19,14 @@ export async function sendDeadlineReminders(deps: Deps, withinWorkingDays = 2): 
     const overdue = isOverdue(task, now);
     if (!overdue && task.dueDate > horizon) continue;
     const kind = overdue ? 'overdue' : 'due_soon';
-    const ok = await deps.messenger.send({
+    const ok = await deps.messenger.sendOnce({
       messageId: `${task.taskId}:${kind}:${today}`,
-      to: { unitId: task.unitId },
+      memberId: task.unitId,
       template: 'rectification_deadline',
       // WeChat template fields are short: thing ≤ 20 characters, time a date, phrase ≤ 5.
       data: { thing1: task.targetName.slice(0, 20), thing2: task.problem.slice(0, 20), time3: task.dueDate, phrase4: overdue ? '已逾期' : '即将到期', phrase5: TASK_STATUS_LABELS[task.status].slice(0, 5) },
       page: `staff/pages/tasks/index?taskId=${task.taskId}`,
-      createdAt: now.toISOString(),
+      sentAt: now.toISOString(),
     });
     if (ok) sent++;
     else skipped++;

@@ -6,6 +6,8 @@ import { adminRoutes } from './admin';
 import { resultRoutes } from './results';
 import { publicationRoutes } from './publication';
 import { rectificationRoutes } from './rectification';
+import { panelRoutes } from './panels';
+import { hearingRoutes } from './hearings';
 
 /** Every route of the API, in one list: the app and the OpenAPI document both read it. */
-export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...publicationRoutes, ...rectificationRoutes];
+export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...rectificationRoutes];

@@ -23,6 +23,7 @@ import { confirmEvidence, evidenceDownload, requestEvidenceUpload } from '../../
 import { sendDeadlineReminders } from '../../domain/rectification/reminders';
 import { tasksFromBallots, tasksFromResults } from '../../domain/rectification/from-rounds';
 import { LocalFolderEvidence } from '../../adapters/local/local-evidence';
+import { DynamoOutbox } from '../../adapters/dynamodb/outbox';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const WORKERS = ['staff', 'supervisor', 'admin'] as const;
@@ -243,7 +244,10 @@ export const rectificationRoutes = [
     tag: 'rectification',
     auth: SUPERVISORS,
     responses: { 200: { description: 'Messages', schema: z.object({ messages: z.array(z.record(z.string(), z.unknown())) }) } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
-    handler: async (ctx) => ({ body: { messages: (await ctx.deps.messenger.listSent()) as unknown as Array<Record<string, unknown>> } }),
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+    handler: async (ctx) => {
+      if (!(ctx.deps.messenger instanceof DynamoOutbox)) throw new AppError('NOT_FOUND');
+      return { body: { messages: (await ctx.deps.messenger.list()) as unknown as Array<Record<string, unknown>> } };
+    },
   }),
 ];

@@ -1,0 +1,66 @@
+import { AppError } from '@shared/errors';
+import type { CreateHearingRequest, Hearing } from '@shared/api/panels';
+import { Scheme, TargetFacts } from '@shared/scoring';
+import { scoreComponents } from '@shared/scoring/component-scores';
+import type { Deps } from './deps';
+import { drawnMembers, getDrawOrThrow } from './draws';
+import { issueInvitations } from './links-admin';
+import { notify } from './panel-invitations';
+import { getRoundOrThrow } from './rounds-admin';
+import { isRoundTarget } from './round-rules';
+
+/**
+ * A hearing session (听证评议会): a group of rated units and the representatives a draw of the
+ * same round selected. Each representative gets one hearing invitation naming the units; each
+ * sheet goes through the ballot pipeline on the `hearing` channel (the scheme's hearing form,
+ * blank items counted as its `blankAs`), so the round's hearing component reads it like any
+ * tally and a recount reproduces it. A unit sits in one hearing per round.
+ */
+export async function createHearing(deps: Deps, roundId: string, req: CreateHearingRequest, by: string): Promise<Hearing> {
+  const round = await getRoundOrThrow(deps, roundId);
+  if (!round.channels.includes('hearing')) throw new AppError('CHANNEL_NOT_ALLOWED', { roundId, channel: 'hearing' });
+  const draw = await getDrawOrThrow(deps, req.drawId);
+  if (draw.roundId !== roundId) throw new AppError('DRAW_NOT_FOUND', { drawId: req.drawId, reason: 'the draw belongs to another round' });
+  const members = drawnMembers(draw);
+  const nodes = await deps.store.org.getNodes(req.targetIds);
+  const bad = req.targetIds.filter((id) => !nodes.get(id) || !isRoundTarget(round, nodes.get(id)!));
+  if (bad.length > 0) throw new AppError('TARGET_NOT_IN_ROUND', { targetIds: bad });
+  if (await deps.store.hearings.getHearing(roundId, req.id)) throw new AppError('ALREADY_EXISTS', { hearingId: req.id });
+  const taken = (await deps.store.hearings.listHearings(roundId)).flatMap((h) => h.targetIds.filter((t) => req.targetIds.includes(t)).map((t) => ({ targetId: t, hearingId: h.id })));
+  if (taken.length > 0) throw new AppError('TARGET_IN_OTHER_HEARING', { targets: taken });
+  // Validates channel, deadline and targets without writing (no members yet).
+  await issueInvitations(deps, round, [], { expiresAt: req.expiresAt, targetIds: req.targetIds, channel: 'hearing' });
+  if (!(await deps.store.draws.markInvited(draw.drawId, deps.clock.now().toISOString(), by))) throw new AppError('DRAW_STATE_CONFLICT', { drawId: draw.drawId, reason: 'already invited' });
+  const hearing: Hearing = { id: req.id, roundId, name: req.name, drawId: req.drawId, targetIds: [...new Set(req.targetIds)], representatives: members.length, expiresAt: req.expiresAt, createdAt: deps.clock.now().toISOString() };
+  await deps.store.hearings.createHearing(hearing);
+  const invitations = await issueInvitations(deps, round, members, { expiresAt: req.expiresAt, targetIds: hearing.targetIds, channel: 'hearing', hearingId: hearing.id });
+  await notify(deps, round, invitations, 'invitation');
+  return hearing;
+}
+
+/**
+ * The chair's live tally: per unit, sheets in against representatives expected, counts per
+ * item and option, and the hearing score so far from the scheme engine's own component
+ * (通河: Σ sheet points ÷ sheets). Reads the counter shards, never the sheets.
+ */
+export async function hearingTally(deps: Deps, roundId: string, hearingId: string) {
+  const round = await getRoundOrThrow(deps, roundId);
+  const hearing = await deps.store.hearings.getHearing(roundId, hearingId);
+  if (!hearing) throw new AppError('HEARING_NOT_FOUND', { hearingId });
+  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
+  const scheme = parsed.data;
+  const [tallies, nodes] = await Promise.all([deps.store.ballots.readTallies(roundId, round.tallyShards), deps.store.org.getNodes(hearing.targetIds)]);
+  const hearingComponents = scheme.components.filter((c) => c.kind === 'pointsMean' && c.channels.includes('hearing')).map((c) => c.id);
+  return {
+    hearing,
+    targets: hearing.targetIds.map((targetId) => {
+      const tally = tallies.get(targetId)?.hearing ?? { ballots: 0, answers: {} };
+      const node = nodes.get(targetId);
+      const facts = TargetFacts.parse({ targetId, ...(node?.formKey && scheme.forms[node.formKey] ? { formKey: node.formKey } : {}), channels: { hearing: tally } });
+      const scores = scoreComponents(scheme, facts, { hearing: tally });
+      const score = hearingComponents.length > 0 ? (scores.get(hearingComponents[0]!)?.value ?? null) : null;
+      return { targetId, targetName: node?.name ?? targetId, sheets: tally.ballots, expected: hearing.representatives, answers: tally.answers, score };
+    }),
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { Instant, NodeId } from './ids';
+
+/**
+ * A member of the 评议代表库 (the county's pool of people who may be drawn onto a panel or a
+ * hearing). `category` is the stratum a draw's quotas are written in (服务对象 public, 两代表一委员
+ * deputies, 离退休老干部 retired, 村组干部 cadres, 先锋户 pioneers …); `worksFor` names the org
+ * node they work for (a unit, section …) so they are never drawn to rate it; `household` is an
+ * opaque code shared by people of one household (户).
+ * @example { id: 'R0001', name: '张三', category: 'public', area: '城关镇', worksFor: 'u1', household: 'H017' }
+ */
+export const REPRESENTATIVE_CATEGORY = /^[a-z0-9_]{1,32}$/;
+export const Representative = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  name: z.string().trim().min(1).max(40),
+  category: z.string().regex(REPRESENTATIVE_CATEGORY),
+  area: z.string().trim().max(40).optional(),
+  worksFor: NodeId.optional(),
+  household: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  updatedAt: Instant,
+});
+export type Representative = z.infer<typeof Representative>;
+
+/** The CSV header of a representative import. */
+export const REPRESENTATIVE_CSV_HEADER = ['id', 'name', 'category', 'area', 'worksFor', 'household'] as const;
