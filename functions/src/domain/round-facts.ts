@@ -44,6 +44,9 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
     const input = enteredBy.get(t.targetId);
     const records = addCounts(input?.records ?? {}, ledger.get(t.targetId) ?? {});
     const facts = targetFacts(round, scheme, t, nodes.get(t.targetId), voids);
+    // An imported tally (电话测评 …) never silently replaces or adds to sheets that came in as ballots.
+    const clash = Object.keys(input?.channels ?? {}).filter((ch) => (facts.channels[ch as ChannelKind]?.ballots ?? 0) > 0);
+    if (clash.length > 0) throw new AppError('SCORING_INPUT_INVALID', { problems: clash.map((ch) => `${t.targetId}.${ch}: both stored ballots and an imported tally`) });
     return {
       ...facts,
       channels: { ...facts.channels, ...(input?.channels ?? {}) },
