@@ -39,7 +39,11 @@ async function main(): Promise<number> {
       console.error(`MISMATCH: ${report.mismatches.length} cell(s) differ; ${report.ballots} ballots stored, ${report.tallied} tallied`);
       return 1;
     }
-    console.log(`OK: ${report.ballots} ballots, every tally reproduced`);
+    if (report.voidMismatches.length > 0) {
+      console.error(`VOID MISMATCH: ${report.voidMismatches.length} void record(s) do not match their ballots`);
+      return 1;
+    }
+    console.log(`OK: ${report.ballots} ballots, every tally reproduced; ${report.voided} voided (results subtract them, counters untouched)`);
     return 0;
   } finally {
     db.destroy();

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { NodeId, RoundId } from '../model/ids';
 import { ChannelKind } from '../model/channel';
 
+/** Channels whose opinions arrive as counts from elsewhere (电话测评 import, 听证会 sheets typed in), not as ballots. */
+export const ImportedChannel = z.enum(['hearing', 'monitor', 'inspection', 'phone']);
+
 /** Counts per (item, option) for one target on one channel; `ballots` counts ballots. */
 export const ChannelTally = z.object({ ballots: z.number().int(), answers: z.record(z.string(), z.record(z.string(), z.number().int())) });
 export type ChannelTally = z.infer<typeof ChannelTally>;
@@ -27,6 +30,8 @@ export const TargetInputsRequest = z.strictObject({
         inputs: z.record(z.string().regex(/^[a-z0-9_]{1,32}$/), z.number().min(0).max(1000)).optional(),
         records: z.record(z.string().regex(/^[a-z0-9_]{1,32}$/), z.number().int().min(0).max(10_000)).optional(),
         misconduct: z.number().int().min(0).max(1000).optional(),
+        /** Tallies of channels that do not come through ballots (电话测评 …), checked by the engine against the forms. */
+        channels: z.partialRecord(ImportedChannel, ChannelTally).optional(),
       }),
     )
     .min(1)

@@ -63,5 +63,8 @@ export const Round = z.object({
   createdAt: Instant,
   openedAt: Instant.optional(),
   closedAt: Instant.optional(),
+  /** The latest published version (corrections add versions; none is ever edited). */
+  publishedVersion: z.number().int().min(1).optional(),
+  publishedAt: Instant.optional(),
 });
 export type Round = z.infer<typeof Round>;

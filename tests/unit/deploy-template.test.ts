@@ -134,7 +134,7 @@ describe('least privilege', () => {
       for (const s of statements(res.Properties)) {
         for (const a of [s.Action].flat()) expect(a).not.toMatch(/\*|Scan|DeleteTable|DeleteObject/);
         if ([s.Action].flat().includes('dynamodb:DeleteItem')) expect(s.Condition).toBeDefined();
-        for (const r of [s.Resource].flat()) expect(JSON.stringify(r)).toMatch(/\["Table","Arn"\]|\$\{Table\.Arn\}\/index\/\*|\$\{EvidenceBucket\.Arn\}\/evidence\/\*/);
+        for (const r of [s.Resource].flat()) expect(JSON.stringify(r)).toMatch(/\["Table","Arn"\]|\$\{Table\.Arn\}\/index\/\*|\$\{EvidenceBucket\.Arn\}\/tasks\/\*/);
       }
     }
   });

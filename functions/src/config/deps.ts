@@ -8,9 +8,14 @@ import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
 import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
+import { S3Client } from '@aws-sdk/client-s3';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalFolderEvidence } from '../adapters/local/local-evidence';
+import { S3Evidence } from '../adapters/s3/s3-evidence';
 import { WechatMiniProgramCode } from '../adapters/wechat/wxacode';
 import { LocalQrCode } from '../adapters/local/local-qr-code';
-import type { MiniProgramCode, WechatIdentity } from '../ports';
+import type { Clock, EvidenceStorage, MiniProgramCode, WechatIdentity } from '../ports';
 
 type Env = Record<string, string | undefined>;
 
@@ -31,15 +36,34 @@ export function wechatFromEnv(env: Env): WechatIdentity {
   return env.WECHAT_APPID && env.WECHAT_SECRET ? new WechatCode2Session(env.WECHAT_APPID, env.WECHAT_SECRET) : new LocalWechatIdentity();
 }
 
+/**
+ * EVIDENCE_BUCKET selects S3 (presigned PUT); without it evidence goes to EVIDENCE_DIR (default
+ * a folder under the OS temp dir) behind signed links on our own API.
+ */
+export function evidenceFromEnv(env: Env, secrets: Secrets, clock: Clock): EvidenceStorage {
+  if (env.EVIDENCE_BUCKET) return new S3Evidence(new S3Client({ region: env.AWS_REGION ?? 'cn-north-1' }), env.EVIDENCE_BUCKET);
+  return new LocalFolderEvidence(env.EVIDENCE_DIR ?? join(tmpdir(), 'pingyi-evidence'), secrets.sessionKey, () => clock.now());
+}
+
+/** Holidays and 调休 working weekends, comma-separated dates (the State Council's list each year). */
+export function calendarFromEnv(env: Env) {
+  const list = (v: string | undefined) => (v ? v.split(',').map((d) => d.trim()).filter(Boolean) : []);
+  return { holidays: list(env.HOLIDAYS), workingWeekends: list(env.WORKING_WEEKENDS) };
+}
+
+/** WeChat credentials select wxacode.getUnlimited; without them, a local QR of the H5 link. */
 export function miniProgramCodeFromEnv(env: Env): MiniProgramCode {
   return env.WECHAT_APPID && env.WECHAT_SECRET ? new WechatMiniProgramCode(env.WECHAT_APPID, env.WECHAT_SECRET) : new LocalQrCode();
 }
 
 /** Wires the production graph around a document client. */
 export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets: Secrets, env: Env, overrides: Partial<Deps> = {}): Deps {
+  const clock = overrides.clock ?? systemClock;
   return {
     store: dynamoStore(db, tableName),
-    clock: systemClock,
+    clock,
+    evidence: evidenceFromEnv(env, secrets, clock),
+    calendar: calendarFromEnv(env),
     ids: randomIds,
     secrets,
     wechat: wechatFromEnv(env),

@@ -1,5 +1,6 @@
 import type { SchemeForms } from '@shared/model/scheme-forms';
-import type { Clock, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
+import type { WorkCalendar } from '@shared/rectification/working-days';
+import type { Clock, EvidenceStorage, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
@@ -9,10 +10,14 @@ export interface Deps {
   ids: IdSource;
   secrets: Secrets;
   wechat: WechatIdentity;
-  /** Invitations and reminders to panel members (WeChat subscription messages, or the local outbox). */
+  /** Invitations and reminders to panel members, rectification deadline reminders to units (WeChat subscription messages, or the local outbox). */
   messenger: SubscriptionMessenger;
   miniProgramCode: MiniProgramCode;
   schemes: (id: string) => SchemeForms | undefined;
+  /** Rectification evidence files (S3 in production, a local folder otherwise). */
+  evidence: EvidenceStorage;
+  /** Public holidays and swapped working weekends for working-day deadlines. */
+  calendar: WorkCalendar;
   config: {
     /** Where the H5 client lives; links and QR URLs are built on it. */
     publicBaseUrl: string;

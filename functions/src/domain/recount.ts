@@ -11,6 +11,14 @@ export interface RecountReport {
   /** Sum of `ballots` over every stored tally. */
   tallied: number;
   mismatches: Array<{ targetId: string; channel: ChannelKind; cell: string; fromBallots: number; fromTallies: number }>;
+  /** Ballots on the void list. */
+  voided: number;
+  /**
+   * Void records that do not match a stored ballot of the round, or whose removed cells differ
+   * from what the ballot counted: the results (counters − voids) would then not equal the
+   * recount of the non-voided ballots. Empty when the void list is consistent.
+   */
+  voidMismatches: Array<{ ballotId: string; problem: string }>;
 }
 
 /**
@@ -25,13 +33,24 @@ export async function recount(deps: Deps, roundId: string): Promise<RecountRepor
   const nodes = new Map((await deps.store.org.listNodesOfKind(round.targetKind)).map((n) => [n.id, n]));
   const expected = new Map<string, number>();
   const bump = (k: string) => expected.set(k, (expected.get(k) ?? 0) + 1);
+  const voids = new Map((await deps.store.review.listVoids(roundId)).map((v) => [v.ballotId, v]));
+  const voidMismatches: RecountReport['voidMismatches'] = [];
+  const seenVoids = new Set<string>();
   let ballots = 0;
   for await (const b of deps.store.ballots.listBallots(roundId, round.tallyShards)) {
     ballots++;
     const form = formFor(scheme, nodes.get(b.targetId) ?? {}, b.channel);
+    const cells = tallyKeys(form, b.answers);
     bump(`${b.targetId}|${b.channel}|n`);
-    for (const [item, option] of tallyKeys(form, b.answers)) bump(`${b.targetId}|${b.channel}|${item}:${option}`);
+    for (const [item, option] of cells) bump(`${b.targetId}|${b.channel}|${item}:${option}`);
+    const v = voids.get(b.ballotId);
+    if (!v) continue;
+    seenVoids.add(b.ballotId);
+    // Results subtract exactly these cells from the counters; they must be what the ballot added.
+    const same = v.targetId === b.targetId && v.channel === b.channel && JSON.stringify([...v.cells].sort()) === JSON.stringify([...cells].sort());
+    if (!same) voidMismatches.push({ ballotId: b.ballotId, problem: 'void record differs from the ballot it voids' });
   }
+  for (const id of voids.keys()) if (!seenVoids.has(id)) voidMismatches.push({ ballotId: id, problem: 'void record without a stored ballot' });
   const actual = new Map<string, number>();
   let tallied = 0;
   for (const [targetId, channels] of await deps.store.ballots.readTallies(roundId, round.tallyShards)) {
@@ -50,5 +69,5 @@ export async function recount(deps: Deps, roundId: string): Promise<RecountRepor
     const [targetId, channel, cell] = key.split('|') as [string, ChannelKind, string];
     mismatches.push({ targetId, channel, cell, fromBallots, fromTallies });
   }
-  return { roundId, ballots, tallied, mismatches };
+  return { roundId, ballots, tallied, mismatches, voided: voids.size, voidMismatches };
 }

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { BALLOT_BODY_MAX_BYTES } from '@shared/model/ballot';
+import { EVIDENCE_MAX_BYTES } from '@shared/api/rectification';
 import type { Deps } from '../domain/deps';
 import { verifySession, type Session } from '../domain/sessions';
 import type { RouteSpec } from './route';
@@ -39,23 +40,27 @@ export function createApp(deps: Deps, options: AppOptions = {}): express.Express
   app.use(observeRequests(log, options.metrics ?? emfMetrics(log)));
   const json = express.json({ limit: BALLOT_BODY_MAX_BYTES, strict: true, type: () => true });
   const csv = express.text({ limit: '2mb', type: () => true });
+  const binary = express.raw({ limit: EVIDENCE_MAX_BYTES, type: () => true });
 
   // Built on first request, not at init: a Lambda cold start should not pay for a document few ask for.
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
   app.get('/api/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(ROUTES))));
-  for (const spec of options.routes ?? ROUTES) mount(app, spec, deps, json, csv);
+  for (const spec of options.routes ?? ROUTES) mount(app, spec, deps, json, csv, binary);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
   if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
   app.use(errorHandler(log));
   return app;
 }
 
-function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: express.RequestHandler, csv: express.RequestHandler) {
+function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {
   const handlers: express.RequestHandler[] = [];
   if (spec.body || spec.bodyType) {
-    const wanted = spec.bodyType ?? 'application/json';
-    handlers.push((req, _res, next) => next(req.is(wanted) ? undefined : new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: wanted })));
-    handlers.push(spec.bodyType ? csv : json);
+    if (spec.bodyType === 'binary') handlers.push(binary);
+    else {
+      const wanted = spec.bodyType ?? 'application/json';
+      handlers.push((req, _res, next) => next(req.is(wanted) ? undefined : new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: wanted })));
+      handlers.push(spec.bodyType ? csv : json);
+    }
   }
   handlers.push(async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -63,7 +68,12 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: exp
       const params = spec.params ? (parseOrThrow(spec.params, req.params) as Record<string, string>) : (req.params as Record<string, string>);
       const body = spec.body ? parseOrThrow(spec.body, req.body) : req.body;
       const out = await spec.handler({ deps, session, params, body, req, res });
-      if (out.contentType && Buffer.isBuffer(out.body)) res.status(out.status ?? 200).type(out.contentType).send(out.body);
+      if ('raw' in out) {
+        res.status(out.status ?? 200).type(out.raw.contentType);
+        // RFC 6266: an ASCII fallback name plus the UTF-8 one (Chinese file names).
+        if (out.raw.filename) res.setHeader('content-disposition', `attachment; filename="${out.raw.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(out.raw.filename)}`);
+        res.send(out.raw.data);
+      } else if (out.contentType && Buffer.isBuffer(out.body)) res.status(out.status ?? 200).type(out.contentType).send(out.body);
       else res.status(out.status ?? 200).json(out.body);
     } catch (e) {
       next(e);

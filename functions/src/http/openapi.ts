@@ -21,7 +21,8 @@ export function buildOpenApi(routes: RouteSpec<any>[]): Record<string, unknown> 
     }
     const responses: Record<string, ZodOpenApiResponseObject> = {};
     for (const [status, spec] of Object.entries(r.responses)) {
-      responses[status] = { description: spec.description, ...(spec.schema ? { content: { 'application/json': { schema: spec.schema } } } : {}) };
+      const content = spec.contentType ? { [spec.contentType]: { schema: z.string() } } : spec.schema ? { 'application/json': { schema: spec.schema } } : undefined;
+      responses[status] = { description: spec.description, ...(content ? { content } : {}) };
     }
     for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
       responses[String(status)] = { description: `Error: ${codes.join(', ')}`, content: { 'application/json': { schema: ErrorBody } } };
@@ -30,7 +31,9 @@ export function buildOpenApi(routes: RouteSpec<any>[]): Record<string, unknown> 
       ? { required: true, content: { 'application/json': { schema: r.body } } }
       : r.bodyType === 'text/csv'
         ? { required: true, content: { 'text/csv': { schema: z.string() } } }
-        : undefined;
+        : r.bodyType === 'binary'
+          ? { required: true, content: { 'application/octet-stream': { schema: z.string() } } }
+          : undefined;
     const operation: ZodOpenApiOperationObject = {
       summary: r.summary,
       tags: [r.tag],

@@ -9,7 +9,7 @@ import type { Session } from '../domain/sessions';
  * object, so the contract cannot drift from the code.
  */
 export interface RouteSpec<B = unknown> {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Express-style path under /api, e.g. /rounds/:id/open. */
   path: string;
   summary: string;
@@ -17,14 +17,25 @@ export interface RouteSpec<B = unknown> {
   /** `public`: no session; `optional`: read one if sent; otherwise the roles allowed. */
   auth: 'public' | 'optional' | readonly Role[];
   body?: z.ZodType<B>;
-  /** Non-JSON bodies (CSV import). */
-  bodyType?: 'text/csv';
+  /** Non-JSON bodies: CSV import, or any bytes (evidence uploads to the local folder). */
+  bodyType?: 'text/csv' | 'binary';
   params?: z.ZodObject;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `contentType` documents a non-JSON answer (Excel, CSV, HTML); the handler then returns `raw`. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   /** Error codes this route can answer with (documented in OpenAPI). */
   errors: readonly string[];
-  /** JSON by default; a Buffer body with `contentType` is sent as is (PNG posters). */
-  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown; contentType?: string }>;
+  /**
+   * JSON by default; a Buffer body with `contentType` is sent as is (PNG posters); `raw` sends
+   * bytes or text with a type and an optional download name (Excel, CSV, print HTML).
+   */
+  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown; contentType?: string } | { status?: number; raw: RawResponse }>;
+}
+
+/** A non-JSON answer: bytes or text with its type, and a download name when it is a file. */
+export interface RawResponse {
+  contentType: string;
+  data: Buffer | string;
+  filename?: string;
 }
 
 export interface RouteContext<B> {

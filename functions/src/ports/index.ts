@@ -3,6 +3,8 @@ import type { Round, RoundStatus } from '@shared/model/round';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
 import type { ChannelKind } from '@shared/model/channel';
+import type { MisconductRecord, VoidedBallot } from '@shared/publication/snapshot';
+import type { RectificationTask } from '@shared/rectification/task';
 import type { Representative } from '@shared/model/representative';
 import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
@@ -118,6 +120,8 @@ export interface TargetInputs {
   inputs?: Record<string, number>;
   records?: Record<string, number>;
   misconduct?: number;
+  /** Imported tallies of non-ballot channels (phone survey, hearing sheets). */
+  channels?: Partial<Record<ChannelKind, ChannelTally>>;
   updatedAt: string;
 }
 
@@ -125,6 +129,68 @@ export interface TargetInputStore {
   /** Replaces the listed targets' inputs (one item each); others stay as they were. */
   putTargetInputs(roundId: string, inputs: TargetInputs[]): Promise<void>;
   listTargetInputs(roundId: string): Promise<TargetInputs[]>;
+}
+
+/** A voided ballot as stored: the public record plus the tally cells it no longer counts in. */
+export interface StoredVoid extends VoidedBallot {
+  cells: Array<[string, string]>;
+}
+
+/** One line of a round's append-only audit log (void, misconduct, publish, correction …). */
+export interface AuditEntry {
+  entryId: string;
+  roundId: string;
+  at: string;
+  actor: string;
+  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction';
+  reason: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Supervisor review of a closed round. There is no update or delete: a void or a misconduct
+ * record is written once, together with its audit line, in one transaction.
+ */
+export interface ReviewStore {
+  /** BALLOT_ALREADY_VOIDED when the ballot has a void already. */
+  putVoid(roundId: string, v: StoredVoid, audit: AuditEntry): Promise<void>;
+  listVoids(roundId: string): Promise<StoredVoid[]>;
+  putMisconduct(roundId: string, m: MisconductRecord, audit: AuditEntry): Promise<void>;
+  listMisconduct(roundId: string): Promise<MisconductRecord[]>;
+  listAudit(roundId: string): Promise<AuditEntry[]>;
+}
+
+/** A publication as stored: the canonical snapshot bytes and their sha256. */
+export interface StoredPublication {
+  roundId: string;
+  version: number;
+  hash: string;
+  publishedAt: string;
+  reason?: string;
+  /** Canonical JSON of the snapshot; sha256(body) = hash. */
+  body: string;
+}
+
+export interface PublicationStore {
+  /**
+   * Writes version `p.version` (conditional: that version must not exist) together with the
+   * round's move to `published` (conditional on `fromStatus`) and its audit line, in one
+   * transaction: two supervisors publishing at once get one version and one PUBLICATION_CONFLICT.
+   */
+  publish(p: StoredPublication, fromStatus: RoundStatus, audit: AuditEntry): Promise<void>;
+  get(roundId: string, version: number): Promise<StoredPublication | undefined>;
+  latest(roundId: string): Promise<StoredPublication | undefined>;
+  /** Summaries of every version, oldest first (bodies not read). */
+  list(roundId: string): Promise<Array<Omit<StoredPublication, 'body'>>>;
+}
+
+export interface TaskStore {
+  /** Conditional on the id being new; returns false when it exists (idempotent task creation). */
+  createTask(task: RectificationTask): Promise<boolean>;
+  getTask(taskId: string): Promise<RectificationTask | undefined>;
+  /** Conditional on `expectedRevision`: a concurrent edit fails with TASK_STATE_CONFLICT. */
+  replaceTask(task: RectificationTask, expectedRevision: number): Promise<void>;
+  listTasks(filter: { unitId?: string }): Promise<RectificationTask[]>;
 }
 
 /** The 评议代表库. Imports replace members by id (the library is maintained by re-import). */
@@ -178,6 +244,9 @@ export interface AccountStore {
 }
 
 export interface Store {
+  review: ReviewStore;
+  publications: PublicationStore;
+  tasks: TaskStore;
   org: OrgStore;
   accounts: AccountStore;
   targetInputs: TargetInputStore;
@@ -205,13 +274,30 @@ export interface WechatIdentity {
 }
 
 /**
+/**
+ * Evidence files of rectification tasks. Production: S3 presigned PUT (the phone uploads
+ * straight to the bucket); local and tests: a folder behind a signed upload URL on our own API.
+ */
+export interface EvidenceStorage {
+  /** A URL the client PUTs the bytes to; relative URLs are on our API's origin. */
+  presignUpload(input: { key: string; contentType: string; maxBytes: number }): Promise<{ url: string; method: 'PUT'; headers: Record<string, string>; expiresAt: string }>;
+  /** Size and type of a stored object, or undefined when nothing was uploaded under the key. */
+  stat(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  presignDownload(key: string): Promise<string>;
+}
+
+/**
  * A WeChat subscription message (订阅消息): template, the mini-program page it opens, its fields.
  * The local implementation appends to an outbox table the tests and `npm start` read.
  */
 export interface SubscriptionMessage {
   messageId: string;
+  /**
+   * Who receives it: the panel member for `invitation` / `reminder`; for
+   * `rectification_deadline` the unit id, whose subscribed staff get it.
+   */
   memberId: string;
-  template: 'invitation' | 'reminder';
+  template: 'invitation' | 'reminder' | 'rectification_deadline';
   page: string;
   data: Record<string, string>;
   sentAt: string;
@@ -219,6 +305,8 @@ export interface SubscriptionMessage {
 
 export interface SubscriptionMessenger {
   send(message: SubscriptionMessage): Promise<void>;
+  /** Sends unless a message with this id was sent before (false then): jobs that may run twice. */
+  sendOnce(message: SubscriptionMessage): Promise<boolean>;
 }
 
 /**

@@ -5,6 +5,9 @@ import { DynamoRoundStore } from './round-store';
 import { DynamoInvitationStore } from './invitation-store';
 import { DynamoBallotStore } from './ballot-store';
 import { DynamoTargetInputStore } from './target-input-store';
+import { DynamoReviewStore } from './review-store';
+import { DynamoPublicationStore } from './publication-store';
+import { DynamoTaskStore } from './task-store';
 import { DynamoRepresentativeStore } from './representative-store';
 import { DynamoDrawStore } from './draw-store';
 import { DynamoHearingStore } from './hearing-store';
@@ -13,6 +16,9 @@ import { DynamoAccountStore } from './account-store';
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
+    review: new DynamoReviewStore(db, table),
+    publications: new DynamoPublicationStore(db, table),
+    tasks: new DynamoTaskStore(db, table),
     org: new DynamoOrgStore(db, table),
     targetInputs: new DynamoTargetInputStore(db, table),
     accounts: new DynamoAccountStore(db, table),

@@ -12,6 +12,12 @@
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
  * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | voided ballot     | VOID#<round>                              | <ballotId>               |
+ * | misconduct record | MISCONDUCT#<round>                        | <recordId>               |
+ * | audit line        | AUDIT#<round>                             | <at>#<entryId>           |
+ * | publication       | PUB#<round>                               | V#<version, 6 digits>    |
+ * | rectification task| TASKS                                     | <taskId>  (GSI1: TASKUNIT#<unit> / <taskId>) |
+ * | outbox send-once  | OUTBOXONCE#<messageId>                    | ONCE                     |
  * | representative    | REP                                       | REP#<id>                 |
  * | draw              | DRAW#<id>                                 | DRAW                     |
  * | draw pool chunk   | DRAW#<id>                                 | POOL#<nonce>#<chunk>     |
@@ -49,6 +55,20 @@ export const keys = {
   commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
+  voided: (roundId: string, ballotId: string) => ({ PK: `VOID#${roundId}`, SK: ballotId }),
+  voidedPartition: (roundId: string) => `VOID#${roundId}`,
+  misconduct: (roundId: string, recordId: string) => ({ PK: `MISCONDUCT#${roundId}`, SK: recordId }),
+  misconductPartition: (roundId: string) => `MISCONDUCT#${roundId}`,
+  audit: (roundId: string, at: string, entryId: string) => ({ PK: `AUDIT#${roundId}`, SK: `${at}#${entryId}` }),
+  auditPartition: (roundId: string) => `AUDIT#${roundId}`,
+  publication: (roundId: string, version: number) => ({ PK: `PUB#${roundId}`, SK: `V#${String(version).padStart(6, '0')}` }),
+  publicationPartition: (roundId: string) => `PUB#${roundId}`,
+  task: (taskId: string) => ({ PK: 'TASKS', SK: taskId }),
+  taskPartition: 'TASKS',
+  taskUnitIndex: (unitId: string, taskId: string) => ({ GSI1PK: `TASKUNIT#${unitId}`, GSI1SK: taskId }),
+  taskUnitPartition: (unitId: string) => `TASKUNIT#${unitId}`,
+  // Marks a message id as sent: a reminder job run twice sends once.
+  outboxOnce: (messageId: string) => ({ PK: `OUTBOXONCE#${messageId}`, SK: 'ONCE' }),
   representative: (id: string) => ({ PK: 'REP', SK: `REP#${id}` }),
   representativePartition: 'REP',
   draw: (id: string) => ({ PK: `DRAW#${id}`, SK: 'DRAW' }),

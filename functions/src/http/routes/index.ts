@@ -4,9 +4,13 @@ import { publicRoutes } from './public';
 import { ballotRoutes } from './ballots';
 import { adminRoutes } from './admin';
 import { resultRoutes } from './results';
+import { publicationRoutes } from './publication';
+import { rectificationRoutes } from './rectification';
 import { panelRoutes } from './panels';
 import { hearingRoutes } from './hearings';
 import { opsRoutes } from './ops';
 
 /** Every route of the API, in one list: the app and the OpenAPI document both read it. */
-export const ROUTES: RouteSpec<any>[] = [...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...opsRoutes];
+export const ROUTES: RouteSpec<any>[] = [
+  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...rectificationRoutes, ...opsRoutes,
+];

@@ -73,7 +73,7 @@ export const resultRoutes = [
     responses: {
       200: {
         description: 'Recount report',
-        schema: z.object({ roundId: z.string(), ballots: z.number(), tallied: z.number(), mismatches: z.array(z.object({ targetId: z.string(), channel: z.string(), cell: z.string(), fromBallots: z.number(), fromTallies: z.number() })) }),
+        schema: z.object({ roundId: z.string(), ballots: z.number(), tallied: z.number(), mismatches: z.array(z.object({ targetId: z.string(), channel: z.string(), cell: z.string(), fromBallots: z.number(), fromTallies: z.number() })), voided: z.number(), voidMismatches: z.array(z.object({ ballotId: z.string(), problem: z.string() })) }),
       },
     },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],

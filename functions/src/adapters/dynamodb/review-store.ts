@@ -1,0 +1,60 @@
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AppError } from '@shared/errors';
+import type { MisconductRecord } from '@shared/publication/snapshot';
+import type { AuditEntry, ReviewStore, StoredVoid } from '../../ports';
+import { keys } from './keys';
+import { collect, queryAll, stripKeys } from './query';
+import { cancellationCodes } from './errors';
+
+/** Voids, misconduct records and the audit log: written once each, never updated or deleted. */
+export class DynamoReviewStore implements ReviewStore {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  async putVoid(roundId: string, v: StoredVoid, audit: AuditEntry): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item: { ...keys.voided(roundId, v.ballotId), entity: 'void', ...v }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            this.auditPut(audit),
+          ],
+        }),
+      );
+    } catch (e) {
+      if (cancellationCodes(e)[0] === 'ConditionalCheckFailed') throw new AppError('BALLOT_ALREADY_VOIDED', { ballotId: v.ballotId });
+      throw e;
+    }
+  }
+
+  async listVoids(roundId: string): Promise<StoredVoid[]> {
+    return (await this.partition(keys.voidedPartition(roundId))).map((i) => stripKeys<StoredVoid>(i));
+  }
+
+  async putMisconduct(roundId: string, m: MisconductRecord, audit: AuditEntry): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: { ...keys.misconduct(roundId, m.recordId), entity: 'misconduct', ...m }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          this.auditPut(audit),
+        ],
+      }),
+    );
+  }
+
+  async listMisconduct(roundId: string): Promise<MisconductRecord[]> {
+    return (await this.partition(keys.misconductPartition(roundId))).map((i) => stripKeys<MisconductRecord>(i));
+  }
+
+  async listAudit(roundId: string): Promise<AuditEntry[]> {
+    return (await this.partition(keys.auditPartition(roundId))).map((i) => stripKeys<AuditEntry>(i));
+  }
+
+  /** An audit line; the condition makes even a replayed write unable to overwrite one. */
+  auditPut(audit: AuditEntry) {
+    return { Put: { TableName: this.table, Item: { ...keys.audit(audit.roundId, audit.at, audit.entryId), entity: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(PK)' } };
+  }
+
+  private partition(pk: string) {
+    return collect(queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
+  }
+}

@@ -1,0 +1,27 @@
+import { consequenceActions } from '@shared/publication/consequence-list';
+import type { ConsequencesResponse } from '@shared/api/publication';
+import { Scheme } from '@shared/scoring';
+import type { Deps } from './deps';
+import { getRoundOrThrow } from './rounds-admin';
+import { readPublication } from './publication';
+import { roundResults } from './results';
+
+/** The rule ids of a scheme in its own order (the list is grouped by rule in that order). */
+export function ruleOrder(deps: Deps, schemeId: string): string[] {
+  const s = Scheme.safeParse(deps.schemes(schemeId));
+  return s.success ? s.data.rules.map((r) => r.id) : [];
+}
+
+/**
+ * The supervising office's action list for a round: from the latest published version once there
+ * is one (what was announced is what is enforced), otherwise a preview computed now.
+ */
+export async function roundConsequences(deps: Deps, roundId: string): Promise<ConsequencesResponse> {
+  const round = await getRoundOrThrow(deps, roundId);
+  const order = ruleOrder(deps, round.schemeId);
+  if (round.status === 'published') {
+    const { snapshot } = await readPublication(deps, roundId);
+    return { roundId, source: 'published', version: snapshot.version, actions: consequenceActions(snapshot.results, order) };
+  }
+  return { roundId, source: 'preview', actions: consequenceActions(await roundResults(deps, roundId), order) };
+}

@@ -1,0 +1,74 @@
+import { AppError } from '@shared/errors';
+import { RoundFacts } from '@shared/scoring';
+import { canonicalJson } from '@shared/publication/canonical';
+import { mainProblems } from '@shared/publication/main-problems';
+import { SNAPSHOT_FORMAT, Snapshot, type PublicationSummary } from '@shared/publication/snapshot';
+import type { Deps } from './deps';
+import { roundFacts } from './round-facts';
+import { score } from './results';
+import { auditEntry } from './review';
+import { getRoundOrThrow } from './rounds-admin';
+import { sha256Hex } from './crypto';
+
+/**
+ * Publishes a closed round, or a correction of a published one, as a new immutable version:
+ * the facts are gathered, scored, frozen with the main problems, voids and misconduct records
+ * into a snapshot; its canonical JSON is hashed (sha256) and stored with the round's move to
+ * `published` in one conditional transaction. A correction needs a reason and links to the
+ * version it corrects; earlier versions are never touched.
+ */
+export async function publishRound(deps: Deps, actor: string, roundId: string, reason: string | undefined): Promise<PublicationSummary> {
+  const current = await getRoundOrThrow(deps, roundId);
+  if (current.status !== 'closed' && current.status !== 'published') throw new AppError('ROUND_STATE_CONFLICT', { roundId, from: current.status, to: 'published' });
+  const previous = current.status === 'published' ? await deps.store.publications.latest(roundId) : undefined;
+  if (current.status === 'published' && !reason) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: '更正发布须说明理由' }] });
+  const { round, scheme, facts, voids } = await roundFacts(deps, roundId);
+  const frozenFacts = RoundFacts.parse(facts);
+  const results = score(scheme, frozenFacts);
+  const factsById = new Map(frozenFacts.targets.map((t) => [t.targetId, t]));
+  const version = (previous?.version ?? 0) + 1;
+  const publishedAt = deps.clock.now().toISOString();
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    roundId,
+    version,
+    round: { id: round.id, name: round.name, period: round.period, schemeId: round.schemeId, targetKind: round.targetKind },
+    schemeName: scheme.name,
+    publishedAt,
+    publishedBy: actor,
+    ...(reason ? { reason } : {}),
+    ...(previous ? { correctionOf: { version: previous.version, hash: previous.hash } } : {}),
+    facts: frozenFacts,
+    results,
+    mainProblems: Object.fromEntries(results.targets.map((t) => [t.targetId, mainProblems(scheme, t, factsById.get(t.targetId))])),
+    voided: voids.map(({ cells: _c, ...v }) => v).sort((a, b) => a.ballotId.localeCompare(b.ballotId)),
+    misconduct: (await deps.store.review.listMisconduct(roundId)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.recordId.localeCompare(b.recordId)),
+  };
+  const body = canonicalJson(Snapshot.parse(snapshot));
+  const hash = sha256Hex(body);
+  const action = previous ? 'publish_correction' : 'publish';
+  await deps.store.publications.publish(
+    { roundId, version, hash, publishedAt, ...(reason ? { reason } : {}), body },
+    current.status,
+    auditEntry(deps, roundId, actor, action, reason ?? '首次发布', { version, hash }),
+  );
+  return { version, hash, publishedAt, ...(reason ? { reason } : {}) };
+}
+
+/** A published version (the latest when none is named), with its canonical bytes and every version's summary. */
+export async function readPublication(deps: Deps, roundId: string, version?: number) {
+  const round = await deps.store.rounds.getRound(roundId);
+  if (!round || round.status !== 'published') throw new AppError('PUBLICATION_NOT_FOUND', { roundId });
+  const stored = version === undefined ? await deps.store.publications.latest(roundId) : await deps.store.publications.get(roundId, version);
+  if (!stored) throw new AppError('PUBLICATION_NOT_FOUND', { roundId, version });
+  const versions = (await deps.store.publications.list(roundId)).map(({ roundId: _r, ...v }) => v);
+  return { stored, snapshot: Snapshot.parse(JSON.parse(stored.body)), versions };
+}
+
+/** Published rounds, newest period first, for the public index. */
+export async function listPublished(deps: Deps) {
+  const rounds = (await deps.store.rounds.listRounds()).filter((r) => r.status === 'published');
+  return rounds
+    .sort((a, b) => b.period.start.localeCompare(a.period.start) || a.id.localeCompare(b.id))
+    .map((r) => ({ roundId: r.id, name: r.name, period: r.period, schemeId: r.schemeId, schemeName: deps.schemes(r.schemeId)?.name ?? r.schemeId, version: r.publishedVersion ?? 1, publishedAt: r.publishedAt ?? '' }));
+}

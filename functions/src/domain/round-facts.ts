@@ -1,0 +1,146 @@
+import { AppError } from '@shared/errors';
+import type { OrgNode } from '@shared/model/org';
+import type { Round } from '@shared/model/round';
+import type { ChannelTally, TargetTally } from '@shared/api/results';
+import { Scheme, type PastRound, type RoundFactsInput } from '@shared/scoring';
+import { Snapshot } from '@shared/publication/snapshot';
+import { deductionRecords, DEDUCTION_KINDS } from '@shared/rectification/deductions';
+import type { ChannelKind } from '@shared/model/channel';
+import type { Deps } from './deps';
+import type { StoredVoid, TargetInputs } from '../ports';
+import { roundTallies } from './tallies';
+import { getRoundOrThrow } from './rounds-admin';
+import { groupOf } from './groups';
+
+/**
+ * Everything the engine is given for a round, gathered from the store:
+ * - ballot tallies from the counter shards, minus the cells of voided ballots;
+ * - supervisor-entered facts (served, inputs, imported channel tallies, records, misconduct);
+ * - verified misconduct records (each adds one to `misconduct`);
+ * - rectification records from the ledger (tasks due in the round's period), when the scheme has
+ *   a deduction component for them;
+ * - `history`: the latest published version of every earlier round of the same scheme (an
+ *   unpublished earlier round counts as empty and breaks streaks).
+ * The result is frozen into a publication, so it must be complete and deterministic.
+ */
+export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[] }> {
+  const round = await getRoundOrThrow(deps, roundId);
+  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
+  const scheme = parsed.data;
+  const [tallies, nodeList, entered, voids, misconduct] = await Promise.all([
+    roundTallies(deps, roundId),
+    // Only the round's level: a section round need not read every window.
+    deps.store.org.listNodesOfKind(round.targetKind),
+    deps.store.targetInputs.listTargetInputs(roundId),
+    deps.store.review.listVoids(roundId),
+    deps.store.review.listMisconduct(roundId),
+  ]);
+  const nodes = new Map(nodeList.map((n) => [n.id, n]));
+  const enteredBy = new Map(entered.map((i) => [i.targetId, i]));
+  const misconductBy = count(misconduct.map((m) => m.targetId));
+  const ledger = ledgerRecords(scheme) ? deductionRecords(await deps.store.tasks.listTasks({}), round.period, deps.clock.now()) : new Map();
+  const targets = tallies.targets.map((t) => {
+    const input = enteredBy.get(t.targetId);
+    const records = addCounts(input?.records ?? {}, ledger.get(t.targetId) ?? {});
+    const facts = targetFacts(round, scheme, t, nodes.get(t.targetId), voids);
+    // An imported tally (电话测评 …) never silently replaces or adds to sheets that came in as ballots.
+    const clash = Object.keys(input?.channels ?? {}).filter((ch) => (facts.channels[ch as ChannelKind]?.ballots ?? 0) > 0);
+    if (clash.length > 0) throw new AppError('SCORING_INPUT_INVALID', { problems: clash.map((ch) => `${t.targetId}.${ch}: both stored ballots and an imported tally`) });
+    return {
+      ...facts,
+      channels: { ...facts.channels, ...(input?.channels ?? {}) },
+      ...enteredFacts(input),
+      ...(Object.keys(records).length > 0 ? { records } : {}),
+      ...(input?.misconduct !== undefined || misconductBy.has(t.targetId) ? { misconduct: (input?.misconduct ?? 0) + (misconductBy.get(t.targetId) ?? 0) } : {}),
+    };
+  });
+  return { round, scheme, facts: { roundId, targets, history: await publishedHistory(deps, round) }, voids };
+}
+
+/** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */
+function ledgerRecords(scheme: Scheme): boolean {
+  return scheme.components.some((c) => c.kind === 'deduction' && DEDUCTION_KINDS.some((k) => k in c.per));
+}
+
+/**
+ * Earlier rounds of the same scheme, oldest first (by period start, then id), each as its latest
+ * published version's results: what consecutive-round rules read. An earlier round that ran but
+ * is not published (open or closed) is passed with no targets, so it breaks every streak: no one
+ * is removed from office on numbers that were never published. Drafts never ran and are skipped.
+ */
+export async function publishedHistory(deps: Deps, round: Round): Promise<PastRound[]> {
+  const earlier = (await deps.store.rounds.listRounds())
+    .filter((r) => r.schemeId === round.schemeId && r.status !== 'draft' && r.id !== round.id && r.period.start < round.period.start)
+    .sort((a, b) => a.period.start.localeCompare(b.period.start) || a.id.localeCompare(b.id));
+  const out: PastRound[] = [];
+  for (const r of earlier) {
+    const pub = r.status === 'published' ? await deps.store.publications.latest(r.id) : undefined;
+    if (!pub) {
+      out.push({ roundId: r.id, targets: [] });
+      continue;
+    }
+    const snapshot = Snapshot.parse(JSON.parse(pub.body));
+    out.push({
+      roundId: r.id,
+      targets: snapshot.results.targets.map((t) => ({
+        targetId: t.targetId,
+        components: Object.fromEntries(Object.entries(t.components).map(([id, c]) => [id, { value: c.value }])),
+        total: t.total,
+        grade: t.grade ? { id: t.grade.id } : null,
+        rank: t.rank,
+        tieSize: t.tieSize,
+        rankedCount: t.rankedCount,
+        misconduct: t.misconduct,
+      })),
+    });
+  }
+  return out;
+}
+
+function targetFacts(round: Round, scheme: Scheme, tally: TargetTally, node: OrgNode | undefined, voids: StoredVoid[]) {
+  return {
+    targetId: tally.targetId,
+    name: tally.targetName,
+    group: groupOf(round, node) ?? tally.categoryId,
+    // Same fallback as the ballot form: a formKey the scheme lacks means its default form.
+    ...(node?.formKey && scheme.forms[node.formKey] ? { formKey: node.formKey } : {}),
+    channels: withoutVoids(tally.channels, voids.filter((v) => v.targetId === tally.targetId)),
+  };
+}
+
+/** The tallies less the voided ballots' cells: the counters themselves are never rewritten. */
+export function withoutVoids(channels: Partial<Record<ChannelKind, ChannelTally>>, voids: StoredVoid[]): Partial<Record<ChannelKind, ChannelTally>> {
+  if (voids.length === 0) return channels;
+  const out: Partial<Record<ChannelKind, ChannelTally>> = structuredClone(channels);
+  for (const v of voids) {
+    const t = out[v.channel as ChannelKind];
+    if (!t) continue;
+    t.ballots -= 1;
+    for (const [item, option] of v.cells) {
+      const cell = t.answers[item];
+      if (cell && cell[option] !== undefined) cell[option] -= 1;
+    }
+  }
+  return out;
+}
+
+function enteredFacts(t: TargetInputs | undefined) {
+  if (!t) return {};
+  return {
+    ...(t.served !== undefined ? { served: t.served } : {}),
+    ...(t.inputs ? { inputs: t.inputs } : {}),
+  };
+}
+
+function count(ids: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const id of ids) m.set(id, (m.get(id) ?? 0) + 1);
+  return m;
+}
+
+function addCounts(a: Record<string, number>, b: Record<string, number | undefined>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) if (v) out[k] = (out[k] ?? 0) + v;
+  return out;
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import { NodeId, RoundId } from '@shared/model/ids';
+import {
+  AuditLogResponse,
+  ConsequencesResponse,
+  MisconductRecord,
+  MisconductRequest,
+  PublicationSummary,
+  PublicResults,
+  PublicRoundList,
+  PublishRequest,
+  ReviewBallotsResponse,
+  VoidBallotRequest,
+  VoidedBallot,
+} from '@shared/api/publication';
+import { consequenceActions } from '@shared/publication/consequence-list';
+import { route, type RouteContext } from '../route';
+import { recordMisconduct, reviewBallots, voidBallot } from '../../domain/review';
+import { listPublished, publishRound, readPublication } from '../../domain/publication';
+import { roundConsequences, ruleOrder } from '../../domain/consequences';
+import { snapshotCsv } from '../../domain/exports/csv';
+import { snapshotXlsx } from '../../domain/exports/xlsx';
+import { snapshotPrintHtml } from '../../domain/exports/print';
+
+const SUPERVISORS = ['supervisor', 'admin'] as const;
+const RoundParams = z.object({ id: RoundId });
+const REVIEW_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'REVIEW_CLOSED_ROUND_ONLY'] as const;
+const PUBLIC_ERRORS = ['ROUND_NOT_FOUND', 'PUBLICATION_NOT_FOUND', 'VALIDATION_FAILED'] as const;
+
+/** `?version=n` on the public reads; absent means the latest version. */
+function versionOf(ctx: RouteContext<unknown>): number | undefined {
+  const raw = ctx.req.query.version;
+  if (raw === undefined) return undefined;
+  const v = z.coerce.number().int().min(1).max(1_000_000).safeParse(raw);
+  if (!v.success) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'version', message: 'version must be a positive integer' }] });
+  return v.data;
+}
+
+const actor = (ctx: RouteContext<unknown>) => ctx.session!.sub;
+
+async function published(ctx: RouteContext<unknown>) {
+  return readPublication(ctx.deps, ctx.params.id!, versionOf(ctx));
+}
+
+export const publicationRoutes = [
+  route({
+    method: 'get',
+    path: '/admin/rounds/:id/ballots',
+    summary: 'Review: the round’s ballots (optionally ?targetId=) with their void status; evaluator pseudonyms are not shown.',
+    tag: 'publication',
+    auth: SUPERVISORS,
+    params: RoundParams,
+    responses: { 200: { description: 'Ballots', schema: ReviewBallotsResponse } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'VALIDATION_FAILED'],
+    handler: async (ctx) => {
+      const t = ctx.req.query.targetId;
+      const targetId = t === undefined ? undefined : NodeId.safeParse(t);
+      if (targetId && !targetId.success) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'targetId', message: 'bad target id' }] });
+      return { body: { ballots: await reviewBallots(ctx.deps, ctx.params.id!, targetId?.data) } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/admin/rounds/:id/ballots/:ballot/void',
+    summary: 'Void a flagged ballot (by ballot id or receipt id) with a reason. The ballot and its counters stay; results and the recount subtract the void list. Audited.',
+    tag: 'publication',
+    auth: SUPERVISORS,
+    params: z.object({ id: RoundId, ballot: z.string().regex(/^[A-Za-z0-9-]{4,64}$/) }),
+    body: VoidBallotRequest,
+    responses: { 201: { description: 'Voided', schema: VoidedBallot } },
+    errors: [...REVIEW_ERRORS, 'BALLOT_NOT_FOUND', 'BALLOT_ALREADY_VOIDED', 'SCHEME_UNKNOWN'],
+    handler: async (ctx) => {
+      const { cells: _c, ...v } = await voidBallot(ctx.deps, actor(ctx), ctx.params.id!, ctx.params.ballot!, ctx.body.reason);
+      return { status: 201, body: v };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/admin/rounds/:id/misconduct',
+    summary: 'Record one verified misconduct report against a round target, with the reason and a case reference. Audited.',
+    tag: 'publication',
+    auth: SUPERVISORS,
+    params: RoundParams,
+    body: MisconductRequest,
+    responses: { 201: { description: 'Recorded', schema: MisconductRecord } },
+    errors: [...REVIEW_ERRORS, 'TARGET_NOT_IN_ROUND'],
+    handler: async (ctx) => ({ status: 201, body: await recordMisconduct(ctx.deps, actor(ctx), ctx.params.id!, ctx.body) }),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/rounds/:id/audit',
+    summary: 'The round’s append-only audit log: voids, misconduct records, publications and corrections, oldest first.',
+    tag: 'publication',
+    auth: SUPERVISORS,
+    params: RoundParams,
+    responses: { 200: { description: 'Audit log', schema: AuditLogResponse } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+    handler: async (ctx) => ({ body: { entries: (await ctx.deps.store.review.listAudit(ctx.params.id!)).map(({ roundId: _r, ...e }) => e) } }),
+  }),
+  route({
+    method: 'post',
+    path: '/admin/rounds/:id/publish',
+    summary: 'Publish a closed round as version 1, or a correction of a published round as the next version (reason required). The snapshot is canonical JSON; its SHA-256 is returned.',
+    tag: 'publication',
+    auth: SUPERVISORS,
+    params: RoundParams,
+    body: PublishRequest,
+    responses: { 201: { description: 'Published', schema: PublicationSummary } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'ROUND_STATE_CONFLICT', 'PUBLICATION_CONFLICT', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
+    handler: async (ctx) => ({ status: 201, body: await publishRound(ctx.deps, actor(ctx), ctx.params.id!, ctx.body.reason) }),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/rounds/:id/consequences',
+    summary: 'Consequence actions for the supervising office (praise, talks, interviews, accountability, removal …), each with its rule and the rounds that triggered it; from the published version, else a preview.',
+    tag: 'publication',
+    auth: SUPERVISORS,
+    params: RoundParams,
+    responses: { 200: { description: 'Actions', schema: ConsequencesResponse } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
+    handler: async (ctx) => ({ body: await roundConsequences(ctx.deps, ctx.params.id!) }),
+  }),
+  route({
+    method: 'get',
+    path: '/public/results',
+    summary: 'Published rounds, newest period first.',
+    tag: 'public results',
+    auth: 'public',
+    responses: { 200: { description: 'Rounds', schema: PublicRoundList } },
+    errors: [],
+    handler: async (ctx) => ({ body: { rounds: await listPublished(ctx.deps) } }),
+  }),
+  route({
+    method: 'get',
+    path: '/public/rounds/:id/results',
+    summary: 'A published version (?version=n, default the latest): snapshot, hash, all versions and the consequence list.',
+    tag: 'public results',
+    auth: 'public',
+    params: RoundParams,
+    responses: { 200: { description: 'Published results', schema: PublicResults } },
+    errors: PUBLIC_ERRORS,
+    handler: async (ctx) => {
+      const { stored, snapshot, versions } = await published(ctx);
+      return { body: { version: stored.version, hash: stored.hash, publishedAt: stored.publishedAt, versions, snapshot, consequences: consequenceActions(snapshot.results, ruleOrder(ctx.deps, snapshot.round.schemeId)) } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/public/rounds/:id/snapshot.json',
+    summary: 'The exact canonical bytes of a published version: sha256 of this body equals the published hash.',
+    tag: 'public results',
+    auth: 'public',
+    params: RoundParams,
+    responses: { 200: { description: 'Canonical JSON', contentType: 'application/json' } },
+    errors: PUBLIC_ERRORS,
+    handler: async (ctx) => {
+      const { stored } = await published(ctx);
+      return { raw: { contentType: 'application/json; charset=utf-8', data: Buffer.from(stored.body, 'utf8'), filename: `${stored.roundId}-v${stored.version}.json` } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/public/rounds/:id/results.xlsx',
+    summary: 'The published table as an Excel workbook (results, consequence actions, version and hash).',
+    tag: 'public results',
+    auth: 'public',
+    params: RoundParams,
+    responses: { 200: { description: 'Workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+    errors: PUBLIC_ERRORS,
+    handler: async (ctx) => {
+      const { stored, snapshot } = await published(ctx);
+      const data = await snapshotXlsx(snapshot, stored.hash, ruleOrder(ctx.deps, snapshot.round.schemeId));
+      return { raw: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data, filename: `${snapshot.round.name}评议结果-第${stored.version}版.xlsx` } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/public/rounds/:id/results.csv',
+    summary: 'The published table as CSV (UTF-8 with BOM).',
+    tag: 'public results',
+    auth: 'public',
+    params: RoundParams,
+    responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
+    errors: PUBLIC_ERRORS,
+    handler: async (ctx) => {
+      const { stored, snapshot } = await published(ctx);
+      return { raw: { contentType: 'text/csv; charset=utf-8', data: snapshotCsv(snapshot, stored.hash), filename: `${snapshot.round.name}评议结果-第${stored.version}版.csv` } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/public/rounds/:id/print',
+    summary: 'A print-ready HTML list for the newspaper (A4).',
+    tag: 'public results',
+    auth: 'public',
+    params: RoundParams,
+    responses: { 200: { description: 'HTML', contentType: 'text/html' } },
+    errors: PUBLIC_ERRORS,
+    handler: async (ctx) => {
+      const { stored, snapshot } = await published(ctx);
+      return { raw: { contentType: 'text/html; charset=utf-8', data: snapshotPrintHtml(snapshot, stored.hash) } };
+    },
+  }),
+];

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { RoundResult } from '../scoring/result';
+
+/** One action the supervising office must take, with the rule and the rounds behind it. */
+export const ConsequenceAction = z.object({
+  targetId: z.string(),
+  name: z.string().optional(),
+  group: z.string(),
+  rank: z.number().int().nullable(),
+  ruleId: z.string(),
+  label: z.string(),
+  text: z.string(),
+  rounds: z.array(z.string()),
+  streak: z.number().int().optional(),
+  points: z.number().optional(),
+  cases: z.number().int().optional(),
+  deadlineWorkingDays: z.number().int().optional(),
+});
+export type ConsequenceAction = z.infer<typeof ConsequenceAction>;
+
+/**
+ * Every consequence of a round as a flat list, grouped by rule in the scheme's rule order, then
+ * by rank; a single-round rule lists just this round.
+ * @example consequenceActions(result, ['nanchuan-interview']) // [{ targetId: 's12', ruleId: 'nanchuan-interview', rounds: ['q3'], … }]
+ */
+export function consequenceActions(result: RoundResult, ruleOrder: string[]): ConsequenceAction[] {
+  const out: ConsequenceAction[] = [];
+  for (const t of result.targets)
+    for (const c of t.consequences)
+      out.push({
+        targetId: t.targetId,
+        ...(t.name ? { name: t.name } : {}),
+        group: t.group,
+        rank: t.rank,
+        ruleId: c.ruleId,
+        label: c.label,
+        text: c.text,
+        rounds: c.rounds ?? [result.roundId],
+        ...(c.streak !== undefined ? { streak: c.streak } : {}),
+        ...(c.points !== undefined ? { points: c.points } : {}),
+        ...(c.cases !== undefined ? { cases: c.cases } : {}),
+        ...(c.deadlineWorkingDays !== undefined ? { deadlineWorkingDays: c.deadlineWorkingDays } : {}),
+      });
+  const ruleIndex = (id: string) => (ruleOrder.indexOf(id) === -1 ? ruleOrder.length : ruleOrder.indexOf(id));
+  return out.sort((a, b) => ruleIndex(a.ruleId) - ruleIndex(b.ruleId) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.targetId.localeCompare(b.targetId));
+}

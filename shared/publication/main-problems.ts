@@ -1,0 +1,59 @@
+import { formFor, type SchemeForms } from '../model/scheme-forms';
+import type { ChannelKind } from '../model/channel';
+import type { RoundResult, TargetResult } from '../scoring/result';
+import type { TargetFacts } from '../scoring/facts';
+import type { MainProblem } from './snapshot';
+
+/** How many problems the newspaper names per target. */
+export const MAIN_PROBLEMS_LISTED = 3;
+/** Best-first schemes name problems for their last places, this many per group. */
+export const WORST_PLACES_NAMED = 3;
+
+/**
+ * The targets the public list calls "worst": in a worst-first scheme every ranked target within
+ * the first ten (南川's named list), in a best-first one the last three ranks of each group.
+ * @example worstTargets(result) // ['s12', 's21']
+ */
+export function worstTargets(result: RoundResult): string[] {
+  const byId = new Map(result.targets.map((t) => [t.targetId, t]));
+  const out: string[] = [];
+  for (const g of result.groups) {
+    const ranked = g.order.map((id) => byId.get(id)!).filter((t) => t.rank !== null);
+    if (result.direction === 'worst-first') out.push(...ranked.filter((t) => t.rank! <= 10).map((t) => t.targetId));
+    else {
+      const cut = ranked.length - WORST_PLACES_NAMED;
+      out.push(...ranked.filter((t, i) => i >= cut && t.rank! > 0).map((t) => t.targetId));
+    }
+  }
+  return out;
+}
+
+/**
+ * A target's main problems, most frequent first: the problem shares the engine already broke down
+ * (南川 冷懒推乱贪), or else, per item of its form, the options worth the fewest points (不满意, 差)
+ * — both from the same tallies the score came from.
+ * @example mainProblems(scheme, target, facts) // [{ item: 'problems', value: 'cold', label: '冷…', count: 20, share: 0.5 }]
+ */
+export function mainProblems(scheme: SchemeForms, target: TargetResult, facts: TargetFacts | undefined): MainProblem[] {
+  const fromBreakdown = Object.values(target.components).flatMap((c) => c.breakdown ?? []);
+  const found: MainProblem[] = fromBreakdown.filter((b) => b.count > 0).map((b) => ({ item: b.item, value: b.value, label: b.label, count: b.count, share: b.share }));
+  if (found.length === 0 && facts) {
+    for (const [kind, channel] of Object.entries(facts.channels)) {
+      if (!channel || !('answers' in channel)) continue;
+      const form = formFor(scheme, facts.formKey ? { formKey: facts.formKey } : {}, kind as ChannelKind);
+      for (const item of form.items) {
+        const pointed = item.options.filter((o) => typeof o.points === 'number');
+        if (pointed.length < 2) continue;
+        const lowest = Math.min(...pointed.map((o) => o.points!));
+        for (const o of pointed.filter((p) => p.points === lowest)) {
+          const count = channel.answers[item.id]?.[o.value] ?? 0;
+          if (count === 0) continue;
+          const prior = found.find((f) => f.item === item.id && f.value === o.value);
+          if (prior) prior.count += count;
+          else found.push({ item: item.id, value: o.value, label: `${item.label}：${o.label}`, count, share: null });
+        }
+      }
+    }
+  }
+  return found.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, MAIN_PROBLEMS_LISTED);
+}

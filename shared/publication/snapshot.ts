@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Period } from '../model/round';
+import { RoundFacts } from '../scoring/facts';
+import { RoundResult } from '../scoring/result';
+
+export const SNAPSHOT_FORMAT = 'pingyi-snapshot/1';
+
+/** One named problem of a target: an option of its form and how many ballots chose it. */
+export const MainProblem = z.object({ item: z.string(), value: z.string(), label: z.string(), count: z.number().int(), share: z.number().nullable() });
+export type MainProblem = z.infer<typeof MainProblem>;
+
+/** A ballot left out of the published numbers, and why (the ballot itself is never deleted). */
+export const VoidedBallot = z.object({ ballotId: z.string(), targetId: z.string(), channel: z.string(), reason: z.string(), voidedAt: z.string(), voidedBy: z.string() });
+export type VoidedBallot = z.infer<typeof VoidedBallot>;
+
+/** A verified misconduct report that entered the facts (南川: puts the section first). */
+export const MisconductRecord = z.object({ recordId: z.string(), targetId: z.string(), reason: z.string(), reference: z.string().optional(), recordedAt: z.string(), recordedBy: z.string() });
+export type MisconductRecord = z.infer<typeof MisconductRecord>;
+
+/**
+ * What a publication freezes. `facts` is exactly what the engine was given (history included),
+ * so `npm run score` on { scheme: schemeId, facts } reproduces `results`; `correctionOf` links a
+ * correction to the version it replaces (both stay readable).
+ */
+export const Snapshot = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  roundId: z.string(),
+  version: z.number().int().min(1),
+  round: z.object({ id: z.string(), name: z.string(), period: Period, schemeId: z.string(), targetKind: z.string() }),
+  schemeName: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  reason: z.string().optional(),
+  correctionOf: z.object({ version: z.number().int(), hash: z.string() }).optional(),
+  facts: RoundFacts,
+  results: RoundResult,
+  mainProblems: z.record(z.string(), z.array(MainProblem)),
+  voided: z.array(VoidedBallot),
+  misconduct: z.array(MisconductRecord),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** A stored publication: the canonical bytes, their sha256 (hex) and the parsed body. */
+export const Publication = z.object({ roundId: z.string(), version: z.number().int(), hash: z.string(), publishedAt: z.string(), snapshot: Snapshot });
+export type Publication = z.infer<typeof Publication>;
+
+export const PublicationSummary = z.object({ version: z.number().int(), hash: z.string(), publishedAt: z.string(), reason: z.string().optional() });
+export type PublicationSummary = z.infer<typeof PublicationSummary>;
