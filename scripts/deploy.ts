@@ -1,6 +1,6 @@
 /**
  * `npm run deploy [-- --stage prod] [-- <extra sam deploy args>]`: builds every Lambda bundle
- * into dist/lambda/<function>/ (esbuild, see scripts/lambda/bundles.ts), checks the 1 MB budget,
+ * into dist/lambda/<function>/ (esbuild, see scripts/lambda/bundles.ts), warns when a bundle is over the 1 MB goal,
  * then runs `sam deploy` on template.yaml. `--build-only` stops after the bundles (CI, tests).
  *
  * Needs (docs/deploy.md): AWS credentials in the environment/profile, the SAM CLI on PATH, the
@@ -30,10 +30,8 @@ async function main(argv: string[]): Promise<number> {
   const built = await buildAllBundles();
   for (const b of built) console.log(`built ${b.fn.name.padEnd(8)} ${(b.bytes / 1024).toFixed(0).padStart(5)} KB  ${b.file}`);
   const over = built.filter((b) => b.bytes > MAX_BUNDLE_BYTES);
-  if (over.length > 0) {
-    console.error(`over the ${MAX_BUNDLE_BYTES / 1024} KB budget: ${over.map((b) => b.fn.name).join(', ')} (npx tsx bench/bundles.ts shows the largest packages)`);
-    return 1;
-  }
+  // The 1 MB budget is a goal for cold starts, not a Lambda limit: say so loudly, deploy anyway.
+  if (over.length > 0) console.error(`warning: over the ${MAX_BUNDLE_BYTES / 1024} KB goal: ${over.map((b) => b.fn.name).join(', ')} (npm run bench:bundles shows the largest packages; docs/deploy.md lists the fixes)`);
   if (buildOnly) return 0;
   if (!samAvailable()) {
     console.error(SAM_MISSING);
