@@ -30,7 +30,8 @@ export default function TaskPage() {
     if (session) getTask(id).then(setTask, (e) => setError(userMessage(e)));
   }, [session, id]);
 
-  const act = async (action: () => Promise<TaskView | undefined>, success: string) => {
+  /** Runs one action; `success` is said once (none when the status notice below already says it). */
+  const act = async (action: () => Promise<TaskView | undefined>, success?: string) => {
     setBusy(true);
     setError(undefined);
     setDone(undefined);
@@ -38,7 +39,7 @@ export default function TaskPage() {
       const next = await action();
       if (next) {
         setTask(next);
-        setDone(success);
+        if (success) setDone(success);
       }
     } catch (e) {
       setError(e instanceof PickError ? e.message : userMessage(e));
@@ -88,7 +89,7 @@ export default function TaskPage() {
         <View className='task__actions'>
           {task.evidence.length === 0 && <Text className='task__hint'>上传至少一份材料后才能提交验收</Text>}
           <Button type='primary' size='xlarge' block loading={busy} disabled={busy || task.evidence.length === 0}
-            onClick={() => act(() => submitTask(id), '已提交，等待主管部门复查验收')} data-testid='task-submit'>提交验收</Button>
+            onClick={() => act(() => submitTask(id))} data-testid='task-submit'>提交验收</Button>
         </View>
       )}
       {task.status === 'submitted' && <Notice>已提交，等待主管部门复查验收</Notice>}
