@@ -10,7 +10,9 @@ export default defineAppConfig({
     'pages/privacy/index',
   ],
   subPackages: [
-    { root: 'staff', pages: ['pages/login/index', 'pages/unit/index', 'pages/rankings/index'] },
+    { root: 'staff', pages: ['pages/login/index', 'pages/unit/index', 'pages/rankings/index', 'pages/tasks/index', 'pages/task/index'] },
+    // Published results: anyone may read them, but they are not what a citizen scanning a window needs.
+    { root: 'public', pages: ['pages/results/index', 'pages/round/index'] },
     { root: 'admin', pages: ['pages/rounds/index', 'pages/import/index', 'pages/qr/index', 'pages/invitations/index'] },
   ],
   window: {

@@ -56,6 +56,9 @@ export default function IndexPage() {
         <View className='home__link' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}><Text>我的评价</Text></View>
         <View className='home__link' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}><Text>隐私说明</Text></View>
       </View>
+      <View className='home__links'>
+        <View className='home__link' data-testid='public-results-link' onClick={() => Taro.navigateTo({ url: '/public/pages/results/index' })}><Text>评议结果公布</Text></View>
+      </View>
       <View className='home__staff'>
         <Text onClick={() => Taro.navigateTo({ url: '/staff/pages/unit/index' })}>工作人员入口</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/rounds/index' })}>评议管理</Text>

@@ -36,6 +36,7 @@ export default function UnitPage() {
       <View className='unit__bar'>
         <Text>{`${session.name ?? ''}（${session.unitId ?? '全部单位'}）`}</Text>
         <Text className='unit__link' onClick={() => Taro.navigateTo({ url: `/staff/pages/rankings/index?roundId=${data.round?.id ?? ''}` })}>排名公布</Text>
+        <Text className='unit__link' data-testid='tasks-link' onClick={() => Taro.navigateTo({ url: '/staff/pages/tasks/index' })}>整改任务</Text>
         <Text className='unit__link' onClick={() => { clearSession('staff'); void Taro.reLaunch({ url: '/pages/index/index' }); }}>退出</Text>
       </View>
       {data.rounds.length > 1 && (

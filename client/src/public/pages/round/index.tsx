@@ -1,0 +1,58 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { publicRows } from '@shared/publication/public-table';
+import type { PublicRow } from '@shared/publication/public-table';
+import { Notice } from '../../../components/notice';
+import { userMessage } from '../../../api/errors';
+import { getPublished } from '../../../api/public';
+import type { PublicResults } from '../../../api/public';
+import { VersionBox } from '../../components/version-box';
+import { ExportLinks } from '../../components/export-links';
+import { GroupTable } from '../../components/group-table';
+import { ConsequenceList } from '../../components/consequence-list';
+import './index.scss';
+
+/** Rows in the published order, split by group (the same rows as the Excel, CSV and print list). */
+function groupsOf(data: PublicResults): Array<{ label: string; rows: PublicRow[] }> {
+  const out: Array<{ label: string; rows: PublicRow[] }> = [];
+  for (const row of publicRows(data.snapshot)) {
+    const last = out[out.length - 1];
+    if (last && last.label === row.groupLabel) last.rows.push(row);
+    else out.push({ label: row.groupLabel, rows: [row] });
+  }
+  return out;
+}
+
+/** One published round: rankings per group, grades, intervals, main problems, consequences, hash. */
+export default function PublishedRoundPage() {
+  const { params } = useRouter();
+  const roundId = params.id ?? '';
+  const [version, setVersion] = useState<number | undefined>(params.version ? Number(params.version) : undefined);
+  const [data, setData] = useState<PublicResults>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    setError(undefined);
+    getPublished(roundId, version).then(setData, (e) => setError(userMessage(e)));
+  }, [roundId, version]);
+  const groups = useMemo(() => (data ? groupsOf(data) : []), [data]);
+
+  if (error) return <Notice tone='error'>{error}</Notice>;
+  if (!data) return <Notice>正在加载…</Notice>;
+  const s = data.snapshot;
+  return (
+    <View className='round-results'>
+      <View className='round-results__hero'>
+        <Text className='round-results__title' data-testid='round-title'>{s.round.name}</Text>
+        <Text className='round-results__meta'>{`${s.round.period.label} · ${s.schemeName}`}</Text>
+      </View>
+      <VersionBox data={data} onVersion={setVersion} />
+      {s.results.direction === 'worst-first' && <Notice>按方案规定，名单从最差开始排列</Notice>}
+      {s.voided.length > 0 && <Notice>{`经审核作废 ${s.voided.length} 份评价，不计入结果`}</Notice>}
+      {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} />)}
+      <ConsequenceList actions={data.consequences} />
+      <ExportLinks roundId={roundId} version={data.version} />
+    </View>
+  );
+}

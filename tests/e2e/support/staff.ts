@@ -1,0 +1,16 @@
+import type { Page } from 'playwright-core';
+
+/** Dev-logs a unit staff member in through the H5 login page; lands on `next` (default: the unit page). */
+export async function loginStaffInBrowser(page: Page, baseUrl: string, name: string, unitId: string, next?: string): Promise<void> {
+  const q = next ? `?next=${encodeURIComponent(next)}` : '';
+  await page.goto(`${baseUrl}/#/staff/pages/login/index${q}`);
+  await page.locator('input[placeholder="请输入姓名"]').fill(name);
+  await page.locator('input[placeholder="例如 u-gaj"]').fill(unitId);
+  await page.getByTestId('login-submit').click();
+}
+
+/** A valid 1×1 PNG: a real photo format for the evidence upload. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
