@@ -15,9 +15,8 @@ const ROLES: Array<{ role: Role; label: string }> = [
   { role: 'admin', label: '系统管理员' },
 ];
 
-/** In WeChat: log in with the bound WeChat identity, or bind it once with the admin's code. */
-function WechatOfficeLogin({ next }: { next: string }) {
-  const [bindCode, setBindCode] = useState('');
+/** Runs a login, then goes on to `next`; the error is shown as a Chinese sentence. */
+function useLoginAction(next: string) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<unknown>) => {
@@ -32,6 +31,13 @@ function WechatOfficeLogin({ next }: { next: string }) {
       setBusy(false);
     }
   };
+  return { error, setError, busy, run };
+}
+
+/** In WeChat: log in with the bound WeChat identity, or bind it once with the admin's code. */
+function WechatOfficeLogin({ next }: { next: string }) {
+  const [bindCode, setBindCode] = useState('');
+  const { error, busy, run } = useLoginAction(next);
   return (
     <View className='login'>
       <View className='login__submit'>
@@ -62,22 +68,12 @@ function DevLogin({ next }: { next: string }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('staff');
   const [unitId, setUnitId] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useLoginAction(next);
 
-  const submit = async () => {
+  const submit = () => {
     if (!name.trim()) return setError('请输入姓名');
     if (role === 'staff' && !unitId.trim()) return setError('请输入单位编号');
-    setBusy(true);
-    setError(undefined);
-    try {
-      await loginStaff({ name: name.trim(), role, ...(role === 'staff' ? { unitId: unitId.trim() } : {}) });
-      void Taro.redirectTo({ url: next });
-    } catch (e) {
-      setError(userMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    return run(() => loginStaff({ name: name.trim(), role, ...(role === 'staff' ? { unitId: unitId.trim() } : {}) }));
   };
 
   return (
