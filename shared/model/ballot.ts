@@ -37,6 +37,10 @@ export const Ballot = z.object({
     .optional(),
   receivedAt: Instant,
   shard: z.number().int().min(0),
+  /** Random, never published: salts the seal over the private fields (shared/publication/ballot-log.ts). */
+  nonce: z.string().optional(),
+  /** The Merkle leaf this ballot is published as, computed at acceptance (absent on ballots stored before digests). */
+  digest: z.string().optional(),
 });
 export type Ballot = z.infer<typeof Ballot>;
 
@@ -53,5 +57,11 @@ export const Receipt = z.object({
   targetName: z.string(),
   channel: ChannelKind,
   receivedAt: Instant,
+  /**
+   * SHA-256 of the ballot as the public log shows it (shared/publication/ballot-log.ts). After
+   * publication the citizen asks for this digest's inclusion proof and checks it against the
+   * published root. Absent on receipts issued before digests existed.
+   */
+  digest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;

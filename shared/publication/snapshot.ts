@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Period } from '../model/round';
 import { RoundFacts } from '../scoring/facts';
 import { RoundResult } from '../scoring/result';
+import { BallotTree } from './ballot-log';
 
 export const SNAPSHOT_FORMAT = 'pingyi-snapshot/1';
 
@@ -37,6 +38,11 @@ export const Snapshot = z.object({
   mainProblems: z.record(z.string(), z.array(MainProblem)),
   voided: z.array(VoidedBallot),
   misconduct: z.array(MisconductRecord),
+  /**
+   * The Merkle tree over every stored ballot's digest, voided ones included (the void list says
+   * which leaves the numbers leave out). Absent on snapshots published before ballot digests.
+   */
+  ballotTree: BallotTree.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

@@ -1,4 +1,4 @@
-import { tallyKeys, type BallotForm } from '@shared/model/form';
+import { tallyKeys, type Answers, type BallotForm } from '@shared/model/form';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelKind } from '@shared/model/channel';
 import type { OrgNode } from '@shared/model/org';
@@ -8,6 +8,7 @@ import type { BallotWrite } from '../ports';
 import type { Deps } from './deps';
 import { canonicalJson, sha256Hex } from './crypto';
 import { scrubComment } from '@shared/privacy/scrub';
+import { loggedBallot } from '@shared/publication/ballot-log';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
@@ -52,43 +53,90 @@ export function shardOf(ballotId: string, shards: number): number {
   return parseInt(sha256Hex(ballotId).slice(0, 8), 16) % shards;
 }
 
-/** Everything the store writes for one accepted ballot, in one transaction. */
-export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot, extra: { sheet?: Ballot['sheet']; invitationId?: string } = {}): BallotWrite {
+/** Everything a ballot write needs once the ballot is checked, whoever filed it (citizen or account). */
+export interface BallotParts {
+  round: Round;
+  target: OrgNode;
+  channel: ChannelKind;
+  windowId?: string;
+  evaluator: string;
+  clientBallotId: string;
+  answers: Answers;
+  comment?: string;
+  sheet?: Ballot['sheet'];
+  invitationId?: string;
+  idempotencyKey: string;
+  fingerprint: string;
+  dedupeKey: string;
+  form: BallotForm;
+  now: Date;
+}
+
+/**
+ * The one place a Ballot and its Receipt are made (citizen ballots and account-filed sheets
+ * alike): ids, shard, the sealing nonce and the digest the receipt carries and the publication's
+ * Merkle tree will hold as the ballot's leaf.
+ */
+export function composeBallotWrite(deps: Pick<Deps, 'ids'>, p: BallotParts): BallotWrite {
   const ballotId = deps.ids.uuid();
   const receivedAt = p.now.toISOString();
-  const ballot: Ballot = {
+  const unsigned: Ballot = {
     ballotId,
-    clientBallotId: p.req.clientBallotId,
+    clientBallotId: p.clientBallotId,
     receiptId: deps.ids.shortId(10),
     roundId: p.round.id,
     targetId: p.target.id,
     ...(p.windowId ? { windowId: p.windowId } : {}),
     channel: p.channel,
-    answers: p.req.answers,
-    ...(p.req.comment ? { comment: p.req.comment } : {}),
+    answers: p.answers,
+    ...(p.comment ? { comment: p.comment } : {}),
     evaluator: p.evaluator,
-    ...(extra.sheet ? { sheet: extra.sheet } : {}),
+    ...(p.sheet ? { sheet: p.sheet } : {}),
     receivedAt,
     shard: shardOf(ballotId, p.round.tallyShards),
+    nonce: deps.ids.uuid(),
   };
+  const { digest } = loggedBallot(unsigned);
+  const ballot: Ballot = { ...unsigned, digest };
   const receipt: Receipt = {
     receiptId: ballot.receiptId,
-    clientBallotId: p.req.clientBallotId,
+    clientBallotId: p.clientBallotId,
     roundId: p.round.id,
     roundName: p.round.name,
     targetId: p.target.id,
     targetName: p.target.name,
     channel: p.channel,
     receivedAt,
+    digest,
   };
   return {
     ballot,
     receipt,
+    idempotencyKey: p.idempotencyKey,
+    fingerprint: p.fingerprint,
+    dedupeKey: p.dedupeKey,
+    tallyCells: tallyKeys(p.form, p.answers),
+    ...(p.comment ? { staffComment: scrubComment(p.comment) } : {}),
+    ...(p.invitationId ? { invitationId: p.invitationId } : {}),
+  };
+}
+
+/** A citizen ballot's write: its keys come from the request and the evaluator. */
+export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot, extra: { sheet?: Ballot['sheet']; invitationId?: string } = {}): BallotWrite {
+  return composeBallotWrite(deps, {
+    round: p.round,
+    target: p.target,
+    channel: p.channel,
+    ...(p.windowId ? { windowId: p.windowId } : {}),
+    evaluator: p.evaluator,
+    clientBallotId: p.req.clientBallotId,
+    answers: p.req.answers,
+    ...(p.req.comment ? { comment: p.req.comment } : {}),
+    ...extra,
     idempotencyKey: idempotencyKeyOf(p.evaluator, p.req.clientBallotId),
     fingerprint: fingerprintOf(p.req),
     dedupeKey: dedupeKeyOf(p),
-    tallyCells: tallyKeys(p.form, p.req.answers),
-    ...(p.req.comment ? { staffComment: scrubComment(p.req.comment) } : {}),
-    ...(extra.invitationId ? { invitationId: extra.invitationId } : {}),
-  };
+    form: p.form,
+    now: p.now,
+  });
 }

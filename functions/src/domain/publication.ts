@@ -9,11 +9,12 @@ import { score } from './results';
 import { auditEntry } from './review';
 import { getRoundOrThrow } from './rounds-admin';
 import { sha256Hex } from './crypto';
+import { ballotTreeForPublication } from './ballot-tree';
 
 /**
  * Publishes a closed round, or a correction of a published one, as a new immutable version:
- * the facts are gathered, scored, frozen with the main problems, voids and misconduct records
- * into a snapshot; its canonical JSON is hashed (sha256) and stored with the round's move to
+ * the facts are gathered, scored, frozen with the main problems, voids, misconduct records and
+ * the Merkle root over every ballot's digest (ballot-tree.ts) into a snapshot; its canonical JSON is hashed (sha256) and stored with the round's move to
  * `published` in one conditional transaction. A correction needs a reason and links to the
  * version it corrects; earlier versions are never touched.
  */
@@ -22,7 +23,7 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
   if (current.status !== 'closed' && current.status !== 'published') throw new AppError('ROUND_STATE_CONFLICT', { roundId, from: current.status, to: 'published' });
   const previous = current.status === 'published' ? await deps.store.publications.latest(roundId) : undefined;
   if (current.status === 'published' && !reason) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: '更正发布须说明理由' }] });
-  const { round, scheme, facts, voids } = await roundFacts(deps, roundId);
+  const [{ round, scheme, facts, voids }, ballots] = await Promise.all([roundFacts(deps, roundId), ballotTreeForPublication(deps, current)]);
   const frozenFacts = RoundFacts.parse(facts);
   const results = score(scheme, frozenFacts);
   const factsById = new Map(frozenFacts.targets.map((t) => [t.targetId, t]));
@@ -43,14 +44,17 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
     mainProblems: Object.fromEntries(results.targets.map((t) => [t.targetId, mainProblems(scheme, t, factsById.get(t.targetId))])),
     voided: voids.map(({ cells: _c, ...v }) => v).sort((a, b) => a.ballotId.localeCompare(b.ballotId)),
     misconduct: (await deps.store.review.listMisconduct(roundId)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.recordId.localeCompare(b.recordId)),
+    ballotTree: ballots.tree,
   };
   const body = canonicalJson(Snapshot.parse(snapshot));
   const hash = sha256Hex(body);
   const action = previous ? 'publish_correction' : 'publish';
+  // Before the version exists, so a published root always has its proofs.
+  await deps.store.publications.putBallotTree(roundId, version, ballots.stored);
   await deps.store.publications.publish(
     { roundId, version, hash, publishedAt, ...(reason ? { reason } : {}), body },
     current.status,
-    auditEntry(deps, roundId, actor, action, reason ?? '首次发布', { version, hash }),
+    auditEntry(deps, roundId, actor, action, reason ?? '首次发布', { version, hash, ballotRoot: ballots.tree.root }),
   );
   return { version, hash, publishedAt, ...(reason ? { reason } : {}) };
 }

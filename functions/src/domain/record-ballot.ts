@@ -1,13 +1,12 @@
 import { AppError, type ErrorCode } from '@shared/errors';
-import { checkAnswers, tallyKeys, type Answers } from '@shared/model/form';
+import { checkAnswers, type Answers } from '@shared/model/form';
 import { formFor } from '@shared/model/scheme-forms';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelKind } from '@shared/model/channel';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { Deps } from './deps';
-import { shardOf } from './ballot-write';
-import { scrubComment } from '@shared/privacy/scrub';
+import { composeBallotWrite } from './ballot-write';
 
 export interface SubmitResult {
   receipt: Receipt;
@@ -16,8 +15,9 @@ export interface SubmitResult {
 
 /**
  * One account-filed opinion (monitor sheet, inspection, phone row) once its round, target,
- * evaluator and dedupe key are known. Citizen ballots build the same BallotWrite through
- * ballot-write.ts; both end in the same store transaction, so each gets the same guarantees: answers checked against the scheme's form
+ * evaluator and dedupe key are known. Citizen ballots and these build their Ballot, Receipt and
+ * BallotWrite through the same composeBallotWrite (ballot-write.ts) and end in the same store
+ * transaction, so each gets the same guarantees: answers checked against the scheme's form
  * for that channel, one transaction for idempotency marker + dedupe marker + immutable ballot +
  * tally shard, a retry answered with the first receipt, a recount that reproduces the tallies.
  */
@@ -46,43 +46,10 @@ export async function recordBallot(deps: Deps, d: BallotDraft, now: Date): Promi
   const problems = checkAnswers(form, d.answers);
   if (problems.length > 0) throw new AppError('ANSWERS_INVALID', { problems });
 
-  const ballotId = deps.ids.uuid();
-  const receivedAt = now.toISOString();
-  const ballot: Ballot = {
-    ballotId,
-    clientBallotId: d.clientBallotId,
-    receiptId: deps.ids.shortId(10),
-    roundId: d.round.id,
-    targetId: d.target.id,
-    ...(d.windowId ? { windowId: d.windowId } : {}),
-    channel: d.channel,
-    answers: d.answers,
-    ...(d.comment ? { comment: d.comment } : {}),
-    evaluator: d.evaluator,
-    ...(d.sheet ? { sheet: d.sheet } : {}),
-    receivedAt,
-    shard: shardOf(ballotId, d.round.tallyShards),
-  };
-  const receipt: Receipt = {
-    receiptId: ballot.receiptId,
-    clientBallotId: d.clientBallotId,
-    roundId: d.round.id,
-    roundName: d.round.name,
-    targetId: d.target.id,
-    targetName: d.target.name,
-    channel: d.channel,
-    receivedAt,
-  };
-  const result = await deps.store.ballots.writeBallot({
-    ballot,
-    receipt,
-    idempotencyKey: d.idempotencyKey,
-    fingerprint: d.fingerprint,
-    dedupeKey: d.dedupeKey,
-    tallyCells: tallyKeys(form, d.answers),
-    ...(d.comment ? { staffComment: scrubComment(d.comment) } : {}),
-    ...(d.invitationId ? { invitationId: d.invitationId } : {}),
-  });
+  const { duplicateCode: _code, ...parts } = d;
+  const write = composeBallotWrite(deps, { ...parts, form, now });
+  const result = await deps.store.ballots.writeBallot(write);
+  const receipt = write.receipt;
   if (result.kind === 'accepted') return { receipt, replayed: false };
   if (result.kind === 'replay') return replay(result, d.fingerprint);
   throw new AppError(d.duplicateCode);

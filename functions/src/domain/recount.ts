@@ -4,6 +4,8 @@ import { formFor } from '@shared/model/scheme-forms';
 import type { ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
 import { getRoundOrThrow } from './rounds-admin';
+import { readPublication } from './publication';
+import { ballotTreeOf, loggedBallot } from '@shared/publication/ballot-log';
 
 export interface RecountReport {
   roundId: string;
@@ -19,12 +21,20 @@ export interface RecountReport {
    * recount of the non-voided ballots. Empty when the void list is consistent.
    */
   voidMismatches: Array<{ ballotId: string; problem: string }>;
+  /**
+   * Ballots whose content no longer matches the digest stored when they were accepted (and
+   * handed to the citizen on the receipt): edited in the table since. Empty when untouched.
+   */
+  digestMismatches: Array<{ ballotId: string; stored: string; recomputed: string }>;
+  /** The root of the ballots as stored now, and (published rounds) the latest version's root: they differ when a ballot was added, removed or edited after publication. */
+  tree: { size: number; root: string; published?: { version: number; size: number; root: string } };
 }
 
 /**
  * The audit tool: recomputes every tally cell from the raw ballots and compares it with the
- * counters. Any difference is listed; an empty list means the published numbers are exactly
- * what the ballots say.
+ * counters, each ballot's digest with the one it was accepted with, and (once published) the
+ * root of the ballots with the published root. Any difference is listed; empty lists mean the
+ * published numbers are exactly what the ballots say.
  */
 export async function recount(deps: Deps, roundId: string): Promise<RecountReport> {
   const round = await getRoundOrThrow(deps, roundId);
@@ -37,8 +47,13 @@ export async function recount(deps: Deps, roundId: string): Promise<RecountRepor
   const voidMismatches: RecountReport['voidMismatches'] = [];
   const seenVoids = new Set<string>();
   let ballots = 0;
+  const digestMismatches: RecountReport['digestMismatches'] = [];
+  const digests: string[] = [];
   for await (const b of deps.store.ballots.listBallots(roundId, round.tallyShards)) {
     ballots++;
+    const { digest } = loggedBallot(b);
+    digests.push(digest);
+    if (b.digest !== undefined && b.digest !== digest) digestMismatches.push({ ballotId: b.ballotId, stored: b.digest, recomputed: digest });
     const form = formFor(scheme, nodes.get(b.targetId) ?? {}, b.channel);
     const cells = tallyKeys(form, b.answers);
     bump(`${b.targetId}|${b.channel}|n`);
@@ -69,5 +84,17 @@ export async function recount(deps: Deps, roundId: string): Promise<RecountRepor
     const [targetId, channel, cell] = key.split('|') as [string, ChannelKind, string];
     mismatches.push({ targetId, channel, cell, fromBallots, fromTallies });
   }
-  return { roundId, ballots, tallied, mismatches, voided: voids.size, voidMismatches };
+  const { size, root } = ballotTreeOf(digests);
+  const latest = round.status === 'published' ? await readPublication(deps, roundId) : undefined;
+  const published = latest?.snapshot.ballotTree;
+  return {
+    roundId,
+    ballots,
+    tallied,
+    mismatches,
+    voided: voids.size,
+    voidMismatches,
+    digestMismatches,
+    tree: { size, root, ...(published ? { published: { version: latest!.stored.version, size: published.size, root: published.root } } : {}) },
+  };
 }

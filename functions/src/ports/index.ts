@@ -182,6 +182,28 @@ export interface PublicationStore {
   latest(roundId: string): Promise<StoredPublication | undefined>;
   /** Summaries of every version, oldest first (bodies not read). */
   list(roundId: string): Promise<Array<Omit<StoredPublication, 'body'>>>;
+  /**
+   * Stores a version's ballot tree: the sorted leaves in blocks of `blockSize` and the block
+   * roots. Written before the version's transaction (a version that then loses the race leaves
+   * blocks no publication points at; the winner's are the same leaves, as the round is closed).
+   */
+  putBallotTree(roundId: string, version: number, tree: StoredBallotTree): Promise<void>;
+  /** The block that would hold `digest` (the last whose first leaf ≤ digest), with the roots; undefined when the version has no tree. */
+  ballotTreeBlock(roundId: string, version: number, digest: string): Promise<{ block?: BallotTreeBlock; roots: string[]; blockSize: number; size: number } | undefined>;
+}
+
+/** A run of consecutive leaves of a published ballot tree, with the ballots they are. */
+export interface BallotTreeBlock {
+  index: number;
+  leaves: string[];
+  ballotIds: string[];
+}
+
+export interface StoredBallotTree {
+  blockSize: number;
+  size: number;
+  roots: string[];
+  blocks: BallotTreeBlock[];
 }
 
 export interface TaskStore {

@@ -16,6 +16,8 @@
  * | misconduct record | MISCONDUCT#<round>                        | <recordId>               |
  * | audit line        | AUDIT#<round>                             | <at>#<entryId>           |
  * | publication       | PUB#<round>                               | V#<version, 6 digits>    |
+ * | ballot tree roots | TREE#<round>#<version>                    | ROOTS                    |
+ * | ballot tree block | TREE#<round>#<version>                    | B#<first leaf digest>    |
  * | rectification task| TASKS                                     | <taskId>  (GSI1: TASKUNIT#<unit> / <taskId>) |
  * | outbox send-once  | OUTBOXONCE#<messageId>                    | ONCE                     |
  * | representative    | REP                                       | REP#<id>                 |
@@ -32,6 +34,8 @@
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
  */
+const treePartition = (roundId: string, version: number) => `TREE#${roundId}#${String(version).padStart(6, '0')}`;
+
 export const keys = {
   node: (id: string) => ({ PK: 'ORG', SK: `NODE#${id}` }),
   nodePartition: 'ORG',
@@ -63,6 +67,11 @@ export const keys = {
   auditPartition: (roundId: string) => `AUDIT#${roundId}`,
   publication: (roundId: string, version: number) => ({ PK: `PUB#${roundId}`, SK: `V#${String(version).padStart(6, '0')}` }),
   publicationPartition: (roundId: string) => `PUB#${roundId}`,
+  ballotTreePartition: (roundId: string, version: number) => treePartition(roundId, version),
+  ballotTreeRoots: (roundId: string, version: number) => ({ PK: treePartition(roundId, version), SK: 'ROOTS' }),
+  ballotTreeBlock: (roundId: string, version: number, firstLeaf: string) => ({ PK: treePartition(roundId, version), SK: `B#${firstLeaf}` }),
+  /** Range ends for "the last block whose first leaf ≤ digest". */
+  ballotTreeBlockRange: (digest: string) => ({ from: 'B#', to: `B#${digest}` }),
   task: (taskId: string) => ({ PK: 'TASKS', SK: taskId }),
   taskPartition: 'TASKS',
   taskUnitIndex: (unitId: string, taskId: string) => ({ GSI1PK: `TASKUNIT#${unitId}`, GSI1SK: taskId }),

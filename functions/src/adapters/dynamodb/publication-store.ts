@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '@shared/errors';
 import type { RoundStatus } from '@shared/model/round';
-import type { AuditEntry, PublicationStore, StoredPublication } from '../../ports';
+import type { AuditEntry, BallotTreeBlock, PublicationStore, StoredBallotTree, StoredPublication } from '../../ports';
 import { keys } from './keys';
 import { collect, queryAll } from './query';
 import { cancellationCodes } from './errors';
@@ -76,6 +76,40 @@ export class DynamoPublicationStore implements PublicationStore {
       }),
     );
     return items.map((i) => ({ roundId: i.roundId as string, version: i.version as number, hash: i.hash as string, publishedAt: i.publishedAt as string, ...(i.reason ? { reason: i.reason as string } : {}) }));
+  }
+
+  /**
+   * One item per block (1,024 leaves ≈ 90 KB) plus one for the roots, so a proof reads two
+   * items whatever the round's size. Blocks are put a few at a time: they are idempotent (same
+   * key, same leaves), so a retry after a failure rewrites the same bytes.
+   */
+  async putBallotTree(roundId: string, version: number, tree: StoredBallotTree): Promise<void> {
+    const puts = tree.blocks.map((b) => () =>
+      this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.ballotTreeBlock(roundId, version, b.leaves[0]!), entity: 'ballotTreeBlock', index: b.index, leaves: b.leaves, ballotIds: b.ballotIds } })),
+    );
+    for (let i = 0; i < puts.length; i += 8) await Promise.all(puts.slice(i, i + 8).map((put) => put()));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.ballotTreeRoots(roundId, version), entity: 'ballotTreeRoots', blockSize: tree.blockSize, size: tree.size, roots: tree.roots } }));
+  }
+
+  async ballotTreeBlock(roundId: string, version: number, digest: string) {
+    const range = keys.ballotTreeBlockRange(digest);
+    const [top, found] = await Promise.all([
+      this.db.send(new GetCommand({ TableName: this.table, Key: keys.ballotTreeRoots(roundId, version), ConsistentRead: true })),
+      this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.ballotTreePartition(roundId, version), ':from': range.from, ':to': range.to },
+          ScanIndexForward: false,
+          Limit: 1,
+          ConsistentRead: true,
+        }),
+      ),
+    ]);
+    if (!top.Item) return undefined;
+    const item = found.Items?.[0];
+    const block: BallotTreeBlock | undefined = item ? { index: Number(item.index), leaves: item.leaves as string[], ballotIds: item.ballotIds as string[] } : undefined;
+    return { ...(block ? { block } : {}), roots: top.Item.roots as string[], blockSize: Number(top.Item.blockSize), size: Number(top.Item.size) };
   }
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { NodeId, RoundId } from '@shared/model/ids';
 import {
   AuditLogResponse,
+  BallotInclusionResponse,
   ConsequencesResponse,
   MisconductRecord,
   MisconductRequest,
@@ -19,6 +20,7 @@ import { route, type RouteContext } from '../route';
 import { recordMisconduct, reviewBallots, voidBallot } from '../../domain/review';
 import { listPublished, publishRound, readPublication } from '../../domain/publication';
 import { roundConsequences, ruleOrder } from '../../domain/consequences';
+import { ballotLog, inclusionOf } from '../../domain/ballot-evidence';
 import { snapshotCsv } from '../../domain/exports/csv';
 import { snapshotXlsx } from '../../domain/exports/xlsx';
 import { snapshotPrintHtml } from '../../domain/exports/print';
@@ -158,6 +160,28 @@ export const publicationRoutes = [
       const { stored } = await published(ctx);
       return { raw: { contentType: 'application/json; charset=utf-8', data: Buffer.from(stored.body, 'utf8'), filename: `${stored.roundId}-v${stored.version}.json` } };
     },
+  }),
+  route({
+    method: 'get',
+    path: '/public/rounds/:id/proof/:digest',
+    summary: 'A receipt’s inclusion proof: the Merkle path from the receipt’s digest to the ballot root of a published version (?version=n, default the latest). The root is inside the snapshot whose hash is published.',
+    tag: 'public results',
+    auth: 'public',
+    params: z.object({ id: RoundId, digest: z.string().regex(/^[0-9a-f]{64}$/, 'digest: 64 lowercase hex characters') }),
+    responses: { 200: { description: 'Inclusion proof', schema: BallotInclusionResponse } },
+    errors: [...PUBLIC_ERRORS, 'RECEIPT_NOT_PUBLISHED'],
+    handler: async (ctx) => ({ body: await inclusionOf(ctx.deps, ctx.params.id!, ctx.params.digest!, versionOf(ctx)) }),
+  }),
+  route({
+    method: 'get',
+    path: '/public/rounds/:id/ballots.jsonl',
+    summary: 'The ballot log of a published round, no identities: a header line, then per ballot its id, target, channel, answers, seal and digest, in leaf order. `npm run recount -- --log` rebuilds the root and every published number from it.',
+    tag: 'public results',
+    auth: 'public',
+    params: RoundParams,
+    responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
+    errors: ['ROUND_NOT_FOUND', 'PUBLICATION_NOT_FOUND'],
+    handler: async (ctx) => ({ raw: { contentType: 'application/x-ndjson; charset=utf-8', data: await ballotLog(ctx.deps, ctx.params.id!), filename: `${ctx.params.id!}-ballots.jsonl` } }),
   }),
   route({
     method: 'get',

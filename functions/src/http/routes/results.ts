@@ -66,14 +66,18 @@ export const resultRoutes = [
   route({
     method: 'post',
     path: '/admin/rounds/:id/recount',
-    summary: 'Recompute every tally from the raw ballots and list any mismatch with the counters.',
+    summary: 'Recompute every tally from the raw ballots and list any mismatch with the counters; check every ballot against its accepted digest and the ballots’ Merkle root against the published one.',
     tag: 'results',
     auth: ['supervisor', 'admin'],
     params: RoundParams,
     responses: {
       200: {
         description: 'Recount report',
-        schema: z.object({ roundId: z.string(), ballots: z.number(), tallied: z.number(), mismatches: z.array(z.object({ targetId: z.string(), channel: z.string(), cell: z.string(), fromBallots: z.number(), fromTallies: z.number() })), voided: z.number(), voidMismatches: z.array(z.object({ ballotId: z.string(), problem: z.string() })) }),
+        schema: z.object({ roundId: z.string(), ballots: z.number(), tallied: z.number(), mismatches: z.array(z.object({ targetId: z.string(), channel: z.string(), cell: z.string(), fromBallots: z.number(), fromTallies: z.number() })), voided: z.number(),
+          voidMismatches: z.array(z.object({ ballotId: z.string(), problem: z.string() })),
+          digestMismatches: z.array(z.object({ ballotId: z.string(), stored: z.string(), recomputed: z.string() })),
+          tree: z.object({ size: z.number(), root: z.string(), published: z.object({ version: z.number(), size: z.number(), root: z.string() }).optional() }),
+        }),
       },
     },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { Answers } from '../model/form';
+import { ChannelKind } from '../model/channel';
+import type { Ballot } from '../model/ballot';
+import { sha256Hex } from '../draw/sha256';
+import { canonicalJson } from './canonical';
+import { merkleRoot, sortDigests, MERKLE_TREE } from './merkle';
+
+/**
+ * The public ballot log: one line per stored ballot of a round, enough to recount every published
+ * number and rebuild the published Merkle root, and nothing that points at a person.
+ *
+ * A ballot is split in two:
+ * - public: ballot id (the void list names it), round, target, channel, answers — what the
+ *   numbers are made of;
+ * - sealed: receipt id, client ballot id, exact time, window, comment, sheet notes, committed to
+ *   by `sealed` = SHA-256 over them and a random per-ballot nonce kept in the store. The time and
+ *   window would let the staff who served a citizen at 10:32 find that citizen's answers; the
+ *   comment may name them; the nonce stops anyone confirming a guessed comment against the hash.
+ * The evaluator pseudonym is in neither part.
+ *
+ * digest = SHA-256(canonical JSON of { format, public part, sealed }): computed when the ballot is
+ * accepted, handed to the citizen on the receipt, stored with the ballot, and the ballot's leaf in
+ * the publication's Merkle tree (merkle.ts).
+ */
+export const BALLOT_DIGEST_FORMAT = 'pingyi-ballot/1';
+export const BALLOT_LOG_FORMAT = 'pingyi-ballot-log/1';
+
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const LoggedBallot = z.strictObject({
+  ballotId: z.string().min(1).max(64),
+  roundId: z.string(),
+  targetId: z.string(),
+  channel: ChannelKind,
+  answers: Answers,
+  sealed: Hex64,
+  /** The leaf: `ballotDigest` of the fields above (a convenience for finding one's receipt; the recount recomputes it). */
+  digest: Hex64,
+});
+export type LoggedBallot = z.infer<typeof LoggedBallot>;
+
+/** The log's first line. */
+export const BallotLogHeader = z.strictObject({ format: z.literal(BALLOT_LOG_FORMAT), roundId: z.string(), ballots: z.number().int().min(0), tree: z.literal(MERKLE_TREE) });
+export type BallotLogHeader = z.infer<typeof BallotLogHeader>;
+
+/** What the snapshot records about the ballots: the tree, its size and root. */
+export const BallotTree = z.object({ tree: z.literal(MERKLE_TREE), size: z.number().int().min(0), root: Hex64 });
+export type BallotTree = z.infer<typeof BallotTree>;
+
+type SealedFields = Pick<Ballot, 'receiptId' | 'clientBallotId' | 'receivedAt' | 'windowId' | 'comment' | 'sheet' | 'nonce'>;
+
+/** The commitment to a ballot's private part. A ballot stored before nonces existed seals with an empty one. */
+export function sealOf(b: SealedFields): string {
+  return sha256Hex(canonicalJson({ nonce: b.nonce ?? '', receiptId: b.receiptId, clientBallotId: b.clientBallotId, receivedAt: b.receivedAt, windowId: b.windowId, comment: b.comment, sheet: b.sheet }));
+}
+
+/**
+ * The digest of a ballot's public part and seal.
+ * @example ballotDigest({ ballotId: 'b1', roundId: 'r1', targetId: 's11', channel: 'window', answers: { overall: 'satisfied' }, sealed: '00'.repeat(32) }) // 64 hex chars
+ */
+export function ballotDigest(e: Omit<LoggedBallot, 'digest'>): string {
+  return sha256Hex(canonicalJson({ format: BALLOT_DIGEST_FORMAT, ballotId: e.ballotId, roundId: e.roundId, targetId: e.targetId, channel: e.channel, answers: e.answers, sealed: e.sealed }));
+}
+
+/** A stored ballot as its log line (the digest recomputed from the content, never copied). */
+export function loggedBallot(b: Ballot): LoggedBallot {
+  const entry = { ballotId: b.ballotId, roundId: b.roundId, targetId: b.targetId, channel: b.channel, answers: b.answers, sealed: sealOf(b) };
+  return { ...entry, digest: ballotDigest(entry) };
+}
+
+/** The log's lines in leaf order (by digest), header first, each canonical JSON, `\n`-terminated. */
+export function ballotLogLines(roundId: string, entries: LoggedBallot[]): string[] {
+  const sorted = [...entries].sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : a.ballotId.localeCompare(b.ballotId)));
+  const header: BallotLogHeader = { format: BALLOT_LOG_FORMAT, roundId, ballots: sorted.length, tree: MERKLE_TREE };
+  return [header, ...sorted].map((l) => `${canonicalJson(l)}\n`);
+}
+
+/** The tree a set of ballots commits to. */
+export function ballotTreeOf(digests: readonly string[]): BallotTree {
+  return { tree: MERKLE_TREE, size: digests.length, root: merkleRoot(sortDigests(digests)) };
+}
+
+/** A log file read back: its ballots, or every line that is not what the format says. */
+export function parseBallotLog(text: string): { header?: BallotLogHeader; ballots: LoggedBallot[]; problems: string[] } {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const problems: string[] = [];
+  const json = (line: string, n: number): unknown => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      problems.push(`line ${n}: not JSON`);
+      return undefined;
+    }
+  };
+  const head = BallotLogHeader.safeParse(lines[0] === undefined ? undefined : json(lines[0], 1));
+  if (!head.success) problems.push(`line 1: not a ${BALLOT_LOG_FORMAT} header`);
+  const ballots: LoggedBallot[] = [];
+  lines.slice(1).forEach((line, i) => {
+    const parsed = LoggedBallot.safeParse(json(line, i + 2));
+    if (!parsed.success) problems.push(`line ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    else ballots.push(parsed.data);
+  });
+  if (head.success && head.data.ballots !== ballots.length) problems.push(`header says ${head.data.ballots} ballots, the log has ${ballots.length}`);
+  return { ...(head.success ? { header: head.data } : {}), ballots, problems };
+}
