@@ -1,24 +1,123 @@
 /**
- * `npm run recount -- --round <id>`: recomputes every tally of a round from the raw ballots
- * and exits 1 on any mismatch with the stored aggregates (the audit tool).
+ * The audit tool, two ways:
+ *
+ * `npm run recount -- --round <id>`: recomputes every tally of a round from the raw ballots in
+ * the store, checks each ballot against the digest it was accepted with and the ballots' Merkle
+ * root against the published one; exits 1 on any mismatch.
+ *
+ * `npm run recount -- --log <file|url> --snapshot <file|url|roundId> [--version n] [--scheme <file>]`:
+ * offline, from the public ballot log alone: rebuilds the Merkle root, every tally, every total,
+ * grade, rank and main problem with the scheme engine, and compares them with the published
+ * snapshot; exits 1 listing every mismatch. The scheme is the preset the snapshot names unless
+ * `--scheme` gives one (JSON). A round id instead of a snapshot file reads its published version
+ * from the store.
+ *
  * The store: DYNAMODB_ENDPOINT / TABLE_NAME / AWS_REGION when set (real AWS when no endpoint);
  * otherwise the running `npm start` (its endpoint is in .data/endpoint); otherwise DynamoDB
  * Local started on .data/ for the duration.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { getSchemePreset } from '../shared/schemes';
+import { Scheme } from '../shared/scoring';
+import { Snapshot } from '../shared/publication/snapshot';
+import { parseBallotLog } from '../shared/publication/ballot-log';
+import { recountFromLog } from '../shared/publication/log-recount';
 import { createDocumentClient, storeConfigFromEnv } from '../functions/src/adapters/dynamodb/client';
 import { buildDeps, randomSecrets } from '../functions/src/config/deps';
 import { recount } from '../functions/src/domain/recount';
+import { readPublication } from '../functions/src/domain/publication';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../functions/src/local/dynamodb-local';
+
+const USAGE = 'usage: npm run recount -- --round <roundId>\n       npm run recount -- --log <file|url> --snapshot <file|url|roundId> [--version n] [--scheme <scheme.json>]';
+
+const argOf = (args: string[], name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const roundId = args[args.indexOf('--round') + 1];
-  if (!args.includes('--round') || !roundId) {
-    console.error('usage: npm run recount -- --round <roundId>');
+  if (args.includes('--log')) return fromLog(args);
+  const roundId = argOf(args, '--round');
+  if (!roundId) {
+    console.error(USAGE);
     return 2;
   }
+  return withStore(async (deps) => {
+    const report = await recount(deps, roundId);
+    console.log(JSON.stringify(report, null, 2));
+    if (report.mismatches.length > 0 || report.ballots !== report.tallied) {
+      console.error(`MISMATCH: ${report.mismatches.length} cell(s) differ; ${report.ballots} ballots stored, ${report.tallied} tallied`);
+      return 1;
+    }
+    if (report.voidMismatches.length > 0) {
+      console.error(`VOID MISMATCH: ${report.voidMismatches.length} void record(s) do not match their ballots`);
+      return 1;
+    }
+    if (report.digestMismatches.length > 0) {
+      console.error(`DIGEST MISMATCH: ${report.digestMismatches.length} ballot(s) no longer match the digest on their receipt`);
+      return 1;
+    }
+    const pub = report.tree.published;
+    if (pub && (pub.root !== report.tree.root || pub.size !== report.tree.size)) {
+      console.error(`ROOT MISMATCH: the ballots' root ${report.tree.root} (${report.tree.size} ballots) is not version ${pub.version}'s ${pub.root} (${pub.size})`);
+      return 1;
+    }
+    console.log(`OK: ${report.ballots} ballots, every tally reproduced; ${report.voided} voided (results subtract them, counters untouched)${pub ? `; Merkle root matches version ${pub.version}` : ''}`);
+    return 0;
+  });
+}
+
+/** The offline recount: the log and the snapshot are all it reads (a round id reads the snapshot from the store). */
+async function fromLog(args: string[]): Promise<number> {
+  const logArg = argOf(args, '--log');
+  const snapArg = argOf(args, '--snapshot');
+  const versionArg = argOf(args, '--version');
+  const version = versionArg === undefined ? undefined : Number(versionArg);
+  if (!logArg || !snapArg || (version !== undefined && !(Number.isInteger(version) && version >= 1))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const log = parseBallotLog(await readText(logArg));
+  if (log.problems.length > 0) {
+    console.error(`the log is not a ballot log:\n  ${log.problems.slice(0, 20).join('\n  ')}`);
+    return 2;
+  }
+  const snapshotText = isFileOrUrl(snapArg) ? await readText(snapArg) : await withStore(async (deps) => (await readPublication(deps, snapArg, version)).stored.body);
+  const parsed = Snapshot.safeParse(JSON.parse(snapshotText));
+  if (!parsed.success) {
+    console.error(`${snapArg} is not a published snapshot: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return 2;
+  }
+  const snapshot = parsed.data;
+  const schemeArg = argOf(args, '--scheme');
+  const scheme = schemeArg ? Scheme.safeParse(JSON.parse(await readText(schemeArg))) : { success: true as const, data: getSchemePreset(snapshot.round.schemeId) };
+  if (!scheme.success || !scheme.data) {
+    console.error(`scheme ${snapshot.round.schemeId} is not a preset here: pass it with --scheme <file>`);
+    return 2;
+  }
+  const report = recountFromLog(scheme.data, snapshot, log.ballots);
+  if (log.header && log.header.roundId !== snapshot.roundId) report.mismatches.unshift(`log: round ${log.header.roundId}, the snapshot is ${snapshot.roundId}`);
+  console.log(JSON.stringify({ snapshotSha256: createHash('sha256').update(snapshotText, 'utf8').digest('hex'), ...report }, null, 2));
+  if (report.mismatches.length > 0) {
+    console.error(`MISMATCH: ${report.mismatches.length} difference(s) between the log and version ${snapshot.version}:\n  ${report.mismatches.join('\n  ')}`);
+    return 1;
+  }
+  console.log(`OK: ${report.ballots} ballots (${report.voided} voided) rebuild root ${report.tree.recomputed.root} and every published number of version ${snapshot.version}`);
+  return 0;
+}
+
+const isUrl = (s: string) => /^https?:\/\//.test(s);
+const isFileOrUrl = (s: string) => isUrl(s) || existsSync(s);
+
+async function readText(source: string): Promise<string> {
+  if (!isUrl(source)) return readFileSync(source, 'utf8');
+  const r = await fetch(source);
+  if (!r.ok) throw new Error(`GET ${source}: HTTP ${r.status}`);
+  return r.text();
+}
+
+/** The store the script reads, found or started as the header says. */
+async function withStore<T>(run: (deps: ReturnType<typeof buildDeps>) => Promise<T>): Promise<T> {
   const root = resolve(__dirname, '..');
   const config = storeConfigFromEnv();
   let local: DynamoDbLocal | undefined;
@@ -32,19 +131,7 @@ async function main(): Promise<number> {
   }
   const db = createDocumentClient(config);
   try {
-    const deps = buildDeps(db, config.tableName, randomSecrets(), process.env);
-    const report = await recount(deps, roundId);
-    console.log(JSON.stringify(report, null, 2));
-    if (report.mismatches.length > 0 || report.ballots !== report.tallied) {
-      console.error(`MISMATCH: ${report.mismatches.length} cell(s) differ; ${report.ballots} ballots stored, ${report.tallied} tallied`);
-      return 1;
-    }
-    if (report.voidMismatches.length > 0) {
-      console.error(`VOID MISMATCH: ${report.voidMismatches.length} void record(s) do not match their ballots`);
-      return 1;
-    }
-    console.log(`OK: ${report.ballots} ballots, every tally reproduced; ${report.voided} voided (results subtract them, counters untouched)`);
-    return 0;
+    return await run(buildDeps(db, config.tableName, randomSecrets(), process.env));
   } finally {
     db.destroy();
     await local?.stop();

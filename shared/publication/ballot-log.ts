@@ -85,19 +85,23 @@ export function ballotTreeOf(digests: readonly string[]): BallotTree {
 export function parseBallotLog(text: string): { header?: BallotLogHeader; ballots: LoggedBallot[]; problems: string[] } {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const problems: string[] = [];
+  const NOT_JSON = Symbol('not JSON');
   const json = (line: string, n: number): unknown => {
     try {
       return JSON.parse(line);
     } catch {
       problems.push(`line ${n}: not JSON`);
-      return undefined;
+      return NOT_JSON;
     }
   };
   const head = BallotLogHeader.safeParse(lines[0] === undefined ? undefined : json(lines[0], 1));
+  // (a first line that is not JSON is reported once, as not JSON, and again as not a header)
   if (!head.success) problems.push(`line 1: not a ${BALLOT_LOG_FORMAT} header`);
   const ballots: LoggedBallot[] = [];
   lines.slice(1).forEach((line, i) => {
-    const parsed = LoggedBallot.safeParse(json(line, i + 2));
+    const value = json(line, i + 2);
+    if (value === NOT_JSON) return;
+    const parsed = LoggedBallot.safeParse(value);
     if (!parsed.success) problems.push(`line ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
     else ballots.push(parsed.data);
   });

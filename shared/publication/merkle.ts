@@ -99,6 +99,7 @@ function pathIn(all: string[][], index: number): string[] {
  * const leaves = sortDigests([a, b, c]);
  * const proof = inclusionProof(leaves, leaves.indexOf(b));
  * rootFromProof(b, proof) === merkleRoot(leaves) // true; any altered sibling gives another root
+ * verifyInclusion(b, proof, { root: merkleRoot(leaves), size: 3 }) // true
  */
 export function rootFromProof(digest: string, proof: InclusionProof): string | undefined {
   const { index, size, path } = proof;
@@ -122,8 +123,12 @@ export function rootFromProof(digest: string, proof: InclusionProof): string | u
   return used === path.length ? node : undefined;
 }
 
-/** Whether `digest` is leaf `proof.index` of the tree with root `root`. */
-export const verifyInclusion = (digest: string, proof: InclusionProof, root: string): boolean => rootFromProof(digest, proof) === root;
+/**
+ * Whether `digest` is leaf `proof.index` of the published tree. The size is compared too: a path
+ * can fit trees of several sizes, and the published size is part of what was committed to.
+ */
+export const verifyInclusion = (digest: string, proof: InclusionProof, tree: { root: string; size: number }): boolean =>
+  proof.size === tree.size && rootFromProof(digest, proof) === tree.root;
 
 /**
  * The tree split into aligned blocks of `2^k` leaves (the last block may be short). Each block is
