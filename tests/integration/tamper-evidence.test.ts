@@ -1,0 +1,241 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Receipt } from '@shared/model/ballot';
+import { Snapshot } from '@shared/publication/snapshot';
+import { verifyInclusion } from '@shared/publication/merkle';
+import { loggedBallot, parseBallotLog } from '@shared/publication/ballot-log';
+import { startStack, type TestStack } from '../support/stack';
+import { apiClient, type ApiClient } from '../support/http';
+import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
+import { tableDigest } from '../support/snapshot';
+
+let stack: TestStack;
+let api: ApiClient;
+let county: SmallCounty;
+let supervisor: string;
+const receipts: Receipt[] = [];
+const citizens: string[] = [];
+let first: { body: Record<string, unknown>; token: string };
+const COMMENT = '我是李四，手机13912345678，排队两小时';
+const dir = mkdtempSync(join(tmpdir(), 'tamper-'));
+
+const raw = async (path: string) => {
+  const r = await fetch(`${stack.baseUrl}/api${path}`);
+  return { status: r.status, text: await r.text() };
+};
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** Every ballot item of the round as stored (PK/SK included), to edit it behind the API's back. */
+async function ballotItems(): Promise<Array<Record<string, any>>> {
+  const out: Array<Record<string, any>> = [];
+  for (let shard = 0; shard < 16; shard++) {
+    const r = await stack.db.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `BALLOT#r1#${shard}` } }));
+    out.push(...(r.Items ?? []));
+  }
+  return out;
+}
+const itemOf = async (receiptId: string) => (await ballotItems()).find((i) => i.receiptId === receiptId)!;
+const setAnswer = (item: Record<string, any>, overall: string) =>
+  stack.db.send(new UpdateCommand({ TableName: stack.tableName, Key: { PK: item.PK, SK: item.SK }, UpdateExpression: 'SET answers = :a', ExpressionAttributeValues: { ':a': { overall } } }));
+
+/** Writes the public log and snapshot to files and runs the offline recount on them alone. */
+async function offlineRecount(version?: number) {
+  const log = await raw('/public/rounds/r1/ballots.jsonl');
+  expect(log.status).toBe(200);
+  const snap = await raw(`/public/rounds/r1/snapshot.json${version ? `?version=${version}` : ''}`);
+  const logFile = join(dir, `log-${Date.now()}.jsonl`);
+  const snapFile = join(dir, `snap-${Date.now()}.json`);
+  writeFileSync(logFile, log.text);
+  writeFileSync(snapFile, snap.text);
+  // No store: the script must not need one for this mode.
+  const env = { ...process.env, DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', TABLE_NAME: 'none' };
+  return spawnSync('npx', ['tsx', 'scripts/recount.ts', '--log', logFile, '--snapshot', snapFile], { cwd: resolve(__dirname, '../..'), env, encoding: 'utf8' });
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = apiClient(stack.baseUrl);
+  county = await seedSmallCounty(api, { schemeId: 'ganquan', channels: ['window'] });
+  supervisor = await api.login('jiwei-1', 'supervisor');
+  // Odd counts per target, so the tree has promoted nodes: 7 + 3 + 5 = 15 ballots.
+  const votes: Array<[string, string[]]> = [
+    ['w111', ['satisfied', 'satisfied', 'unsatisfied', 'satisfied', 'satisfied', 'unsatisfied', 'satisfied']],
+    ['w121', ['satisfied', 'unsatisfied', 'satisfied']],
+    ['w211', ['unsatisfied', 'satisfied', 'satisfied', 'unsatisfied', 'satisfied']],
+  ];
+  for (const [w, answers] of votes) {
+    for (const overall of answers) {
+      const name = `citizen-${citizens.length}`;
+      citizens.push(name);
+      const body = ballot(county.windowTokens[w]!, { answers: { overall }, ...(overall === 'unsatisfied' ? { comment: COMMENT } : {}) });
+      const token = await api.login(name);
+      first ??= { body, token };
+      const r = await api.post('/ballots', body, token);
+      expect(r.status).toBe(201);
+      receipts.push(r.body.receipt);
+    }
+  }
+  // Not ballots: the offline recount takes these from the snapshot's facts.
+  expect((await api.post('/admin/rounds/r1/target-inputs', { targets: [{ targetId: 's11', served: 9 }, { targetId: 's12', served: 4 }, { targetId: 's21', served: 6 }] }, supervisor)).status).toBe(200);
+});
+afterAll(() => stack.close());
+
+describe('tamper evidence: receipts, the published root, the ballot log', () => {
+  it('hands every citizen a digest that is their ballot’s leaf, and a retry gets the same one', async () => {
+    const items = await ballotItems();
+    for (const r of receipts) {
+      expect(r.digest).toMatch(/^[0-9a-f]{64}$/);
+      const item = items.find((i) => i.receiptId === r.receiptId)!;
+      expect(item.digest).toBe(r.digest);
+      expect(loggedBallot(item as never).digest).toBe(r.digest);
+    }
+    expect(new Set(receipts.map((r) => r.digest)).size).toBe(receipts.length);
+    const retry = await api.post('/ballots', first.body, first.token);
+    expect([retry.status, retry.body.replayed, retry.body.receipt]).toEqual([200, true, receipts[0]]);
+  });
+
+  it('has no log and no proofs before publication', async () => {
+    expect((await raw('/public/rounds/r1/ballots.jsonl')).status).toBe(404);
+    const p = await api.get(`/public/rounds/r1/proof/${receipts[0]!.digest}`);
+    expect([p.status, p.body.error.code]).toEqual([404, 'PUBLICATION_NOT_FOUND']);
+  });
+
+  it('refuses to publish while a ballot differs from its accepted digest, and publishes nothing', async () => {
+    expect((await api.post('/admin/rounds/r1/close', undefined, supervisor)).status).toBe(200);
+    const victim = await itemOf(receipts[2]!.receiptId);
+    await setAnswer(victim, 'satisfied');
+    const before = await tableDigest(stack.db, stack.tableName);
+    const r = await api.post('/admin/rounds/r1/publish', {}, supervisor);
+    expect([r.status, r.body.error.code]).toEqual([409, 'BALLOT_DIGEST_MISMATCH']);
+    expect(r.body.error.details.ballots).toEqual([victim.ballotId]);
+    expect(await tableDigest(stack.db, stack.tableName)).toEqual(before);
+    await setAnswer(victim, 'unsatisfied');
+  });
+
+  it('publishes the root in the hashed snapshot; every receipt’s proof verifies against it', async () => {
+    // A flagged ballot is voided first: it stays a leaf, the void list says so.
+    expect((await api.post(`/admin/rounds/r1/ballots/${receipts[9]!.receiptId}/void`, { reason: '经核实为本科室工作人员自评' }, supervisor)).status).toBe(201);
+    const pub = await api.post('/admin/rounds/r1/publish', {}, supervisor);
+    expect([pub.status, pub.body.error]).toEqual([201, undefined]);
+    const bytes = (await raw('/public/rounds/r1/snapshot.json')).text;
+    expect(sha256(bytes)).toBe(pub.body.hash);
+    const snapshot = Snapshot.parse(JSON.parse(bytes));
+    expect(snapshot.ballotTree).toEqual({ tree: 'rfc6962-sha256', size: 15, root: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const indexes = new Set<number>();
+    for (const r of receipts) {
+      const p = await api.get(`/public/rounds/r1/proof/${r.digest}`);
+      expect(p.status).toBe(200);
+      expect(p.body).toMatchObject({ roundId: 'r1', version: 1, hash: pub.body.hash, root: snapshot.ballotTree!.root, digest: r.digest });
+      expect(verifyInclusion(r.digest!, p.body.proof, snapshot.ballotTree!)).toBe(true);
+      indexes.add(p.body.proof.index);
+      expect(p.body.voided !== undefined).toBe(r === receipts[9]);
+    }
+    expect(indexes.size).toBe(15);
+    const voided = await api.get(`/public/rounds/r1/proof/${receipts[9]!.digest}`);
+    expect(voided.body.voided).toEqual({ reason: '经核实为本科室工作人员自评', voidedAt: expect.any(String) });
+  });
+
+  it('answers a digest that is not a leaf with RECEIPT_NOT_PUBLISHED and a malformed one with 400', async () => {
+    const unknown = await api.get(`/public/rounds/r1/proof/${'0'.repeat(64)}`);
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'RECEIPT_NOT_PUBLISHED']);
+    const last = await api.get(`/public/rounds/r1/proof/${'f'.repeat(64)}`);
+    expect([last.status, last.body.error.code]).toEqual([404, 'RECEIPT_NOT_PUBLISHED']);
+    for (const bad of ['abc', 'G'.repeat(64), receipts[0]!.digest!.toUpperCase()]) expect((await api.get(`/public/rounds/r1/proof/${bad}`)).status).toBe(400);
+    expect((await api.get(`/public/rounds/r1/proof/${receipts[0]!.digest}?version=2`)).status).toBe(404);
+  });
+
+  it('exports a log without identities, comments, receipt ids, windows or times', async () => {
+    const log = await raw('/public/rounds/r1/ballots.jsonl');
+    const parsed = parseBallotLog(log.text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.ballots).toHaveLength(15);
+    expect(parsed.ballots.map((b) => b.digest).sort()).toEqual(receipts.map((r) => r.digest).sort());
+    const items = await ballotItems();
+    const secrets = [
+      ...new Set(items.map((i) => String(i.evaluator))),
+      ...items.map((i) => String(i.nonce)),
+      ...receipts.map((r) => r.receiptId),
+      ...receipts.map((r) => r.clientBallotId),
+      ...receipts.map((r) => r.receivedAt.slice(0, 16)),
+      ...citizens,
+      '李四',
+      '13912345678',
+      'w111',
+      'w121',
+      'w211',
+    ];
+    expect(items.map((i) => i.evaluator)).toEqual(items.map(() => expect.stringMatching(/.{8,}/)));
+    for (const s of secrets) expect([s, log.text.includes(s)]).toEqual([s, false]);
+  });
+
+  it('the export and the snapshot alone reproduce the root and every published number', async () => {
+    const r = await offlineRecount();
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('OK: 15 ballots (1 voided)');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout.slice(0, r.stdout.lastIndexOf('\nOK:')));
+    expect(report.mismatches).toEqual([]);
+    expect(report.snapshotSha256).toBe((await api.get('/public/rounds/r1/results')).body.hash);
+  });
+
+  it('a correction is its own version with its own root, and the recount holds for it', async () => {
+    expect((await api.post(`/admin/rounds/r1/ballots/${receipts[0]!.receiptId}/void`, { reason: '重复评价' }, supervisor)).status).toBe(201);
+    const v2 = await api.post('/admin/rounds/r1/publish', { reason: '作废一张重复评价' }, supervisor);
+    expect(v2.body.version).toBe(2);
+    const snap2 = Snapshot.parse(JSON.parse((await raw('/public/rounds/r1/snapshot.json?version=2')).text));
+    // Same ballots, so the same leaves; the numbers differ by the void.
+    expect(snap2.ballotTree).toEqual(Snapshot.parse(JSON.parse((await raw('/public/rounds/r1/snapshot.json?version=1')).text)).ballotTree);
+    const p = await api.get(`/public/rounds/r1/proof/${receipts[0]!.digest}?version=2`);
+    expect([p.body.version, p.body.voided?.reason]).toEqual([2, '重复评价']);
+    expect(verifyInclusion(receipts[0]!.digest!, p.body.proof, snap2.ballotTree!)).toBe(true);
+    const r = await offlineRecount(2);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('OK: 15 ballots (2 voided)');
+  });
+
+  it('a ballot edited in the table after publication is caught by the log recount and the store recount', async () => {
+    const victim = await itemOf(receipts[4]!.receiptId);
+    expect(victim.answers).toEqual({ overall: 'satisfied' });
+    // The edit an insider would make: the answer, its digest, and the counters, so the tallies still add up.
+    const edited = loggedBallot({ ...(victim as never), answers: { overall: 'unsatisfied' } });
+    await stack.db.send(new UpdateCommand({ TableName: stack.tableName, Key: { PK: victim.PK, SK: victim.SK }, UpdateExpression: 'SET answers = :a, digest = :d', ExpressionAttributeValues: { ':a': { overall: 'unsatisfied' }, ':d': edited.digest } }));
+    const tally = { TableName: stack.tableName, Key: { PK: `TALLY#r1#${victim.shard}`, SK: 's11#window' } };
+    expect((await stack.db.send(new GetCommand(tally))).Item).toBeDefined();
+    await stack.db.send(new UpdateCommand({ ...tally, UpdateExpression: 'ADD #s :m, #u :p', ExpressionAttributeNames: { '#s': 'a:overall:satisfied', '#u': 'a:overall:unsatisfied' }, ExpressionAttributeValues: { ':m': -1, ':p': 1 } }));
+
+    const r = await offlineRecount();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ballot tree root: published');
+    expect(r.stderr).toMatch(/facts s11\.window: published .*"satisfied":4.*, recomputed .*"satisfied":3/);
+    expect(r.stderr).toContain('results.targets');
+
+    // The citizen's receipt still names the leaf that was published; the log no longer has it.
+    const log = parseBallotLog((await raw('/public/rounds/r1/ballots.jsonl')).text);
+    expect(log.ballots.map((b) => b.digest)).not.toContain(receipts[4]!.digest);
+    const stillPublished = await api.get(`/public/rounds/r1/proof/${receipts[4]!.digest}`);
+    expect(verifyInclusion(receipts[4]!.digest!, stillPublished.body.proof, { root: stillPublished.body.root, size: 15 })).toBe(true);
+
+    const store = spawnSync('npx', ['tsx', 'scripts/recount.ts', '--round', 'r1'], {
+      cwd: resolve(__dirname, '../..'),
+      env: { ...process.env, DYNAMODB_ENDPOINT: process.env.DDB_TEST_ENDPOINT, TABLE_NAME: stack.tableName },
+      encoding: 'utf8',
+    });
+    expect(store.status).toBe(1);
+    expect(store.stderr).toContain('ROOT MISMATCH');
+  });
+
+  it('the store recount also names a ballot whose digest was left alone', async () => {
+    const victim = await itemOf(receipts[5]!.receiptId);
+    await setAnswer(victim, 'satisfied');
+    const report = await api.post('/admin/rounds/r1/recount', undefined, supervisor);
+    expect(report.status).toBe(200);
+    expect(report.body.digestMismatches).toEqual([{ ballotId: victim.ballotId, stored: receipts[5]!.digest, recomputed: expect.any(String) }]);
+    expect(report.body.tree.published).toMatchObject({ version: 2, size: 15 });
+    expect(report.body.tree.root).not.toBe(report.body.tree.published.root);
+  });
+});
