@@ -3,7 +3,6 @@ import { NodeId, RoundId } from '../model/ids';
 import { Period } from '../model/round';
 import { PublicationSummary, Snapshot, VoidedBallot, MisconductRecord } from '../publication/snapshot';
 import { ConsequenceAction } from '../publication/consequence-list';
-import { MERKLE_TREE } from '../publication/merkle';
 
 /** Why: every review action names its reason; it is kept in the audit log and the snapshot. */
 const Reason = z.string().trim().min(2, '请填写理由').max(500);
@@ -48,17 +47,4 @@ export const ConsequencesResponse = z.object({
 });
 export type ConsequencesResponse = z.infer<typeof ConsequencesResponse>;
 
-/** One receipt's place in a published version's ballot tree; check it with `verifyInclusion` (shared/publication/merkle.ts). */
-export const BallotInclusionResponse = z.object({
-  roundId: RoundId,
-  version: z.number().int(),
-  /** sha256 of the snapshot the root is part of (the hash printed with the results). */
-  hash: z.string(),
-  tree: z.literal(MERKLE_TREE),
-  root: z.string(),
-  digest: z.string(),
-  ballotId: z.string(),
-  proof: z.object({ index: z.number().int(), size: z.number().int(), path: z.array(z.string()) }),
-  voided: z.object({ reason: z.string(), voidedAt: z.string() }).optional(),
-});
-export type BallotInclusionResponse = z.infer<typeof BallotInclusionResponse>;
+export { BallotInclusionResponse } from './proofs';

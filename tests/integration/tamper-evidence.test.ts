@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Receipt } from '@shared/model/ballot';
+import type { Ballot, Receipt } from '@shared/model/ballot';
 import { Snapshot } from '@shared/publication/snapshot';
 import { verifyInclusion } from '@shared/publication/merkle';
 import { loggedBallot, parseBallotLog } from '@shared/publication/ballot-log';
@@ -202,7 +202,7 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
     const victim = await itemOf(receipts[4]!.receiptId);
     expect(victim.answers).toEqual({ overall: 'satisfied' });
     // The edit an insider would make: the answer, its digest, and the counters, so the tallies still add up.
-    const edited = loggedBallot({ ...(victim as never), answers: { overall: 'unsatisfied' } });
+    const edited = loggedBallot({ ...(victim as Ballot), answers: { overall: 'unsatisfied' } });
     await stack.db.send(new UpdateCommand({ TableName: stack.tableName, Key: { PK: victim.PK, SK: victim.SK }, UpdateExpression: 'SET answers = :a, digest = :d', ExpressionAttributeValues: { ':a': { overall: 'unsatisfied' }, ':d': edited.digest } }));
     const tally = { TableName: stack.tableName, Key: { PK: `TALLY#r1#${victim.shard}`, SK: 's11#window' } };
     expect((await stack.db.send(new GetCommand(tally))).Item).toBeDefined();

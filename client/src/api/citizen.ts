@@ -1,5 +1,6 @@
 import { LandingResponse } from '@shared/api/tokens';
 import { SubmitBallotRequest, SubmitBallotResponse } from '@shared/api/ballots';
+import { BallotInclusionResponse } from '@shared/api/proofs';
 import { apiRequest } from './http';
 
 /** What a window QR scene, a sampling link token or an invitation token resolves to. */
@@ -10,4 +11,9 @@ export function getLanding(token: string): Promise<LandingResponse> {
 /** Posts one ballot; the same clientBallotId may be posted again and returns the same receipt. */
 export function postBallot(request: SubmitBallotRequest): Promise<SubmitBallotResponse> {
   return apiRequest({ method: 'POST', path: '/ballots', body: request, schema: SubmitBallotResponse });
+}
+
+/** Where a receipt's digest sits in the round's published ballot tree (public, no session). */
+export function getInclusion(roundId: string, digest: string): Promise<BallotInclusionResponse> {
+  return apiRequest({ path: `/public/rounds/${encodeURIComponent(roundId)}/proof/${digest}`, auth: 'none', schema: BallotInclusionResponse });
 }

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { CHANNEL_LABELS } from '@shared/model/channel';
 import { Notice } from '../../components/notice';
+import { ReceiptCheck } from '../../components/receipt-check';
 import { findReceipt, ReceiptEntry } from '../../lib/receipts';
 import { flush, listPending, PendingBallot } from '../../lib/outbox';
 import { formatTime } from '../../lib/format';
@@ -43,6 +44,7 @@ export default function ReceiptPage() {
           {entry.replayed && <Notice>这份评价此前已经送达，只计入一次</Notice>}
         </View>
       )}
+      {entry?.state === 'counted' && <ReceiptCheck receipt={entry.receipt} />}
       {entry?.state === 'rejected' && <Notice tone='error' testId='refusal'>{`未计入：${entry.message}`}</Notice>}
       {!entry && pending && (
         <View data-testid='pending'>
