@@ -1,4 +1,4 @@
-import { sha256, toHex } from '../draw/sha256';
+import { sha256 } from '../draw/sha256';
 
 /**
  * The Merkle tree a publication commits the round's ballots to (RFC 6962 / RFC 9162 shape, with
@@ -23,13 +23,25 @@ export interface InclusionProof {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const NIBBLE: Record<string, number> = Object.fromEntries([...'0123456789abcdef'].map((c, i) => [c, i]));
 
 function fromHex(hex: string): Uint8Array {
   if (!HEX64.test(hex)) throw new Error(`merkle: not a 32-byte lowercase hex digest: ${hex.slice(0, 80)}`);
   const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < 32; i++) out[i] = (NIBBLE[hex[2 * i]!]! << 4) | NIBBLE[hex[2 * i + 1]!]!;
   return out;
 }
+
+function hexOf(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += HEX_PAIRS[bytes[i]!];
+  return s;
+}
+
+// Nodes are hashed as bytes; hex only at the edges (a 100,000-ballot tree is 200,000 hashes).
+const leafBytes = (digest: Uint8Array): Uint8Array => sha256(prefixed(0, digest));
+const nodeBytes = (left: Uint8Array, right: Uint8Array): Uint8Array => sha256(prefixed(1, left, right));
 
 function prefixed(prefix: number, ...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(1 + parts.reduce((n, p) => n + p.length, 0));
@@ -43,32 +55,37 @@ function prefixed(prefix: number, ...parts: Uint8Array[]): Uint8Array {
 }
 
 /** @example leafHash('00'.repeat(32)) // H(0x00 ‖ 32 zero bytes), hex */
-export const leafHash = (digest: string): string => toHex(sha256(prefixed(0, fromHex(digest))));
-export const nodeHash = (left: string, right: string): string => toHex(sha256(prefixed(1, fromHex(left), fromHex(right))));
+export const leafHash = (digest: string): string => hexOf(leafBytes(fromHex(digest)));
+export const nodeHash = (left: string, right: string): string => hexOf(nodeBytes(fromHex(left), fromHex(right)));
 
 /** Every level of the tree, leaves' hashes first, the root's level (one node) last. */
-const levels = (digests: readonly string[]): string[][] => nodeLevels(digests.map(leafHash));
+const levels = (digests: readonly string[]): Uint8Array[][] => nodeLevels(digests.map((d) => leafBytes(fromHex(d))));
 
 /** Levels above nodes that are already hashed (leaf hashes, or block roots). */
-function nodeLevels(nodes: readonly string[]): string[][] {
-  const out: string[][] = [[...nodes]];
+function nodeLevels(nodes: Uint8Array[]): Uint8Array[][] {
+  const out: Uint8Array[][] = [nodes];
   while (out[out.length - 1]!.length > 1) {
     const below = out[out.length - 1]!;
-    const up: string[] = [];
-    for (let i = 0; i < below.length; i += 2) up.push(i + 1 < below.length ? nodeHash(below[i]!, below[i + 1]!) : below[i]!);
+    const up: Uint8Array[] = [];
+    for (let i = 0; i < below.length; i += 2) up.push(i + 1 < below.length ? nodeBytes(below[i]!, below[i + 1]!) : below[i]!);
     out.push(up);
   }
   return out;
 }
+
+const topOf = (all: Uint8Array[][]): string => hexOf(all[all.length - 1]![0]!);
 
 /**
  * The root over leaf digests in the order given (callers sort: see `sortDigests`).
  * @example merkleRoot([]) === EMPTY_ROOT; merkleRoot([d]) === leafHash(d)
  */
 export function merkleRoot(digests: readonly string[]): string {
-  if (digests.length === 0) return EMPTY_ROOT;
-  const all = levels(digests);
-  return all[all.length - 1]![0]!;
+  return digests.length === 0 ? EMPTY_ROOT : topOf(levels(digests));
+}
+
+/** The whole tree's root from its block roots (see `blockRoots`): one pass over the leaves at publication, not two. */
+export function rootOfBlocks(roots: readonly string[]): string {
+  return roots.length === 0 ? EMPTY_ROOT : topOf(nodeLevels(roots.map(fromHex)));
 }
 
 /** Leaves in the tree's order: ascending, duplicates kept (two identical ballots are two leaves). */
@@ -80,12 +97,12 @@ export function inclusionProof(digests: readonly string[], index: number): Inclu
   return { index, size: digests.length, path: pathIn(levels(digests), index) };
 }
 
-function pathIn(all: string[][], index: number): string[] {
+function pathIn(all: Uint8Array[][], index: number): string[] {
   const path: string[] = [];
   let i = index;
   for (const level of all.slice(0, -1)) {
     const sibling = i % 2 === 1 ? i - 1 : i + 1;
-    if (sibling < level.length) path.push(level[sibling]!);
+    if (sibling < level.length) path.push(hexOf(level[sibling]!));
     i = Math.floor(i / 2);
   }
   return path;
@@ -105,7 +122,7 @@ export function rootFromProof(digest: string, proof: InclusionProof): string | u
   const { index, size, path } = proof;
   if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size || !Array.isArray(path)) return undefined;
   if (!HEX64.test(digest) || !path.every((p) => typeof p === 'string' && HEX64.test(p))) return undefined;
-  let node = leafHash(digest);
+  let node = leafBytes(fromHex(digest));
   let i = index;
   let width = size;
   let used = 0;
@@ -114,13 +131,13 @@ export function rootFromProof(digest: string, proof: InclusionProof): string | u
     // (no sibling: the last node of an odd level goes up unchanged)
     if (hasSibling) {
       if (used >= path.length) return undefined;
-      const sibling = path[used++]!;
-      node = i % 2 === 1 ? nodeHash(sibling, node) : nodeHash(node, sibling);
+      const sibling = fromHex(path[used++]!);
+      node = i % 2 === 1 ? nodeBytes(sibling, node) : nodeBytes(node, sibling);
     }
     i = Math.floor(i / 2);
     width = Math.ceil(width / 2);
   }
-  return used === path.length ? node : undefined;
+  return used === path.length ? hexOf(node) : undefined;
 }
 
 /**
@@ -146,5 +163,5 @@ export function blockRoots(digests: readonly string[], blockSize: number): strin
 /** Leaf `blockIndex·blockSize + indexInBlock`'s proof in a tree of `size` leaves, from its block and the block roots (see `blockRoots`). */
 export function proofFromBlock(block: readonly string[], blockIndex: number, indexInBlock: number, roots: readonly string[], size: number, blockSize: number): InclusionProof {
   const inner = inclusionProof(block, indexInBlock);
-  return { index: blockIndex * blockSize + indexInBlock, size, path: [...inner.path, ...pathIn(nodeLevels(roots), blockIndex)] };
+  return { index: blockIndex * blockSize + indexInBlock, size, path: [...inner.path, ...pathIn(nodeLevels(roots.map(fromHex)), blockIndex)] };
 }

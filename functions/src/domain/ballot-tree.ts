@@ -1,7 +1,7 @@
 import { AppError } from '@shared/errors';
 import type { Round } from '@shared/model/round';
-import { ballotTreeOf, loggedBallot, type BallotTree, type LoggedBallot } from '@shared/publication/ballot-log';
-import { blockRoots, sortDigests } from '@shared/publication/merkle';
+import { loggedBallot, type BallotTree, type LoggedBallot } from '@shared/publication/ballot-log';
+import { blockRoots, rootOfBlocks, sortDigests, MERKLE_TREE } from '@shared/publication/merkle';
 import type { Deps } from './deps';
 import type { StoredBallotTree } from '../ports';
 
@@ -37,6 +37,7 @@ export async function ballotTreeForPublication(deps: Deps, round: Round): Promis
     const block = leaves.slice(at, at + TREE_BLOCK_SIZE);
     blocks.push({ index, leaves: block, ballotIds: block.map((d) => byDigest.get(d)!) });
   }
-  const tree = ballotTreeOf(leaves);
-  return { tree, stored: { blockSize: TREE_BLOCK_SIZE, size: leaves.length, roots: blockRoots(leaves, TREE_BLOCK_SIZE), blocks } };
+  const roots = blockRoots(leaves, TREE_BLOCK_SIZE);
+  const tree: BallotTree = { tree: MERKLE_TREE, size: leaves.length, root: rootOfBlocks(roots) };
+  return { tree, stored: { blockSize: TREE_BLOCK_SIZE, size: leaves.length, roots, blocks } };
 }

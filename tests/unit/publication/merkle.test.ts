@@ -8,6 +8,7 @@ import {
   nodeHash,
   proofFromBlock,
   rootFromProof,
+  rootOfBlocks,
   sortDigests,
   verifyInclusion,
 } from '@shared/publication/merkle';
@@ -85,11 +86,13 @@ describe('Merkle tree (RFC 6962 shape)', () => {
       const leaves = digests(n);
       const roots = blockRoots(leaves, 4);
       expect(merkleRoot(leaves)).toBe(roots.length === 1 ? roots[0] : referenceOverNodes(roots));
+      expect(rootOfBlocks(roots)).toBe(merkleRoot(leaves));
       leaves.forEach((_, i) => {
         const b = Math.floor(i / 4);
         expect(proofFromBlock(leaves.slice(b * 4, b * 4 + 4), b, i % 4, roots, n, 4)).toEqual(inclusionProof(leaves, i));
       });
     }
+    expect(rootOfBlocks([])).toBe(EMPTY_ROOT);
     expect(() => blockRoots(digests(3), 6)).toThrow('power of two');
   });
 });
