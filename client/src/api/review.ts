@@ -1,4 +1,5 @@
 import { AuditLogResponse, MisconductRecord, PublicationSummary, ReviewBallotsResponse, VoidedBallot } from '@shared/api/publication';
+import { HearingList, HearingTally } from '@shared/api/panels';
 import { apiRequest } from './http';
 
 /**
@@ -29,4 +30,13 @@ export function publishRound(roundId: string, reason?: string) {
 
 export function roundAudit(roundId: string) {
   return apiRequest({ path: `${roundPath(roundId)}/audit`, auth: 'staff', schema: AuditLogResponse });
+}
+
+/** The hearing chair's live tally: sheets in per unit, counts per item and option, the score so far. */
+export function hearingTally(roundId: string, hearingId: string) {
+  return apiRequest({ path: `/rounds/${enc(roundId)}/hearings/${enc(hearingId)}/tally`, auth: 'staff', schema: HearingTally });
+}
+
+export function listHearings(roundId: string) {
+  return apiRequest({ path: `/admin/rounds/${enc(roundId)}/hearings`, auth: 'staff', schema: HearingList });
 }

@@ -13,6 +13,7 @@ import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
 import { closeRound, createRound, createSamplingLink, openRound } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
+import { HearingLinks } from '../../components/hearing-links';
 import { cstDate, cstInstant } from '../../lib/dates';
 import './index.scss';
 
@@ -65,6 +66,7 @@ export default function RoundsPage() {
             )}
           </View>
           {links[r.id] && <Text className='admin__link' userSelect>{links[r.id]}</Text>}
+          {r.channels.includes('hearing') && <HearingLinks roundId={r.id} />}
         </View>
       ))}
       <View className='admin__card'>
