@@ -66,6 +66,9 @@ export default function RoundsPage() {
             )}
           </View>
           {links[r.id] && <Text className='admin__link' userSelect>{links[r.id]}</Text>}
+          {(r.channels.includes('directed') || r.channels.includes('hearing')) && (
+            <Text className='admin__link' data-testid={`draws-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/draws/index?round=${r.id}` })}>公开抽取评议代表</Text>
+          )}
           {r.channels.includes('hearing') && <HearingLinks roundId={r.id} />}
         </View>
       ))}
