@@ -98,7 +98,7 @@ function readSession(deps: Deps, spec: RouteSpec<any>, req: Request): Session | 
   return verifySession(deps.secrets.sessionKey, token, deps.clock.now().getTime());
 }
 
-/** The route's roles, enforced before its params and body are even parsed. */
+/** The route's roles, enforced before its params and body are validated. */
 function authorize(spec: RouteSpec<any>, session: Session | undefined): void {
   if (Array.isArray(spec.auth) && !spec.auth.includes(session!.role)) throw new AppError('FORBIDDEN');
 }
