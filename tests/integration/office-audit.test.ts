@@ -136,6 +136,14 @@ describe('original comments for the supervising office', () => {
   });
 });
 
+describe('other sensitive reads', () => {
+  it('logs every read of the representative library (it holds names)', async () => {
+    const r = await api.get('/admin/representatives', supervisor);
+    expect(r.status).toBe(200);
+    expect(await newest()).toMatchObject({ method: 'GET', route: '/admin/representatives', status: 200, details: { representatives: r.body.representatives.length } });
+  });
+});
+
 describe('when the log cannot be written after a change', () => {
   it('answers the true outcome and puts the entry on the error log line', async () => {
     const other = await startStack();

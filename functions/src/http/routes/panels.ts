@@ -34,12 +34,16 @@ export const panelRoutes = [
   route({
     method: 'get',
     path: '/admin/representatives',
-    summary: 'The representative library.',
+    summary: 'The representative library (names: every read is in the office audit log).',
     tag: 'panels',
     auth: SUPERVISORS,
+    audit: 'read',
     responses: { 200: { description: 'Library', schema: RepresentativeListResponse } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
-    handler: async ({ deps }) => ({ body: { representatives: await deps.store.representatives.listRepresentatives() } }),
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'STORE_UNAVAILABLE'],
+    handler: async ({ deps }) => {
+      const representatives = await deps.store.representatives.listRepresentatives();
+      return { body: { representatives }, audit: { representatives: representatives.length } };
+    },
   }),
   route({
     method: 'post',
