@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError } from '@shared/errors';
 import { OFFICE_ROLES } from '@shared/api/auth';
@@ -5,7 +6,6 @@ import type { OfficeAuditEntry } from '@shared/api/audit';
 import type { Deps } from '../domain/deps';
 import type { Session } from '../domain/sessions';
 import { canonicalJson, sha256Hex } from '../domain/crypto';
-import { createHash } from 'node:crypto';
 import type { RouteSpec } from './route';
 import { appErrorOf, type Logger } from './errors';
 
