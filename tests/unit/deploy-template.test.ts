@@ -121,12 +121,24 @@ describe('least privilege', () => {
   it('lets no function delete anything but one-time binding codes', () => {
     const bindCodePartition = keys.bindCode('hash').PK;
     for (const [, res] of functions)
-      for (const s of statements(res.Properties).filter((st: any) => [st.Action].flat().includes('dynamodb:DeleteItem'))) {
+      for (const s of statements(res.Properties).filter((st: any) => st.Effect === 'Allow' && [st.Action].flat().includes('dynamodb:DeleteItem'))) {
         const prefixes: string[] = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? [];
         expect(prefixes.length).toBeGreaterThan(0);
         for (const p of prefixes) expect(bindCodePartition.startsWith(p.replace(/\*$/, ''))).toBe(true);
         expect(keys.ballot('r', 0, 't', 'b').PK.startsWith(prefixes[0]!.replace(/\*$/, ''))).toBe(false);
       }
+  });
+
+  it('denies every function updates and deletes of audit items (both logs are append only)', () => {
+    const auditKeys = [keys.audit('r1', '2026-01-01T00:00:00.000Z', 'e').PK, keys.officeAudit('2026-01-01T00:00:00.000Z', 'e').PK];
+    for (const [, res] of functions) {
+      const deny = statements(res.Properties).find((st: any) => st.Effect === 'Deny' && st.Sid === 'AuditLogsAppendOnly');
+      expect([deny?.Action].flat()).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+      const patterns: string[] = deny.Condition['ForAnyValue:StringLike']['dynamodb:LeadingKeys'];
+      const matches = (key: string) => patterns.some((p) => (p.endsWith('*') ? key.startsWith(p.slice(0, -1)) : key === p));
+      expect(auditKeys.filter((k) => !matches(k))).toEqual([]);
+      expect(matches(keys.ballot('r1', 0, 't', 'b').PK)).toBe(false);
+    }
   });
 
   it('grants no function wildcards, scans or unconditioned deletes, and only on our table and bucket', () => {

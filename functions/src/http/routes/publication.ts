@@ -22,6 +22,7 @@ import { roundConsequences, ruleOrder } from '../../domain/consequences';
 import { snapshotCsv } from '../../domain/exports/csv';
 import { snapshotXlsx } from '../../domain/exports/xlsx';
 import { snapshotPrintHtml } from '../../domain/exports/print';
+import { sha256Hex } from '../../domain/crypto';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const RoundParams = z.object({ id: RoundId });
@@ -39,6 +40,12 @@ function versionOf(ctx: RouteContext<unknown>): number | undefined {
 
 const actor = (ctx: RouteContext<unknown>) => ctx.session!.sub;
 
+/** Which ballots a review read showed: their ids up to a few hundred, a count and digest of all. */
+function readBallots(ids: string[]) {
+  const sorted = [...ids].sort();
+  return { ballotCount: ids.length, ballotIdsSha256: sha256Hex(sorted.join('\n')), ...(ids.length <= 200 ? { ballotIds: sorted } : {}) };
+}
+
 async function published(ctx: RouteContext<unknown>) {
   return readPublication(ctx.deps, ctx.params.id!, versionOf(ctx));
 }
@@ -47,9 +54,10 @@ export const publicationRoutes = [
   route({
     method: 'get',
     path: '/admin/rounds/:id/ballots',
-    summary: 'Review: the round’s ballots (optionally ?targetId=) with their void status; evaluator pseudonyms are not shown.',
+    summary: 'Review: the round’s ballots (optionally ?targetId=) with their void status; evaluator pseudonyms are not shown. Comments are as written, so every read is in the office audit log.',
     tag: 'publication',
     auth: SUPERVISORS,
+    audit: 'read',
     params: RoundParams,
     responses: { 200: { description: 'Ballots', schema: ReviewBallotsResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'VALIDATION_FAILED'],
@@ -57,7 +65,8 @@ export const publicationRoutes = [
       const t = ctx.req.query.targetId;
       const targetId = t === undefined ? undefined : NodeId.safeParse(t);
       if (targetId && !targetId.success) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'targetId', message: 'bad target id' }] });
-      return { body: { ballots: await reviewBallots(ctx.deps, ctx.params.id!, targetId?.data) } };
+      const ballots = await reviewBallots(ctx.deps, ctx.params.id!, targetId?.data);
+      return { body: { ballots }, audit: { roundId: ctx.params.id!, ...(targetId ? { targetId: targetId.data } : {}), ...readBallots(ballots.map((b) => b.ballotId)) } };
     },
   }),
   route({
