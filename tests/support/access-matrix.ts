@@ -71,6 +71,7 @@ export const ACCESS_MATRIX: Record<string, 'public' | 'optional' | readonly Role
   'POST /admin/draws/:id/invitations': OFFICE,
   'POST /admin/rounds/:id/reminders': OFFICE,
   'POST /admin/rounds/:id/hearings': OFFICE,
+  'GET /admin/rounds/:id/hearings': OFFICE,
   'GET /rounds/:id/hearings/:hearingId/tally': OFFICE,
   'POST /admin/rounds/:id/phone-survey': OFFICE,
   'GET /admin/rounds/:id/ballots': OFFICE,
