@@ -33,15 +33,16 @@ import { brotliCompressSync } from 'node:zlib';
  *  - object-inspect (≈ 14 KB): qs → side-channel formats a key with it only in the message of
  *    an error it throws on a missing key; the stub prints the value's type instead.
  *  - serverless-http's Azure provider (≈ 10 KB): we are AWS only (provider defaults to aws).
- *  - exceljs (≈ EXCELJS_KB KB, the exports function only): `import ExcelJS from 'exceljs'` loads its
+ *  - exceljs (≈ 570 KB, the exports function only): `import ExcelJS from 'exceljs'` loads its
  *    Node entry, which adds the streaming reader and writer (unzipper, archiver, tmp and their
  *    glob/bluebird/lodash trees) to the in-memory Workbook we use. The bare entry
  *    (`lib/exceljs.bare.js`, exceljs' own, = Workbook + enums) is used instead, and the
  *    Workbook's CSV module (fast-csv, dayjs; `workbook.csv`) becomes a stub that throws.
  *    `workbook.xlsx.writeBuffer()` — JSZip + pako — is untouched.
- *  - readable-stream (≈ 250 KB: v2 for JSZip, v3 for exceljs): Node's own `stream`, of which
- *    both are copies (the package exists for old Node and browsers); its Duplex, PassThrough
- *    and Readable are what exceljs and JSZip use.
+ *  - readable-stream (≈ 70 KB once exceljs is trimmed; v2 for JSZip, v3 for exceljs): Node's
+ *    own `stream`, of which both are copies (the package exists for old Node and browsers);
+ *    its Duplex, PassThrough and Readable are what exceljs and JSZip use. The Excel test on the
+ *    exports bundle reads the workbook back with the untrimmed exceljs.
  *  - the OpenAPI document (staff function): functions/src/lambda/openapi-document.ts builds it
  *    from every route; in the bundle it becomes the same JSON built now, at bundle time, and
  *    embedded brotli-compressed (≈ 15 KB for 550 KB of JSON), inflated on the first request.

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { BALLOT_BODY_MAX_BYTES } from '@shared/model/ballot';
-import { EVIDENCE_MAX_BYTES } from '@shared/api/rectification';
+import { EVIDENCE_MAX_BYTES } from '@shared/rectification/evidence-limits';
 import type { Deps } from '../domain/deps';
 import { verifySession, type Session } from '../domain/sessions';
 import type { RouteSpec } from './route';
