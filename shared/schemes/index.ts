@@ -8,9 +8,11 @@ import { tonghe } from './tonghe';
 
 /**
  * The preset schemes, each parsed (defaults filled, cross-references checked) on first use and
- * kept: a Lambda cold start pays only for the preset its first request's round uses, not for
- * all six (≈ 5–8 ms of zod work each). A preset that does not validate still cannot ship:
- * tests/unit/scoring/engine.test.ts parses every one, and its first use throws, never silently.
+ * kept. Parsing all six at load cost a Lambda cold start ≈ 20 ms CPU; now the first request
+ * that reads a round's scheme pays for that one preset, once per container (≈ 10 ms for the
+ * first, the Scheme validator's first run; 1–6 ms for each further one). A preset that does
+ * not validate still cannot ship: tests/unit/scoring/engine.test.ts parses every one, and its
+ * first use throws, never silently.
  */
 const SOURCES: SchemeInput[] = [ganquan, luxi, tonghe, nanchuan, efficiencyOffice, haochaping];
 
