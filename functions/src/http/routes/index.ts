@@ -12,8 +12,9 @@ import { hearingRoutes } from './hearings';
 import { opsRoutes } from './ops';
 
 /**
- * Every route of the API, in one list: the OpenAPI document, the local server and the tests read
- * it. A Lambda function imports only its own route modules (lambda/*-routes.ts), never this file.
+ * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
+ * single-function lambda/api.ts read it. The deployed functions (citizen, staff, exports) import
+ * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
   ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...exportRoutes, ...rectificationRoutes, ...opsRoutes,
