@@ -1,3 +1,10 @@
+/*
+ * The part of the dependency graph every process shares, with no heavy adapter imported: a
+ * Lambda function composes its deps from this and the adapters its own routes use
+ * (functions/src/lambda/<function>.ts), so the citizen bundle never contains the S3 client or
+ * the QR renderer. config/deps.ts adds every adapter for the local server, the tests, scripts
+ * and the staff function.
+ */
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getSchemePreset } from '@shared/schemes';
@@ -10,12 +17,6 @@ import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
 import type { WechatIdentity } from '../ports';
 
-/**
- * The part of the dependency graph every process shares, with no heavy adapter imported: a
- * Lambda function composes its deps from this and the adapters its own routes use (lambda/*.ts),
- * so the citizen bundle never contains the S3 client or the QR renderer. config/deps.ts adds
- * every adapter for the local server, the tests and the staff function.
- */
 export type Env = Record<string, string | undefined>;
 
 /** The adapters that differ per process; everything else is built here. */
