@@ -2,14 +2,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { BALLOT_BODY_MAX_BYTES } from '@shared/model/ballot';
-import { EVIDENCE_MAX_BYTES } from '@shared/api/rectification';
+import { EVIDENCE_MAX_BYTES } from '@shared/rectification/evidence-limits';
 import type { Deps } from '../domain/deps';
 import { verifySession, type Session } from '../domain/sessions';
 import type { RouteSpec } from './route';
-import { ROUTES } from './routes';
 import { errorHandler, type Logger } from './errors';
 import { parseOrThrow } from './validate';
-import { buildOpenApi } from './openapi';
 import { auditTrail } from './audit-trail';
 import { emfMetrics, type Metrics } from '../observability/metrics';
 import { observeRequests } from '../observability/request-log';
@@ -20,14 +18,19 @@ export interface AppOptions {
   log?: Logger;
   /** Ballot outcome counters; default: CloudWatch EMF lines through `log`. */
   metrics?: Metrics;
-  /** The routes this app mounts (a Lambda function serves its group); default: every route. */
-  routes?: readonly RouteSpec<any>[];
+  /** The routes this app mounts: every route locally, a Lambda function's own group in AWS. */
+  routes: readonly RouteSpec<any>[];
+  /**
+   * The OpenAPI document as JSON text, served at GET /api/openapi.json when given. A provider, so
+   * only the process that serves the document pays for it, on the first request.
+   */
+  openapi?: () => string;
 }
 
 const jsonLog: Logger = (entry) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
 
 /** The one Express app: local server, tests and Lambda (serverless-http) all run this. */
-export function createApp(deps: Deps, options: AppOptions = {}): express.Express {
+export function createApp(deps: Deps, options: AppOptions): express.Express {
   const app = express();
   const log = options.log ?? jsonLog;
   app.disable('x-powered-by');
@@ -44,9 +47,10 @@ export function createApp(deps: Deps, options: AppOptions = {}): express.Express
   const binary = express.raw({ limit: EVIDENCE_MAX_BYTES, type: () => true });
 
   // Built on first request, not at init: a Lambda cold start should not pay for a document few ask for.
-  let openapi: ReturnType<typeof buildOpenApi> | undefined;
-  app.get('/api/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(ROUTES))));
-  for (const spec of options.routes ?? ROUTES) mount(app, spec, deps, log, json, csv, binary);
+  const { openapi } = options;
+  let document: string | undefined;
+  if (openapi) app.get('/api/openapi.json', (_req, res) => res.type('application/json').send((document ??= openapi())));
+  for (const spec of options.routes) mount(app, spec, deps, log, json, csv, binary);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
   if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
   app.use(errorHandler(log));

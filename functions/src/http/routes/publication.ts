@@ -17,26 +17,14 @@ import {
 import { consequenceActions } from '@shared/publication/consequence-list';
 import { route, type RouteContext } from '../route';
 import { recordMisconduct, reviewBallots, voidBallot } from '../../domain/review';
-import { listPublished, publishRound, readPublication } from '../../domain/publication';
+import { listPublished, publishRound } from '../../domain/publication';
 import { roundConsequences, ruleOrder } from '../../domain/consequences';
-import { snapshotCsv } from '../../domain/exports/csv';
-import { snapshotXlsx } from '../../domain/exports/xlsx';
-import { snapshotPrintHtml } from '../../domain/exports/print';
 import { sha256Hex } from '../../domain/crypto';
+import { published, PUBLIC_ERRORS } from './published';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const RoundParams = z.object({ id: RoundId });
 const REVIEW_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'REVIEW_CLOSED_ROUND_ONLY'] as const;
-const PUBLIC_ERRORS = ['ROUND_NOT_FOUND', 'PUBLICATION_NOT_FOUND', 'VALIDATION_FAILED'] as const;
-
-/** `?version=n` on the public reads; absent means the latest version. */
-function versionOf(ctx: RouteContext<unknown>): number | undefined {
-  const raw = ctx.req.query.version;
-  if (raw === undefined) return undefined;
-  const v = z.coerce.number().int().min(1).max(1_000_000).safeParse(raw);
-  if (!v.success) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'version', message: 'version must be a positive integer' }] });
-  return v.data;
-}
 
 const actor = (ctx: RouteContext<unknown>) => ctx.session!.sub;
 
@@ -44,10 +32,6 @@ const actor = (ctx: RouteContext<unknown>) => ctx.session!.sub;
 function readBallots(ids: string[]) {
   const sorted = [...ids].sort();
   return { ballotCount: ids.length, ballotIdsSha256: sha256Hex(sorted.join('\n')), ...(ids.length <= 200 ? { ballotIds: sorted } : {}) };
-}
-
-async function published(ctx: RouteContext<unknown>) {
-  return readPublication(ctx.deps, ctx.params.id!, versionOf(ctx));
 }
 
 export const publicationRoutes = [
@@ -166,49 +150,6 @@ export const publicationRoutes = [
     handler: async (ctx) => {
       const { stored } = await published(ctx);
       return { raw: { contentType: 'application/json; charset=utf-8', data: Buffer.from(stored.body, 'utf8'), filename: `${stored.roundId}-v${stored.version}.json` } };
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/public/rounds/:id/results.xlsx',
-    summary: 'The published table as an Excel workbook (results, consequence actions, version and hash).',
-    tag: 'public results',
-    auth: 'public',
-    params: RoundParams,
-    responses: { 200: { description: 'Workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
-    errors: PUBLIC_ERRORS,
-    handler: async (ctx) => {
-      const { stored, snapshot } = await published(ctx);
-      const data = await snapshotXlsx(snapshot, stored.hash, ruleOrder(ctx.deps, snapshot.round.schemeId));
-      return { raw: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data, filename: `${snapshot.round.name}评议结果-第${stored.version}版.xlsx` } };
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/public/rounds/:id/results.csv',
-    summary: 'The published table as CSV (UTF-8 with BOM).',
-    tag: 'public results',
-    auth: 'public',
-    params: RoundParams,
-    responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
-    errors: PUBLIC_ERRORS,
-    handler: async (ctx) => {
-      const { stored, snapshot } = await published(ctx);
-      return { raw: { contentType: 'text/csv; charset=utf-8', data: snapshotCsv(snapshot, stored.hash), filename: `${snapshot.round.name}评议结果-第${stored.version}版.csv` } };
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/public/rounds/:id/print',
-    summary: 'A print-ready HTML list for the newspaper (A4).',
-    tag: 'public results',
-    auth: 'public',
-    params: RoundParams,
-    responses: { 200: { description: 'HTML', contentType: 'text/html' } },
-    errors: PUBLIC_ERRORS,
-    handler: async (ctx) => {
-      const { stored, snapshot } = await published(ctx);
-      return { raw: { contentType: 'text/html; charset=utf-8', data: snapshotPrintHtml(snapshot, stored.hash) } };
     },
   }),
 ];
