@@ -6,6 +6,7 @@ import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from '../function
 import { buildDeps, randomSecrets } from '../functions/src/config/deps';
 import type { Deps } from '../functions/src/domain/deps';
 import { createApp } from '../functions/src/http/app';
+import { WHOLE_API } from '../functions/src/http/docs';
 import { benchSchemes } from './scheme';
 import { StoreMeter } from './store-meter';
 
@@ -35,7 +36,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     const meter = new StoreMeter().attach(db);
     const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost' }, { schemes: benchSchemes });
     const appErrors: unknown[] = [];
-    const app = createApp(deps, { log: (e) => (e.level === 'info' ? undefined : appErrors.push(e)) });
+    const app = createApp(deps, { ...WHOLE_API, log: (e) => (e.level === 'info' ? undefined : appErrors.push(e)) });
     const server = await new Promise<Server>((res) => {
       const s: Server = app.listen(0, '127.0.0.1', () => res(s));
     });

@@ -53,6 +53,7 @@ export const ERROR_CATALOGUE = {
   REVIEW_CLOSED_ROUND_ONLY: { status: 409, zh: '只能在评议结束后审核、作废或更正', en: 'Review actions need a closed or published round' },
   TASK_NOT_FOUND: { status: 404, zh: '没有找到该整改任务', en: 'Unknown rectification task' },
   TASK_STATE_CONFLICT: { status: 409, zh: '整改任务当前状态不允许此操作', en: 'Illegal rectification task transition' },
+  AUDIT_ENTRY_EXISTS: { status: 409, zh: '审计记录已存在，不能覆盖', en: 'An audit entry with this key exists; audit entries are never overwritten' },
   TASK_OUT_OF_SCOPE: { status: 403, zh: '只能查看和办理本单位的整改任务', en: 'Staff may only act on their own unit\'s tasks' },
   EVIDENCE_REQUIRED: { status: 422, zh: '提交整改结果前请先上传整改材料', en: 'Submitting a task needs at least one evidence file' },
   EVIDENCE_NOT_UPLOADED: { status: 422, zh: '整改材料尚未上传成功，请重新上传', en: 'The evidence file is not in storage (upload it first)' },

@@ -8,19 +8,30 @@ const root = resolve(__dirname, '../..');
 /** One deployed Lambda function: where its code starts and what the template calls it. */
 export interface LambdaFunction {
   /** Folder under the output dir; template.yaml's CodeUri is `dist/lambda/<name>`. */
-  name: 'citizen' | 'staff';
+  name: 'citizen' | 'staff' | 'exports';
   /** Logical id of the AWS::Serverless::Function in template.yaml. */
   logicalId: string;
   entry: string;
+  /** The module whose `routes` export is every route this function serves (lambda/*-routes.ts). */
+  routesModule: string;
   /** The export the runtime calls: template Handler is `index.<handlerExport>`. */
   handlerExport: 'handler';
   /** iconv-lite tables kept (see trims.ts): only a function that imports CSV needs any. */
   keepIconvTables: readonly string[];
+  /**
+   * Environment variables it reads from the Secrets Manager secret: the keys where sessions or
+   * tokens are verified, the WeChat AppSecret where WeChat is called; none for public downloads.
+   */
+  secrets: readonly SecretVariable[];
 }
 
+export type SecretVariable = 'TOKEN_SECRET' | 'PSEUDONYM_SECRET' | 'SESSION_SECRET' | 'WECHAT_SECRET';
+const ALL_SECRETS: readonly SecretVariable[] = ['TOKEN_SECRET', 'PSEUDONYM_SECRET', 'SESSION_SECRET', 'WECHAT_SECRET'];
+
 export const LAMBDA_FUNCTIONS: readonly LambdaFunction[] = [
-  { name: 'citizen', logicalId: 'CitizenFunction', entry: 'functions/src/lambda/citizen.ts', handlerExport: 'handler', keepIconvTables: [] },
-  { name: 'staff', logicalId: 'StaffFunction', entry: 'functions/src/lambda/staff.ts', handlerExport: 'handler', keepIconvTables: CHINESE_ICONV_TABLES },
+  { name: 'citizen', logicalId: 'CitizenFunction', entry: 'functions/src/lambda/citizen.ts', routesModule: 'functions/src/lambda/citizen-routes.ts', handlerExport: 'handler', keepIconvTables: [], secrets: ALL_SECRETS },
+  { name: 'staff', logicalId: 'StaffFunction', entry: 'functions/src/lambda/staff.ts', routesModule: 'functions/src/lambda/staff-routes.ts', handlerExport: 'handler', keepIconvTables: CHINESE_ICONV_TABLES, secrets: ALL_SECRETS },
+  { name: 'exports', logicalId: 'ExportsFunction', entry: 'functions/src/lambda/exports.ts', routesModule: 'functions/src/lambda/exports-routes.ts', handlerExport: 'handler', keepIconvTables: [], secrets: [] },
 ];
 
 export const DEFAULT_OUT_DIR = join(root, 'dist/lambda');

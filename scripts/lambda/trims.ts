@@ -1,6 +1,7 @@
 import type { Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 
 /**
  * Build-time trims that keep each Lambda bundle under 1 MB without touching application code.
@@ -23,8 +24,29 @@ import { dirname } from 'node:path';
  *    credentials in environment variables, so the SDK's default chain (SSO, INI files, STS web
  *    identity, IMDS, login, each with its nested client) is replaced by the environment provider.
  *  - bowser (≈ 35 KB): the SDK's browser user-agent parser; never called on Node.
- *  - mime-db (≈ 90 KB): keep the types that can be looked up (by extension or for a charset);
- *    the dropped ones are registry entries no extension maps to.
+ *  - mime-db (≈ 160 KB): a Lambda function serves no static files, so the only lookups are the
+ *    charset of a Content-Type we set (mime.contentType, on every response) and the few short
+ *    names Express itself or our code pass to res.type() (`html` for res.send(string), `bin`
+ *    for a Buffer, `txt` for sendStatus; LOOKED_UP_EXTENSIONS). Kept: every type with a charset
+ *    and the types of those extensions; any other extension would read as
+ *    application/octet-stream, Express's own fallback.
+ *  - object-inspect (≈ 14 KB): qs → side-channel formats a key with it only in the message of
+ *    an error it throws on a missing key; the stub prints the value's type instead.
+ *  - serverless-http's Azure provider (≈ 10 KB): we are AWS only (provider defaults to aws).
+ *  - exceljs (≈ 570 KB, the exports function only): `import ExcelJS from 'exceljs'` loads its
+ *    Node entry, which adds the streaming reader and writer (unzipper, archiver, tmp and their
+ *    glob/bluebird/lodash trees) to the in-memory Workbook we use. The bare entry
+ *    (`lib/exceljs.bare.js`, exceljs' own, = Workbook + enums) is used instead, and the
+ *    Workbook's CSV module (fast-csv, dayjs; `workbook.csv`) becomes a stub that throws.
+ *    `workbook.xlsx.writeBuffer()` — JSZip + pako — is untouched.
+ *  - readable-stream (≈ 70 KB once exceljs is trimmed; v2 for JSZip, v3 for exceljs): Node's
+ *    own `stream`, of which both are copies (the package exists for old Node and browsers);
+ *    its Duplex, PassThrough and Readable are what exceljs and JSZip use. The Excel test on the
+ *    exports bundle reads the workbook back with the untrimmed exceljs.
+ *  - the OpenAPI document (staff function): functions/src/lambda/openapi-document.ts builds it
+ *    from every route; in the bundle it becomes the same JSON built now, at bundle time, and
+ *    embedded brotli-compressed (≈ 15 KB for 550 KB of JSON), inflated on the first request.
+ *    Otherwise the staff bundle would import every route module, exceljs included.
  */
 export interface TrimOptions {
   /** iconv-lite double-byte tables to keep (file names under encodings/tables). */
@@ -34,6 +56,8 @@ export interface TrimOptions {
 export const CHINESE_ICONV_TABLES = ['cp936.json', 'gbk-added.json', 'gb18030-ranges.json'] as const;
 const ZOD_NAMED_IMPORT = /^import \{ z \} from 'zod';$/m;
 const KEPT_ZOD_LOCALES = { en: 'en.js', zhCN: 'zh-CN.js' };
+/** Short names Express (res.send → html/bin, sendStatus → txt) or our routes may look up. */
+export const LOOKED_UP_EXTENSIONS = ['html', 'bin', 'txt', 'json', 'csv', 'png', 'xlsx', 'pdf', 'zip'];
 
 export function lambdaTrims(options: TrimOptions): Plugin {
   return {
@@ -76,9 +100,36 @@ export function lambdaTrims(options: TrimOptions): Plugin {
         return { contents: `throw new Error("Encoding not recognized: table ${file} is not bundled in this function");`, loader: 'js' };
       });
 
+      build.onResolve({ filter: /^exceljs$/ }, () => ({ path: join(dirname(require.resolve('exceljs/package.json')), 'lib/exceljs.bare.js') }));
+      build.onLoad({ filter: /[\\/]exceljs[\\/]lib[\\/]csv[\\/]csv\.js$/ }, () => ({
+        contents: "module.exports = class CSV { constructor() { throw new Error('exceljs CSV is not bundled: use domain/exports/csv.ts'); } };",
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /[\\/]object-inspect[\\/]index\.js$/ }, () => ({ contents: 'module.exports = (value) => `[${typeof value}]`;', loader: 'js' }));
+      build.onLoad({ filter: /[\\/]serverless-http[\\/]lib[\\/]provider[\\/]azure[\\/]index\.js$/ }, () => ({
+        contents: "module.exports = () => { throw new Error('serverless-http: the Azure provider is not bundled'); };",
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^readable-stream$/ }, () => ({ path: 'node:stream', external: true }));
+
+      build.onLoad({ filter: /[\\/]functions[\\/]src[\\/]lambda[\\/]openapi-document\.ts$/ }, async () => {
+        // Loaded only when a bundle imports the module (staff): the build then loads every route.
+        const { WHOLE_API } = await import('../../functions/src/http/docs');
+        const compressed = brotliCompressSync(Buffer.from(WHOLE_API.openapi(), 'utf8')).toString('base64');
+        return {
+          contents: [
+            "import { brotliDecompressSync } from 'node:zlib';",
+            `const COMPRESSED = ${JSON.stringify(compressed)};`,
+            'let json;',
+            "export const openApiJson = () => (json ??= brotliDecompressSync(Buffer.from(COMPRESSED, 'base64')).toString('utf8'));",
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
+
       build.onLoad({ filter: /[\\/]mime-db[\\/]db\.json$/ }, (args) => {
         const db = JSON.parse(readFileSync(args.path, 'utf8')) as Record<string, { extensions?: string[]; charset?: string }>;
-        const kept = Object.fromEntries(Object.entries(db).filter(([, v]) => v.extensions || v.charset));
+        const kept = Object.fromEntries(Object.entries(db).filter(([, v]) => v.charset || v.extensions?.some((e) => LOOKED_UP_EXTENSIONS.includes(e))));
         return { contents: JSON.stringify(kept), loader: 'json' };
       });
     },

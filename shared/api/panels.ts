@@ -97,6 +97,7 @@ export const Hearing = z.object({
   createdAt: Instant,
 });
 export type Hearing = z.infer<typeof Hearing>;
+export const HearingList = z.object({ hearings: z.array(Hearing) });
 
 /** The chair's live tally: sheets in, and the scheme's hearing score so far, per unit. */
 export const HearingTally = z.object({

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { NodeId, RoundId } from '../model/ids';
 import { TaskView } from '../rectification/task';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '../rectification/evidence-limits';
 
-/** Evidence file limit: photos and scanned PDFs from a phone. */
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES };
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -21,5 +21,20 @@ export const Representative = z.object({
 });
 export type Representative = z.infer<typeof Representative>;
 
+/**
+ * Names of the usual categories, for pages; a county may use others (shown by their id).
+ * @example CATEGORY_LABELS.deputies // '两代表一委员'
+ */
+export const CATEGORY_LABELS: Record<string, string> = {
+  public: '服务对象',
+  business: '企业代表',
+  deputies: '两代表一委员',
+  cppcc: '政协委员',
+  retired: '离退休老干部',
+  cadres: '村组干部',
+  residents: '普通群众',
+  pioneers: '先锋户',
+};
+
 /** The CSV header of a representative import. */
 export const REPRESENTATIVE_CSV_HEADER = ['id', 'name', 'category', 'area', 'worksFor', 'household'] as const;

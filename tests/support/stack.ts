@@ -7,6 +7,7 @@ import { ensureTable } from '../../functions/src/local/dynamodb-local';
 import { buildDeps, randomSecrets } from '../../functions/src/config/deps';
 import type { Deps } from '../../functions/src/domain/deps';
 import { createApp } from '../../functions/src/http/app';
+import { WHOLE_API } from '../../functions/src/http/docs';
 import { loadDemoData, type DemoData } from '../../functions/src/local/demo-data';
 import { StoreFaults } from './faults';
 import { testSchemes } from './schemes';
@@ -43,7 +44,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost' }, { schemes: testSchemes, ...options.overrides });
   const demo = options.seedDemo ? await loadDemoData(deps) : undefined;
   const errors: unknown[] = [];
-  const app = createApp(deps, { staticDir: options.staticDir, log: (e) => (e.level === 'error' ? errors.push(e) : undefined) });
+  const app = createApp(deps, { ...WHOLE_API, staticDir: options.staticDir, log: (e) => (e.level === 'error' ? errors.push(e) : undefined) });
   const server = await new Promise<Server>((res) => {
     const s: Server = app.listen(0, '127.0.0.1', () => res(s));
   });

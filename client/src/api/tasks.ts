@@ -43,3 +43,13 @@ export function evidenceLink(id: string, evidenceId: string): Promise<{ url: str
 export function submitTask(id: string, note?: string): Promise<TaskView> {
   return apiRequest({ method: 'POST', path: `${taskPath(id)}/submit`, body: note ? { note } : {}, auth: 'staff', schema: TaskView });
 }
+
+/** Supervisor: 复查 — passed closes a submitted task (销号), failed sends it back to in progress. */
+export function reinspectTask(id: string, req: { passed: boolean; findings: string }): Promise<TaskView> {
+  return apiRequest({ method: 'POST', path: `/admin/tasks/${enc(id)}/reinspection`, body: req, auth: 'staff', schema: TaskView });
+}
+
+/** Supervisor: 二次督办 (still short afterwards: −5) or 拒不整改 (−10), each with a note. */
+export function noticeTask(id: string, kind: 'second-notice' | 'refused', note: string): Promise<TaskView> {
+  return apiRequest({ method: 'POST', path: `/admin/tasks/${enc(id)}/${kind}`, body: { note }, auth: 'staff', schema: TaskView });
+}

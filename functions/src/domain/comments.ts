@@ -5,6 +5,9 @@ import type { Session } from './sessions';
 import type { StaffComment } from '../ports';
 import { getRoundOrThrow } from './rounds-admin';
 import { isRoundTarget } from './round-rules';
+import { inUnitScope } from './scope';
+import { shardOf } from './ballot-write';
+import type { OriginalComment } from '@shared/api/audit';
 
 const MAX_COMMENTS = 200;
 
@@ -14,9 +17,23 @@ const MAX_COMMENTS = 200;
  * their unit); supervisors and admins read any target.
  */
 export async function targetComments(deps: Deps, session: Session, roundId: string, targetId: NodeId): Promise<StaffComment[]> {
+  await roundTarget(deps, roundId, targetId, session);
+  return deps.store.ballots.listComments(roundId, targetId, MAX_COMMENTS);
+}
+
+/**
+ * The same comments as written, unscrubbed, for the supervising office only (the route admits
+ * no other role and audits every read): the ballot ids, never who wrote them.
+ */
+export async function originalComments(deps: Deps, session: Session, roundId: string, targetId: NodeId): Promise<OriginalComment[]> {
+  const round = await roundTarget(deps, roundId, targetId, session);
+  return deps.store.ballots.listOriginalComments(roundId, targetId, MAX_COMMENTS, (ballotId) => shardOf(ballotId, round.tallyShards));
+}
+
+async function roundTarget(deps: Deps, roundId: string, targetId: NodeId, session: Session) {
   const round = await getRoundOrThrow(deps, roundId);
   const target = await deps.store.org.getNode(targetId);
   if (!target || !isRoundTarget(round, target)) throw new AppError('TARGET_NOT_IN_ROUND', { targetId });
-  if (session.role === 'staff' && (!session.unitId || !target.path.includes(session.unitId))) throw new AppError('FORBIDDEN');
-  return deps.store.ballots.listComments(roundId, targetId, MAX_COMMENTS);
+  if (!inUnitScope(session, target)) throw new AppError('FORBIDDEN');
+  return round;
 }

@@ -38,6 +38,12 @@ export async function createHearing(deps: Deps, roundId: string, req: CreateHear
   return hearing;
 }
 
+/** The round's hearings, oldest first (the chair picks one to follow). */
+export async function listHearings(deps: Deps, roundId: string): Promise<Hearing[]> {
+  await getRoundOrThrow(deps, roundId);
+  return (await deps.store.hearings.listHearings(roundId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
 /**
  * The chair's live tally: per unit, sheets in against representatives expected, counts per
  * item and option, and the hearing score so far from the scheme engine's own component

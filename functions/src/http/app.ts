@@ -2,14 +2,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { BALLOT_BODY_MAX_BYTES } from '@shared/model/ballot';
-import { EVIDENCE_MAX_BYTES } from '@shared/api/rectification';
+import { EVIDENCE_MAX_BYTES } from '@shared/rectification/evidence-limits';
 import type { Deps } from '../domain/deps';
 import { verifySession, type Session } from '../domain/sessions';
 import type { RouteSpec } from './route';
-import { ROUTES } from './routes';
 import { errorHandler, type Logger } from './errors';
 import { parseOrThrow } from './validate';
-import { buildOpenApi } from './openapi';
+import { auditTrail } from './audit-trail';
 import { emfMetrics, type Metrics } from '../observability/metrics';
 import { observeRequests } from '../observability/request-log';
 
@@ -19,14 +18,19 @@ export interface AppOptions {
   log?: Logger;
   /** Ballot outcome counters; default: CloudWatch EMF lines through `log`. */
   metrics?: Metrics;
-  /** The routes this app mounts (a Lambda function serves its group); default: every route. */
-  routes?: readonly RouteSpec<any>[];
+  /** The routes this app mounts: every route locally, a Lambda function's own group in AWS. */
+  routes: readonly RouteSpec<any>[];
+  /**
+   * The OpenAPI document as JSON text, served at GET /api/openapi.json when given. A provider, so
+   * only the process that serves the document pays for it, on the first request.
+   */
+  openapi?: () => string;
 }
 
 const jsonLog: Logger = (entry) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
 
 /** The one Express app: local server, tests and Lambda (serverless-http) all run this. */
-export function createApp(deps: Deps, options: AppOptions = {}): express.Express {
+export function createApp(deps: Deps, options: AppOptions): express.Express {
   const app = express();
   const log = options.log ?? jsonLog;
   app.disable('x-powered-by');
@@ -43,16 +47,17 @@ export function createApp(deps: Deps, options: AppOptions = {}): express.Express
   const binary = express.raw({ limit: EVIDENCE_MAX_BYTES, type: () => true });
 
   // Built on first request, not at init: a Lambda cold start should not pay for a document few ask for.
-  let openapi: ReturnType<typeof buildOpenApi> | undefined;
-  app.get('/api/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(ROUTES))));
-  for (const spec of options.routes ?? ROUTES) mount(app, spec, deps, json, csv, binary);
+  const { openapi } = options;
+  let document: string | undefined;
+  if (openapi) app.get('/api/openapi.json', (_req, res) => res.type('application/json').send((document ??= openapi())));
+  for (const spec of options.routes) mount(app, spec, deps, log, json, csv, binary);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
   if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
   app.use(errorHandler(log));
   return app;
 }
 
-function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {
+function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logger, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {
   const handlers: express.RequestHandler[] = [];
   if (spec.body || spec.bodyType) {
     if (spec.bodyType === 'binary') handlers.push(binary);
@@ -64,10 +69,13 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: exp
   }
   handlers.push(async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const session = authenticate(deps, spec, req);
-      const params = spec.params ? (parseOrThrow(spec.params, req.params) as Record<string, string>) : (req.params as Record<string, string>);
-      const body = spec.body ? parseOrThrow(spec.body, req.body) : req.body;
-      const out = await spec.handler({ deps, session, params, body, req, res });
+      const session = readSession(deps, spec, req);
+      const out = await auditTrail({ deps, spec, req, res, session, log }, async () => {
+        authorize(spec, session);
+        const params = spec.params ? (parseOrThrow(spec.params, req.params) as Record<string, string>) : (req.params as Record<string, string>);
+        const body = spec.body ? parseOrThrow(spec.body, req.body) : req.body;
+        return spec.handler({ deps, session, params, body, req, res });
+      });
       if ('raw' in out) {
         res.status(out.status ?? 200).type(out.raw.contentType);
         // RFC 6266: an ASCII fallback name plus the UTF-8 one (Chinese file names).
@@ -82,8 +90,8 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, json: exp
   app[spec.method](`/api${spec.path}`, ...handlers);
 }
 
-/** Reads the bearer session and enforces the route's roles before anything else runs. */
-function authenticate(deps: Deps, spec: RouteSpec<any>, req: Request): Session | undefined {
+/** Reads the bearer session (UNAUTHENTICATED / SESSION_EXPIRED) before anything else runs. */
+function readSession(deps: Deps, spec: RouteSpec<any>, req: Request): Session | undefined {
   if (spec.auth === 'public') return undefined;
   const header = req.header('authorization');
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
@@ -91,7 +99,10 @@ function authenticate(deps: Deps, spec: RouteSpec<any>, req: Request): Session |
     if (spec.auth === 'optional') return undefined;
     throw new AppError('UNAUTHENTICATED');
   }
-  const session = verifySession(deps.secrets.sessionKey, token, deps.clock.now().getTime());
-  if (spec.auth !== 'optional' && !spec.auth.includes(session.role)) throw new AppError('FORBIDDEN');
-  return session;
+  return verifySession(deps.secrets.sessionKey, token, deps.clock.now().getTime());
+}
+
+/** The route's roles, enforced before its params and body are validated. */
+function authorize(spec: RouteSpec<any>, session: Session | undefined): void {
+  if (Array.isArray(spec.auth) && !spec.auth.includes(session!.role)) throw new AppError('FORBIDDEN');
 }

@@ -2,6 +2,13 @@ import { ERROR_CATALOGUE, ERROR_CODES } from '@shared/errors';
 import { ROUTES } from './routes';
 import { buildOpenApi } from './openapi';
 
+/**
+ * The whole API in one process (local server, tests, bench, the single-function Lambda): every
+ * route, and the OpenAPI document built from them (compact; docs/openapi.json is the same
+ * document pretty-printed).
+ */
+export const WHOLE_API = { routes: ROUTES, openapi: () => JSON.stringify(buildOpenApi(ROUTES)) };
+
 /** docs/openapi.json as committed: the served document, pretty-printed. */
 export function renderOpenApiJson(): string {
   return JSON.stringify(buildOpenApi(ROUTES), null, 2) + '\n';

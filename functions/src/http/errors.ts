@@ -34,21 +34,22 @@ function fromParser(e: { type?: string; status?: number }): AppError | undefined
   return undefined;
 }
 
+/** The error a failure answers as (status and code): ours, a body-parser one, the store's, or INTERNAL. */
+export function appErrorOf(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const parsed = err && typeof err === 'object' ? fromParser(err as { type?: string; status?: number }) : undefined;
+  if (parsed) return parsed;
+  return new AppError(isStoreFailure(err) ? 'STORE_UNAVAILABLE' : 'INTERNAL');
+}
+
 export type Logger = (entry: Record<string, unknown>) => void;
 
 /** The last middleware: every failure leaves as `{ error: { code, message, messageEn, details } }`. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    let appError: AppError;
-    if (err instanceof AppError) appError = err;
-    else if (fromParser(err)) appError = fromParser(err)!;
-    else if (isStoreFailure(err)) {
-      appError = new AppError('STORE_UNAVAILABLE');
-      log({ level: 'warn', msg: 'store failure', requestId: res.locals.requestId, error: (err as Error).name, route: req.route?.path });
-    } else {
-      appError = new AppError('INTERNAL');
-      log({ level: 'error', msg: 'unhandled error', requestId: res.locals.requestId, error: (err as Error)?.name, stack: (err as Error)?.stack, route: req.route?.path });
-    }
+    const appError = appErrorOf(err);
+    if (appError.code === 'STORE_UNAVAILABLE' && !(err instanceof AppError)) log({ level: 'warn', msg: 'store failure', requestId: res.locals.requestId, error: (err as Error).name, route: req.route?.path });
+    else if (appError.code === 'INTERNAL' && !(err instanceof AppError)) log({ level: 'error', msg: 'unhandled error', requestId: res.locals.requestId, error: (err as Error)?.name, stack: (err as Error)?.stack, route: req.route?.path });
     res.locals.errorCode = appError.code; // for the request log line and the ballot metrics
     if (appError.code === 'STORE_UNAVAILABLE') res.setHeader('Retry-After', '1');
     res.status(appError.status).json(appError.toBody());

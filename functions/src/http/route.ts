@@ -22,13 +22,18 @@ export interface RouteSpec<B = unknown> {
   params?: z.ZodObject;
   /** `contentType` documents a non-JSON answer (Excel, CSV, HTML); the handler then returns `raw`. */
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /**
+   * `read`: a sensitive read (original comments, ballots under review): each call lands in the
+   * office audit log like a state change does, and the data leaves only once the entry is stored.
+   */
+  audit?: 'read';
   /** Error codes this route can answer with (documented in OpenAPI). */
   errors: readonly string[];
   /**
    * JSON by default; a Buffer body with `contentType` is sent as is (PNG posters); `raw` sends
    * bytes or text with a type and an optional download name (Excel, CSV, print HTML).
    */
-  handler: (ctx: RouteContext<B>) => Promise<{ status?: number; body: unknown; contentType?: string } | { status?: number; raw: RawResponse }>;
+  handler: (ctx: RouteContext<B>) => Promise<({ status?: number; body: unknown; contentType?: string } | { status?: number; raw: RawResponse }) & { audit?: Record<string, unknown> }>;
 }
 
 /** A non-JSON answer: bytes or text with its type, and a download name when it is a file. */
@@ -38,6 +43,7 @@ export interface RawResponse {
   filename?: string;
 }
 
+/** `audit` (optional on any answer): ids of what a sensitive read returned, for its audit entry. */
 export interface RouteContext<B> {
   deps: Deps;
   session: Session | undefined;

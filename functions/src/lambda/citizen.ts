@@ -1,5 +1,17 @@
-import { lambdaHandler } from './bootstrap';
-import { routesOf } from './route-groups';
+import { composeDeps, wechatFromEnv } from '../config/compose';
+import { lambdaHandler, requireSecrets } from './bootstrap';
+import { routes } from './citizen-routes';
+import { unwired } from './unwired';
 
-/** The citizen function: ballots, landing, WeChat login, public reads, health (see route-groups.ts). */
-export const handler = lambdaHandler(routesOf('citizen'));
+/**
+ * The citizen function: ballots, landing, WeChat login, public reads, health (route-groups.ts).
+ * No evidence files and no poster codes here, so neither the S3 client nor the QR renderer is
+ * in this bundle.
+ */
+export const handler = lambdaHandler(routes, (db, tableName, env) =>
+  composeDeps(db, tableName, requireSecrets(env), env, {
+    wechat: wechatFromEnv(env),
+    evidence: unwired('evidence', 'citizen'),
+    miniProgramCode: unwired('miniProgramCode', 'citizen'),
+  }),
+);

@@ -1,25 +1,43 @@
 import type { RouteSpec } from '../http/route';
-import { ROUTES } from '../http/routes';
 
 /**
- * Which Lambda function serves a route. Citizen-facing routes — those that need no staff
- * session (public or optional auth, or citizen/panel roles) and are not under /admin or
- * /evidence — go to the
- * `citizen` function: the hot, small ballot path with read + conditional-write rights only.
- * Everything else goes to `staff`. template.yaml routes the citizen paths explicitly and sends
- * the rest to staff; tests/unit/deploy-template.test.ts proves the two agree for every route.
+ * Which Lambda function serves a route. The rule lives here, apart from any route module, so the
+ * template test can apply it to every route while each function imports only its own modules.
+ *
+ *  - `exports`: rendered downloads of a published round (Excel, CSV, print HTML) and its ballot
+ *    log. They carry the Excel writer, the heaviest dependency we have (the log: a scan of the
+ *    ballots), and need nothing but table reads.
+ *  - `citizen`: routes that need no staff session (public or optional auth, or citizen/panel
+ *    roles) and are not under /admin or /evidence: the hot, small ballot path, with read +
+ *    conditional-write rights only.
+ *  - `staff`: everything else.
+ *
+ * template.yaml routes the citizen and exports paths explicitly and sends the rest to staff;
+ * tests/unit/deploy-template.test.ts proves the template, this rule and each function's route
+ * list (lambda/<function>-routes.ts) agree for every route.
  */
-export type FunctionGroup = 'citizen' | 'staff';
+export type FunctionGroup = 'citizen' | 'staff' | 'exports';
 
 const CITIZEN_ROLES = new Set(['citizen', 'panel']);
 
 /** Staff-side prefixes even when a route is public: evidence files belong with rectification. */
 const STAFF_PREFIXES = ['/admin/', '/evidence/'];
 
+/** The rendered formats of a published version and its ballot log (routes/exports.ts). */
+const EXPORT_PATH = /^\/public\/rounds\/:id\/(results\.(xlsx|csv)|print|ballots\.jsonl)$/;
+
 export function groupOf(spec: RouteSpec<any>): FunctionGroup {
   if (STAFF_PREFIXES.some((prefix) => spec.path.startsWith(prefix))) return 'staff';
+  if (spec.auth === 'public' && EXPORT_PATH.test(spec.path)) return 'exports';
   if (spec.auth === 'public' || spec.auth === 'optional') return 'citizen';
   return spec.auth.some((role) => CITIZEN_ROLES.has(role)) ? 'citizen' : 'staff';
 }
 
-export const routesOf = (group: FunctionGroup): RouteSpec<any>[] => ROUTES.filter((spec) => groupOf(spec) === group);
+/**
+ * A function's routes: those of its group from the route modules it imports. A module may hold
+ * routes of several groups (auth.ts: WeChat logins and admin accounts); the test checks that
+ * no function misses a module holding one of its routes.
+ */
+export function routesIn(group: FunctionGroup, modules: ReadonlyArray<readonly RouteSpec<any>[]>): RouteSpec<any>[] {
+  return modules.flat().filter((spec) => groupOf(spec) === group);
+}

@@ -8,6 +8,7 @@ import type { RectificationTask } from '@shared/rectification/task';
 import type { Representative } from '@shared/model/representative';
 import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
+import type { OfficeAuditEntry, OriginalComment } from '@shared/api/audit';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -107,6 +108,11 @@ export interface BallotStore {
   listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]>;
   /** Every stored ballot of a round (the recount's input). */
   listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
+  /**
+   * The comments on one target as written (not scrubbed), newest first, read from the ballots
+   * themselves; `shardOf` says which ballot partition holds a ballot id. No evaluator.
+   */
+  listOriginalComments(roundId: string, targetId: string, limit: number, shardOf: (ballotId: string) => number): Promise<OriginalComment[]>;
 }
 
 /**
@@ -265,7 +271,19 @@ export interface AccountStore {
   accountFor(pseudonym: string): Promise<StaffAccount | undefined>;
 }
 
+/**
+ * The office audit log: one entry per office request (audit-trail.ts). Append only — the
+ * adapter's write is conditional on the key being new and there is no update or delete.
+ */
+export interface OfficeAuditLog {
+  /** AUDIT_ENTRY_EXISTS when an entry with this time and id is already stored. */
+  append(entry: OfficeAuditEntry): Promise<void>;
+  /** Newest first; `before` is the cursor of the previous page. */
+  list(limit: number, before?: string): Promise<{ entries: OfficeAuditEntry[]; next?: string }>;
+}
+
 export interface Store {
+  officeAudit: OfficeAuditLog;
   review: ReviewStore;
   publications: PublicationStore;
   tasks: TaskStore;

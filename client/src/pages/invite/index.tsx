@@ -20,14 +20,14 @@ export default function InvitePage() {
   const answered = new Set(landing.invitation?.answeredTargetIds ?? []);
   const roundIds = new Set(landing.rounds.map((r) => r.roundId));
   for (const r of listReceipts()) {
-    if (r.state === 'counted' && r.receipt.channel === 'directed' && roundIds.has(r.receipt.roundId)) answered.add(r.receipt.targetId);
+    if (r.state === 'counted' && r.receipt.channel === landing.channel && roundIds.has(r.receipt.roundId)) answered.add(r.receipt.targetId);
   }
   const total = landing.rounds.reduce((n, r) => n + r.targets.length, 0);
   const expiresAt = landing.invitation?.expiresAt;
   return (
     <View className='invite'>
       <View className='invite__head'>
-        <Text className='invite__title'>您受邀参加定向评议</Text>
+        <Text className='invite__title'>{landing.channel === 'hearing' ? '您是本次听证评议的评议代表' : '您受邀参加定向评议'}</Text>
         {expiresAt && <Text className='invite__sub' data-testid='deadline'>{`请在 ${formatTime(expiresAt)} 前完成`}</Text>}
         <Text className='invite__sub'>{`共 ${total} 个单位，已评价 ${answered.size} 个`}</Text>
       </View>

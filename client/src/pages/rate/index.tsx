@@ -38,7 +38,7 @@ export default function RatePage() {
   const target = round.targets.find((t) => t.id === params.targetId) ?? (round.targets.length === 1 ? round.targets[0] : undefined);
   if (!target) {
     // Several targets: let the citizen choose on the channel's own page.
-    const picker = landing.channel === 'directed' ? 'invite' : 'sample';
+    const picker = landing.channel === 'directed' || landing.channel === 'hearing' ? 'invite' : 'sample';
     return <Redirect url={`/pages/${picker}/index?token=${encodeURIComponent(token!)}`} />;
   }
   return <RateTarget landing={landing} round={round} targetId={target.id} token={token!} />;
@@ -63,7 +63,7 @@ function RateTarget({ landing, round, targetId, token }: { landing: LandingRespo
         clientBallotId,
         token,
         roundId: round.roundId,
-        // A window token implies its target; sampling and directed name the one chosen.
+        // A window token implies its target; sampling, directed and hearing name the one chosen.
         ...(landing.channel === 'window' ? {} : { targetId: target.id }),
         ...input,
       },

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelKind } from '@shared/model/channel';
 import type { ChannelTally } from '@shared/api/results';
+import type { OriginalComment } from '@shared/api/audit';
 import type { BallotStore, BallotWrite, BallotWriteResult, StaffComment } from '../../ports';
 import { CELL_PREFIX, cellAttribute, keys } from './keys';
 import { queryAll, stripKeys } from './query';
@@ -197,6 +198,38 @@ export class DynamoBallotStore implements BallotStore {
       new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.commentPartition(roundId, targetId) }, ScanIndexForward: false, Limit: limit }),
     );
     return (r.Items ?? []).map((i) => ({ day: String(i.day), channel: i.channel as ChannelKind, ...(i.windowId ? { windowId: String(i.windowId) } : {}), text: String(i.text) }));
+  }
+
+  async listOriginalComments(roundId: string, targetId: string, limit: number, shardOf: (ballotId: string) => number): Promise<OriginalComment[]> {
+    // The staff comment items index which ballots carry a comment (newest first); the text as
+    // written is read from the ballots, so no second copy of it exists anywhere.
+    const index = await this.db.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.commentPartition(roundId, targetId) }, ScanIndexForward: false, Limit: limit, ProjectionExpression: 'SK' }),
+    );
+    const refs = (index.Items ?? []).map((i) => {
+      const sk = String(i.SK);
+      const cut = sk.indexOf('#');
+      return { receivedAt: sk.slice(0, cut), ballotId: sk.slice(cut + 1) };
+    });
+    const found = new Map<string, OriginalComment>();
+    for (let i = 0; i < refs.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
+        [this.table]: {
+          Keys: refs.slice(i, i + 100).map((r) => keys.ballot(roundId, shardOf(r.ballotId), r.receivedAt, r.ballotId)),
+          // Never the evaluator: the projection is the whole of what leaves the table.
+          ProjectionExpression: 'ballotId, receivedAt, channel, windowId, #c',
+          ExpressionAttributeNames: { '#c': 'comment' },
+        },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const r = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const b of r.Responses?.[this.table] ?? [])
+          if (typeof b.comment === 'string')
+            found.set(String(b.ballotId), { ballotId: String(b.ballotId), receivedAt: String(b.receivedAt), channel: b.channel as ChannelKind, ...(b.windowId ? { windowId: String(b.windowId) } : {}), text: b.comment });
+        request = r.UnprocessedKeys as typeof request;
+      }
+    }
+    return refs.flatMap((r) => found.get(r.ballotId) ?? []);
   }
 
   async *listBallots(roundId: string, shards: number): AsyncIterable<Ballot> {

@@ -12,10 +12,12 @@ import { DynamoRepresentativeStore } from './representative-store';
 import { DynamoDrawStore } from './draw-store';
 import { DynamoHearingStore } from './hearing-store';
 import { DynamoAccountStore } from './account-store';
+import { DynamoOfficeAuditLog } from './office-audit-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
+    officeAudit: new DynamoOfficeAuditLog(db, table),
     review: new DynamoReviewStore(db, table),
     publications: new DynamoPublicationStore(db, table),
     tasks: new DynamoTaskStore(db, table),

@@ -15,6 +15,7 @@
  * | voided ballot     | VOID#<round>                              | <ballotId>               |
  * | misconduct record | MISCONDUCT#<round>                        | <recordId>               |
  * | audit line        | AUDIT#<round>                             | <at>#<entryId>           |
+ * | office audit entry| OFFICEAUDIT                               | <at>#<entryId>           |
  * | publication       | PUB#<round>                               | V#<version, 6 digits>    |
  * | ballot tree roots | TREE#<round>#<version>                    | ROOTS                    |
  * | ballot tree block | TREE#<round>#<version>                    | B#<first leaf digest>    |
@@ -65,6 +66,10 @@ export const keys = {
   misconductPartition: (roundId: string) => `MISCONDUCT#${roundId}`,
   audit: (roundId: string, at: string, entryId: string) => ({ PK: `AUDIT#${roundId}`, SK: `${at}#${entryId}` }),
   auditPartition: (roundId: string) => `AUDIT#${roundId}`,
+  // One partition: office requests are tens to hundreds a day, far below a partition's limits,
+  // and one partition pages newest-first with a single query.
+  officeAudit: (at: string, entryId: string) => ({ PK: 'OFFICEAUDIT', SK: `${at}#${entryId}` }),
+  officeAuditPartition: 'OFFICEAUDIT',
   publication: (roundId: string, version: number) => ({ PK: `PUB#${roundId}`, SK: `V#${String(version).padStart(6, '0')}` }),
   publicationPartition: (roundId: string) => `PUB#${roundId}`,
   ballotTreePartition: (roundId: string, version: number) => treePartition(roundId, version),

@@ -5,6 +5,7 @@ import type { AuditEntry, ReviewStore, StoredVoid } from '../../ports';
 import { keys } from './keys';
 import { collect, queryAll, stripKeys } from './query';
 import { cancellationCodes } from './errors';
+import { appendOnlyPut } from './append-only';
 
 /** Voids, misconduct records and the audit log: written once each, never updated or deleted. */
 export class DynamoReviewStore implements ReviewStore {
@@ -51,7 +52,7 @@ export class DynamoReviewStore implements ReviewStore {
 
   /** An audit line; the condition makes even a replayed write unable to overwrite one. */
   auditPut(audit: AuditEntry) {
-    return { Put: { TableName: this.table, Item: { ...keys.audit(audit.roundId, audit.at, audit.entryId), entity: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(PK)' } };
+    return { Put: appendOnlyPut(this.table, { ...keys.audit(audit.roundId, audit.at, audit.entryId), entity: 'audit', ...audit }) };
   }
 
   private partition(pk: string) {

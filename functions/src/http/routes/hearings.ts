@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { RoundId } from '@shared/model/ids';
-import { CreateHearingRequest, DrawId, Hearing, HearingTally, PhoneImportResponse, SubmitSheetRequest, SubmitSheetResponse } from '@shared/api/panels';
+import { CreateHearingRequest, DrawId, Hearing, HearingList, HearingTally, PhoneImportResponse, SubmitSheetRequest, SubmitSheetResponse } from '@shared/api/panels';
 import { route } from '../route';
-import { createHearing, hearingTally } from '../../domain/hearings';
+import { createHearing, hearingTally, listHearings } from '../../domain/hearings';
 import { submitSheet } from '../../domain/sheets';
 import { importPhoneSurvey } from '../../domain/phone-survey';
 
@@ -22,6 +22,17 @@ export const hearingRoutes = [
     responses: { 201: { description: 'Hearing', schema: Hearing } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'CHANNEL_NOT_ALLOWED', 'DRAW_NOT_FOUND', 'DRAW_STATE_CONFLICT', 'TARGET_NOT_IN_ROUND', 'TARGET_IN_OTHER_HEARING', 'ALREADY_EXISTS'],
     handler: async ({ deps, params, body, session }) => ({ status: 201, body: await createHearing(deps, params.id!, body, session!.sub) }),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/rounds/:id/hearings',
+    summary: 'The round’s hearings, for the chair to open the live tally of one.',
+    tag: 'hearings',
+    auth: SUPERVISORS,
+    params: RoundParams,
+    responses: { 200: { description: 'Hearings', schema: HearingList } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
+    handler: async ({ deps, params }) => ({ body: { hearings: await listHearings(deps, params.id!) } }),
   }),
   route({
     method: 'get',

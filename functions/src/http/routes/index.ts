@@ -5,12 +5,18 @@ import { ballotRoutes } from './ballots';
 import { adminRoutes } from './admin';
 import { resultRoutes } from './results';
 import { publicationRoutes } from './publication';
+import { exportRoutes } from './exports';
 import { rectificationRoutes } from './rectification';
 import { panelRoutes } from './panels';
 import { hearingRoutes } from './hearings';
 import { opsRoutes } from './ops';
+import { auditRoutes } from './audit';
 
-/** Every route of the API, in one list: the app and the OpenAPI document both read it. */
+/**
+ * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
+ * single-function lambda/api.ts read it. The deployed functions (citizen, staff, exports) import
+ * only their own route modules (lambda/<function>-routes.ts), never this file.
+ */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...rectificationRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...opsRoutes,
 ];

@@ -13,6 +13,7 @@ import { createDraw, getDrawOrThrow, revealDraw, summary } from '../../domain/dr
 import { inviteDrawn, returnRate, sendReminders } from '../../domain/panel-invitations';
 import { getRoundOrThrow } from '../../domain/rounds-admin';
 import { invitationToken } from '../../domain/tokens';
+import { scopeReturnRate } from '../../domain/scope';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const RoundParams = z.object({ id: RoundId });
@@ -33,12 +34,16 @@ export const panelRoutes = [
   route({
     method: 'get',
     path: '/admin/representatives',
-    summary: 'The representative library.',
+    summary: 'The representative library (names: every read is in the office audit log).',
     tag: 'panels',
     auth: SUPERVISORS,
+    audit: 'read',
     responses: { 200: { description: 'Library', schema: RepresentativeListResponse } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
-    handler: async ({ deps }) => ({ body: { representatives: await deps.store.representatives.listRepresentatives() } }),
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'STORE_UNAVAILABLE'],
+    handler: async ({ deps }) => {
+      const representatives = await deps.store.representatives.listRepresentatives();
+      return { body: { representatives }, audit: { representatives: representatives.length } };
+    },
   }),
   route({
     method: 'post',
@@ -131,16 +136,16 @@ export const panelRoutes = [
   route({
     method: 'get',
     path: '/rounds/:id/return-rate',
-    summary: '回收率 of the directed panel (or `?channel=hearing`): answered ÷ invited per target and for the round.',
+    summary: "回收率 of the directed panel (or `?channel=hearing`): answered ÷ invited per target and for the round. Staff see only their own unit's targets.",
     tag: 'panels',
     auth: ['staff', 'supervisor', 'admin'],
     params: RoundParams,
     responses: { 200: { description: 'Return rate', schema: ReturnRateResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'VALIDATION_FAILED'],
-    handler: async ({ deps, params, req }) => {
+    handler: async ({ deps, session, params, req }) => {
       const channel = req.query.channel ?? 'directed';
       if (channel !== 'directed' && channel !== 'hearing') throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'channel', message: 'directed or hearing' }] });
-      return { body: await returnRate(deps, params.id!, channel) };
+      return { body: await scopeReturnRate(deps, session!, await returnRate(deps, params.id!, channel)) };
     },
   }),
 ];

@@ -18,40 +18,32 @@ import {
 import { consequenceActions } from '@shared/publication/consequence-list';
 import { route, type RouteContext } from '../route';
 import { recordMisconduct, reviewBallots, voidBallot } from '../../domain/review';
-import { listPublished, publishRound, readPublication } from '../../domain/publication';
+import { listPublished, publishRound } from '../../domain/publication';
 import { roundConsequences, ruleOrder } from '../../domain/consequences';
-import { ballotLog, inclusionOf } from '../../domain/ballot-evidence';
-import { snapshotCsv } from '../../domain/exports/csv';
-import { snapshotXlsx } from '../../domain/exports/xlsx';
-import { snapshotPrintHtml } from '../../domain/exports/print';
+import { inclusionOf } from '../../domain/ballot-evidence';
+import { sha256Hex } from '../../domain/crypto';
+import { published, PUBLIC_ERRORS, versionOf } from './published';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const RoundParams = z.object({ id: RoundId });
 const REVIEW_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'REVIEW_CLOSED_ROUND_ONLY'] as const;
-const PUBLIC_ERRORS = ['ROUND_NOT_FOUND', 'PUBLICATION_NOT_FOUND', 'VALIDATION_FAILED'] as const;
-
-/** `?version=n` on the public reads; absent means the latest version. */
-function versionOf(ctx: RouteContext<unknown>): number | undefined {
-  const raw = ctx.req.query.version;
-  if (raw === undefined) return undefined;
-  const v = z.coerce.number().int().min(1).max(1_000_000).safeParse(raw);
-  if (!v.success) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'version', message: 'version must be a positive integer' }] });
-  return v.data;
-}
 
 const actor = (ctx: RouteContext<unknown>) => ctx.session!.sub;
 
-async function published(ctx: RouteContext<unknown>) {
-  return readPublication(ctx.deps, ctx.params.id!, versionOf(ctx));
+/** Which ballots a review read showed: their ids up to a few hundred, a count and digest of all. */
+function readBallots(ids: string[]) {
+  const sorted = [...ids].sort();
+  return { ballotCount: ids.length, ballotIdsSha256: sha256Hex(sorted.join('\n')), ...(ids.length <= 200 ? { ballotIds: sorted } : {}) };
 }
 
 export const publicationRoutes = [
   route({
     method: 'get',
     path: '/admin/rounds/:id/ballots',
-    summary: 'Review: the round’s ballots (optionally ?targetId=) with their void status; evaluator pseudonyms are not shown.',
+    summary: 'Review: the round’s ballots (optionally ?targetId=) with their void status; evaluator pseudonyms are not shown. Comments are as written, so every read is in the office audit log.',
     tag: 'publication',
     auth: SUPERVISORS,
+    audit: 'read',
     params: RoundParams,
     responses: { 200: { description: 'Ballots', schema: ReviewBallotsResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'VALIDATION_FAILED'],
@@ -59,7 +51,8 @@ export const publicationRoutes = [
       const t = ctx.req.query.targetId;
       const targetId = t === undefined ? undefined : NodeId.safeParse(t);
       if (targetId && !targetId.success) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'targetId', message: 'bad target id' }] });
-      return { body: { ballots: await reviewBallots(ctx.deps, ctx.params.id!, targetId?.data) } };
+      const ballots = await reviewBallots(ctx.deps, ctx.params.id!, targetId?.data);
+      return { body: { ballots }, audit: { roundId: ctx.params.id!, ...(targetId ? { targetId: targetId.data } : {}), ...readBallots(ballots.map((b) => b.ballotId)) } };
     },
   }),
   route({
@@ -171,59 +164,5 @@ export const publicationRoutes = [
     responses: { 200: { description: 'Inclusion proof', schema: BallotInclusionResponse } },
     errors: [...PUBLIC_ERRORS, 'RECEIPT_NOT_PUBLISHED'],
     handler: async (ctx) => ({ body: await inclusionOf(ctx.deps, ctx.params.id!, ctx.params.digest!, versionOf(ctx)) }),
-  }),
-  route({
-    method: 'get',
-    path: '/public/rounds/:id/ballots.jsonl',
-    summary: 'The ballot log of a published round, no identities: a header line, then per ballot its id, target, channel, answers, seal and digest, in leaf order. `npm run recount -- --log` rebuilds the root and every published number from it.',
-    tag: 'public results',
-    auth: 'public',
-    params: RoundParams,
-    responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
-    errors: ['ROUND_NOT_FOUND', 'PUBLICATION_NOT_FOUND'],
-    handler: async (ctx) => ({ raw: { contentType: 'application/x-ndjson; charset=utf-8', data: await ballotLog(ctx.deps, ctx.params.id!), filename: `${ctx.params.id!}-ballots.jsonl` } }),
-  }),
-  route({
-    method: 'get',
-    path: '/public/rounds/:id/results.xlsx',
-    summary: 'The published table as an Excel workbook (results, consequence actions, version and hash).',
-    tag: 'public results',
-    auth: 'public',
-    params: RoundParams,
-    responses: { 200: { description: 'Workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
-    errors: PUBLIC_ERRORS,
-    handler: async (ctx) => {
-      const { stored, snapshot } = await published(ctx);
-      const data = await snapshotXlsx(snapshot, stored.hash, ruleOrder(ctx.deps, snapshot.round.schemeId));
-      return { raw: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data, filename: `${snapshot.round.name}评议结果-第${stored.version}版.xlsx` } };
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/public/rounds/:id/results.csv',
-    summary: 'The published table as CSV (UTF-8 with BOM).',
-    tag: 'public results',
-    auth: 'public',
-    params: RoundParams,
-    responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
-    errors: PUBLIC_ERRORS,
-    handler: async (ctx) => {
-      const { stored, snapshot } = await published(ctx);
-      return { raw: { contentType: 'text/csv; charset=utf-8', data: snapshotCsv(snapshot, stored.hash), filename: `${snapshot.round.name}评议结果-第${stored.version}版.csv` } };
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/public/rounds/:id/print',
-    summary: 'A print-ready HTML list for the newspaper (A4).',
-    tag: 'public results',
-    auth: 'public',
-    params: RoundParams,
-    responses: { 200: { description: 'HTML', contentType: 'text/html' } },
-    errors: PUBLIC_ERRORS,
-    handler: async (ctx) => {
-      const { stored, snapshot } = await published(ctx);
-      return { raw: { contentType: 'text/html; charset=utf-8', data: snapshotPrintHtml(snapshot, stored.hash) } };
-    },
   }),
 ];

@@ -6,6 +6,7 @@ import { roundTallies } from '../../domain/tallies';
 import { recount } from '../../domain/recount';
 import { putTargetInputs, roundResults } from '../../domain/results';
 import { targetComments } from '../../domain/comments';
+import { scopeResults, scopeTallies } from '../../domain/scope';
 import { NodeId } from '@shared/model/ids';
 import { ChannelKind } from '@shared/model/channel';
 import { RoundResult } from '@shared/scoring';
@@ -16,24 +17,24 @@ export const resultRoutes = [
   route({
     method: 'get',
     path: '/rounds/:id/tallies',
-    summary: 'Counts per target × channel × item × option, summed over counter shards (never scans ballots).',
+    summary: "Counts per target × channel × item × option, summed over counter shards (never scans ballots). Staff see only their own unit's targets.",
     tag: 'results',
     auth: ['staff', 'supervisor', 'admin'],
     params: RoundParams,
     responses: { 200: { description: 'Tallies', schema: TalliesResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
-    handler: async ({ deps, params }) => ({ body: await roundTallies(deps, params.id!) }),
+    handler: async ({ deps, session, params }) => ({ body: await scopeTallies(deps, session!, await roundTallies(deps, params.id!)) }),
   }),
   route({
     method: 'get',
     path: '/rounds/:id/results',
-    summary: "The scheme engine's result for the round as it stands: per target component scores, intervals, total, grade, rank in group, flags and consequences (the same engine as npm run score).",
+    summary: "The scheme engine's result for the round as it stands: per target component scores, intervals, total, grade, rank in group, flags and consequences (the same engine as npm run score). Staff see only their own unit's targets (with their rank in group).",
     tag: 'results',
     auth: ['staff', 'supervisor', 'admin'],
     params: RoundParams,
     responses: { 200: { description: 'Results', schema: RoundResult } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
-    handler: async ({ deps, params }) => ({ body: await roundResults(deps, params.id!) }),
+    handler: async ({ deps, session, params }) => ({ body: await scopeResults(deps, session!, await roundResults(deps, params.id!)) }),
   }),
   route({
     method: 'get',

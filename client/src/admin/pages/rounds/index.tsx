@@ -13,6 +13,7 @@ import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
 import { closeRound, createRound, createSamplingLink, openRound } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
+import { HearingLinks } from '../../components/hearing-links';
 import { cstDate, cstInstant } from '../../lib/dates';
 import './index.scss';
 
@@ -56,12 +57,19 @@ export default function RoundsPage() {
           <Text className='admin__sub'>{`${r.id} · ${r.period.label} · ${ROUND_STATUS_LABELS[r.status]} · ${r.channels.map((c) => CHANNEL_LABELS[c]).join('、')}`}</Text>
           <View className='admin__actions'>
             {r.status === 'draft' && <Button size='small' type='primary' onClick={() => act('开启', () => openRound(r.id))}>开启</Button>}
-            {r.status === 'open' && <Button size='small' type='danger' onClick={() => act('结束', () => closeRound(r.id))}>结束</Button>}
+            {r.status === 'open' && <Button size='small' type='danger' data-testid={`close-${r.id}`} onClick={() => act('结束', () => closeRound(r.id))}>结束</Button>}
+            {(r.status === 'closed' || r.status === 'published') && (
+              <Button size='small' type='primary' data-testid={`review-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/review/index?id=${r.id}` })}>{r.status === 'closed' ? '审核发布' : '审核更正'}</Button>
+            )}
             {r.status === 'open' && r.channels.includes('sampling') && (
               <Button size='small' onClick={() => act('生成抽样链接', async () => { const l = await createSamplingLink(r.id); setLinks((x) => ({ ...x, [r.id]: l.url })); })}>抽样链接</Button>
             )}
           </View>
           {links[r.id] && <Text className='admin__link' userSelect>{links[r.id]}</Text>}
+          {(r.channels.includes('directed') || r.channels.includes('hearing')) && (
+            <Text className='admin__link' data-testid={`draws-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/draws/index?round=${r.id}` })}>公开抽取评议代表</Text>
+          )}
+          {r.channels.includes('hearing') && <HearingLinks roundId={r.id} />}
         </View>
       ))}
       <View className='admin__card'>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { OrgNode } from '@shared/model/org';
 import { Notice } from '../../../components/notice';
@@ -64,6 +64,13 @@ export default function RankingsPage() {
   return (
     <View className='rankings'>
       <Text className='rankings__title'>{title}</Text>
+      {session.role === 'staff' && (
+        // The API shows unit staff their own unit's rows only (docs/access.md); the full table is the published one.
+        <View>
+          <Notice>仅显示本单位的排名情况；全部单位的排名以公布结果为准</Notice>
+          <Text className='rankings__link' onClick={() => Taro.navigateTo({ url: '/public/pages/results/index' })}>查看公布结果</Text>
+        </View>
+      )}
       {!hasResults && <Notice>本轮方案不计分排名；以下为各单位目前收到的评价数</Notice>}
       {direction === 'worst-first' && <Notice>按方案规定，从最差开始排列</Notice>}
       {groups.map((g) => (

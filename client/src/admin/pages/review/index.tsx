@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { z } from 'zod';
+import type { AuditLogResponse, PublicationSummary, ReviewBallotsResponse } from '@shared/api/publication';
+import type { RoundView } from '@shared/api/rounds';
+import type { OrgNode } from '@shared/model/org';
+import { ROUND_STATUS_LABELS } from '@shared/model/round';
+import { Notice } from '../../../components/notice';
+import { userMessage } from '../../../api/errors';
+import { getOrg, getRound } from '../../../api/staff';
+import { publishRound, recordMisconduct, reviewBallots, roundAudit, voidBallot } from '../../../api/review';
+import { getPublished } from '../../../api/public';
+import { formatTime } from '../../../lib/format';
+import { requireAdmin } from '../../lib/admin-guard';
+import { answerLabeller } from '../../lib/answer-labels';
+import { ReviewBallots } from '../../components/review-ballots';
+import { MisconductForm } from '../../components/misconduct-form';
+import { PublishBox } from '../../components/publish-box';
+import '../rounds/index.scss';
+
+const AUDIT_LABELS: Record<string, string> = { void_ballot: '作废评价票', record_misconduct: '记录查实问题', publish: '发布结果', publish_correction: '发布更正' };
+
+/** Between close and publication: read the ballots, void with reasons, record misconduct, publish. */
+export default function ReviewPage() {
+  const roundId = useRouter().params.id ?? '';
+  const [session] = useState(() => requireAdmin(`/admin/pages/review/index?id=${roundId}`));
+  const [view, setView] = useState<RoundView>();
+  const [nodes, setNodes] = useState<OrgNode[]>([]);
+  const [ballots, setBallots] = useState<z.infer<typeof ReviewBallotsResponse>['ballots']>([]);
+  const [audit, setAudit] = useState<z.infer<typeof AuditLogResponse>['entries']>([]);
+  const [last, setLast] = useState<PublicationSummary>();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
+
+  const reload = async () => {
+    const [v, org, b, a] = await Promise.all([getRound(roundId), getOrg(), reviewBallots(roundId), roundAudit(roundId)]);
+    setView(v);
+    setNodes(org.nodes);
+    setBallots(b.ballots);
+    setAudit(a.entries);
+    if (v.round.status === 'published') {
+      const p = await getPublished(roundId);
+      setLast(p.versions.find((x) => x.version === p.version));
+    }
+  };
+  useEffect(() => {
+    if (session) reload().catch((e) => setMessage({ tone: 'error', text: userMessage(e) }));
+  }, [session, roundId]);
+
+  const act = async (label: string, fn: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await fn();
+      setMessage({ tone: 'ok', text: `${label}成功` });
+      await reload();
+    } catch (e) {
+      setMessage({ tone: 'error', text: userMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const names = useMemo(() => new Map(nodes.map((n) => [n.id, n.name])), [nodes]);
+  const describe = useMemo(() => answerLabeller(view?.forms ?? {}), [view]);
+  if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
+  if (!view) return message ? <Notice tone='error'>{message.text}</Notice> : <Notice>正在加载…</Notice>;
+  const { round } = view;
+  const reviewable = round.status === 'closed' || round.status === 'published';
+  const targets = nodes.filter((n) => n.kind === round.targetKind && (!round.targetIds || round.targetIds.includes(n.id)));
+  return (
+    <View className='admin'>
+      <View className='admin__card'>
+        <Text className='admin__title'>{round.name}</Text>
+        <Text className='admin__sub' data-testid='round-status'>{`${round.period.label} · ${view.schemeName} · ${ROUND_STATUS_LABELS[round.status]}`}</Text>
+      </View>
+      {message && <Notice tone={message.tone} testId='review-message'>{message.text}</Notice>}
+      <View className='admin__card'>
+        <Text className='admin__title'>发布</Text>
+        <PublishBox round={round} last={last} busy={busy} onPublish={(reason) => act(reason ? '发布更正' : '发布', async () => setLast(await publishRound(roundId, reason)))} />
+      </View>
+      <View className='admin__card'>
+        <Text className='admin__title'>评价票审核</Text>
+        <ReviewBallots ballots={ballots} targetName={(id) => names.get(id) ?? id} describe={describe} canVoid={reviewable} busy={busy}
+          onVoid={(ref, reason) => act('作废', () => voidBallot(roundId, ref, reason))} />
+      </View>
+      {reviewable && (
+        <View className='admin__card'>
+          <Text className='admin__title'>查实问题</Text>
+          <MisconductForm targets={targets} busy={busy} onRecord={(req) => act('记录', () => recordMisconduct(roundId, req))} />
+        </View>
+      )}
+      <View className='admin__card' data-testid='audit-log'>
+        <Text className='admin__title'>审计日志</Text>
+        {audit.length === 0 && <Text className='admin__sub'>暂无操作</Text>}
+        {audit.map((e) => (
+          <Text key={e.entryId} className='admin__sub'>{`${formatTime(e.at)} ${e.actor} ${AUDIT_LABELS[e.action] ?? e.action}${e.reason ? `：${e.reason}` : ''}`}</Text>
+        ))}
+      </View>
+    </View>
+  );
+}

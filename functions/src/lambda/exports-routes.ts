@@ -1,0 +1,5 @@
+import { exportRoutes } from '../http/routes/exports';
+import { routesIn } from './route-groups';
+
+/** The exports function's routes: a published round as Excel, CSV and print HTML. */
+export const routes = routesIn('exports', [exportRoutes]);
