@@ -6,7 +6,9 @@ import { loggedBallots } from './ballot-tree';
 import { getRoundOrThrow } from './rounds-admin';
 import { readPublication } from './publication';
 
-/** What anyone may check after publication: one receipt's inclusion proof, and the whole ballot log. */
+/* What anyone may check after publication: one receipt's inclusion proof, and the whole ballot log. */
+
+/** One receipt's place in a published version's tree (shared/api/proofs.ts is its wire form). */
 export interface BallotInclusion {
   roundId: string;
   version: number;

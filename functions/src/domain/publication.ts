@@ -14,8 +14,9 @@ import { ballotTreeForPublication } from './ballot-tree';
 /**
  * Publishes a closed round, or a correction of a published one, as a new immutable version:
  * the facts are gathered, scored, frozen with the main problems, voids, misconduct records and
- * the Merkle root over every ballot's digest (ballot-tree.ts) into a snapshot; its canonical JSON is hashed (sha256) and stored with the round's move to
- * `published` in one conditional transaction. A correction needs a reason and links to the
+ * the Merkle root over every ballot's digest (ballot-tree.ts) into a snapshot; its canonical
+ * JSON is hashed (sha256) and stored with the round's move to `published` in one conditional
+ * transaction. A correction needs a reason and links to the
  * version it corrects; earlier versions are never touched.
  */
 export async function publishRound(deps: Deps, actor: string, roundId: string, reason: string | undefined): Promise<PublicationSummary> {
