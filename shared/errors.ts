@@ -49,7 +49,7 @@ export const ERROR_CATALOGUE = {
   PUBLICATION_NOT_FOUND: { status: 404, zh: '该评议结果尚未公布', en: 'The round has no published version (or not this one)' },
   PUBLICATION_CONFLICT: { status: 409, zh: '结果正在由他人发布，请刷新后重试', en: 'Another publication of this round won the race; re-read and retry' },
   RECEIPT_NOT_PUBLISHED: { status: 404, zh: '已公布的结果中没有这份回执对应的评价', en: 'No leaf of this published version has this digest' },
-  BALLOT_DIGEST_MISMATCH: { status: 409, zh: '有评价记录与受理时的摘要不一致，已停止发布，请核查', en: 'A stored ballot no longer matches the digest it was accepted with; nothing was published (see details.ballots)' },
+  BALLOT_DIGEST_MISMATCH: { status: 409, zh: '有评价记录与受理时的摘要不一致，已停止发布，请核查', en: 'A stored ballot no longer matches the digest it was accepted with, or (a correction) the ballots differ from the previous version\'s; nothing was published (see details)' },
   REVIEW_CLOSED_ROUND_ONLY: { status: 409, zh: '只能在评议结束后审核、作废或更正', en: 'Review actions need a closed or published round' },
   TASK_NOT_FOUND: { status: 404, zh: '没有找到该整改任务', en: 'Unknown rectification task' },
   TASK_STATE_CONFLICT: { status: 409, zh: '整改任务当前状态不允许此操作', en: 'Illegal rectification task transition' },

@@ -227,6 +227,13 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
     });
     expect(store.status).toBe(1);
     expect(store.stderr).toContain('ROOT MISMATCH');
+
+    // Nor can a correction launder the edit: its ballots must be the ones version 2 committed to.
+    const before = await tableDigest(stack.db, stack.tableName);
+    const correction = await api.post('/admin/rounds/r1/publish', { reason: '重新发布' }, supervisor);
+    expect([correction.status, correction.body.error.code]).toEqual([409, 'BALLOT_DIGEST_MISMATCH']);
+    expect(correction.body.error.details.previous).toMatchObject({ version: 2, size: 15 });
+    expect(await tableDigest(stack.db, stack.tableName)).toEqual(before);
   });
 
   it('the store recount also names a ballot whose digest was left alone', async () => {

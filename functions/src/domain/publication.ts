@@ -10,6 +10,8 @@ import { auditEntry } from './review';
 import { getRoundOrThrow } from './rounds-admin';
 import { sha256Hex } from './crypto';
 import { ballotTreeForPublication } from './ballot-tree';
+import type { StoredPublication } from '../ports';
+import type { BallotTree } from '@shared/publication/ballot-log';
 
 /**
  * Publishes a closed round, or a correction of a published one, as a new immutable version:
@@ -25,6 +27,7 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
   const previous = current.status === 'published' ? await deps.store.publications.latest(roundId) : undefined;
   if (current.status === 'published' && !reason) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: '更正发布须说明理由' }] });
   const [{ round, scheme, facts, voids }, ballots] = await Promise.all([roundFacts(deps, roundId), ballotTreeForPublication(deps, current)]);
+  assertSameBallots(previous, ballots.tree);
   const frozenFacts = RoundFacts.parse(facts);
   const results = score(scheme, frozenFacts);
   const factsById = new Map(frozenFacts.targets.map((t) => [t.targetId, t]));
@@ -58,6 +61,18 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
     auditEntry(deps, roundId, actor, action, reason ?? '首次发布', { version, hash, ballotRoot: ballots.tree.root }),
   );
   return { version, hash, publishedAt, ...(reason ? { reason } : {}) };
+}
+
+/**
+ * A correction re-reads the ballots of a closed round, so it must find exactly the ballots the
+ * previous version committed to: a different root means the table changed in between (edited
+ * with digest and all, added or removed), and publishing would launder it.
+ */
+function assertSameBallots(previous: StoredPublication | undefined, tree: BallotTree): void {
+  if (!previous) return;
+  const before = Snapshot.parse(JSON.parse(previous.body)).ballotTree;
+  if (before && (before.root !== tree.root || before.size !== tree.size))
+    throw new AppError('BALLOT_DIGEST_MISMATCH', { ballots: [], previous: { version: previous.version, ...before }, now: tree });
 }
 
 /** A published version (the latest when none is named), with its canonical bytes and every version's summary. */
