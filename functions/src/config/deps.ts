@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getSchemePreset } from '@shared/schemes';
 import type { Deps } from '../domain/deps';
 import type { Secrets } from '../domain/secrets';
+import { rateRulesFromEnv } from '../domain/rate-limits';
 import { dynamoStore } from '../adapters/dynamodb';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
@@ -71,6 +72,7 @@ export function buildDeps(db: DynamoDBDocumentClient, tableName: string, secrets
     messenger: new DynamoOutbox(db, tableName),
     miniProgramCode: miniProgramCodeFromEnv(env),
     schemes: getSchemePreset,
+    rateLimits: rateRulesFromEnv(env),
     config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1' },
     ...overrides,
   };

@@ -142,7 +142,7 @@ export interface AuditEntry {
   roundId: string;
   at: string;
   actor: string;
-  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction';
+  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction' | 'flag_decision';
   reason: string;
   details: Record<string, unknown>;
 }
@@ -158,6 +158,40 @@ export interface ReviewStore {
   putMisconduct(roundId: string, m: MisconductRecord, audit: AuditEntry): Promise<void>;
   listMisconduct(roundId: string): Promise<MisconductRecord[]>;
   listAudit(roundId: string): Promise<AuditEntry[]>;
+  /** FLAG_ALREADY_DECIDED when the flag has a decision already (a decision is never replaced). */
+  putFlagDecision(roundId: string, d: FlagDecision, audit: AuditEntry): Promise<void>;
+  listFlagDecisions(roundId: string): Promise<FlagDecision[]>;
+}
+
+/**
+ * A supervisor's decision on a stuffing flag, with the flag as it was when decided (the
+ * evidence): `exclude` voids each of its ballots with the reason; `keep` changes no count.
+ */
+export interface FlagDecision {
+  flagId: string;
+  kind: 'burst' | 'spread' | 'same_comment';
+  decision: 'exclude' | 'keep';
+  reason: string;
+  decidedAt: string;
+  decidedBy: string;
+  ballotIds: string[];
+  places: string[];
+  from: string;
+  to: string;
+  detail: string;
+  comment?: string;
+}
+
+/**
+ * Fixed-window counters for rate limits (domain/rate-limits.ts). The store, not the process,
+ * holds them: Lambda runs many containers, each with its own memory.
+ */
+export interface RateLimitStore {
+  /**
+   * Counts one request against `key` in the window starting at `windowStartMs`, unless the
+   * window already holds `limit`: then nothing is counted and the answer is false.
+   */
+  take(key: string, windowStartMs: number, windowSeconds: number, limit: number): Promise<boolean>;
 }
 
 /** A publication as stored: the canonical snapshot bytes and their sha256. */
@@ -245,6 +279,7 @@ export interface AccountStore {
 
 export interface Store {
   review: ReviewStore;
+  rateLimits: RateLimitStore;
   publications: PublicationStore;
   tasks: TaskStore;
   org: OrgStore;

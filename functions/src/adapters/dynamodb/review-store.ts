@@ -1,7 +1,7 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '@shared/errors';
 import type { MisconductRecord } from '@shared/publication/snapshot';
-import type { AuditEntry, ReviewStore, StoredVoid } from '../../ports';
+import type { AuditEntry, FlagDecision, ReviewStore, StoredVoid } from '../../ports';
 import { keys } from './keys';
 import { collect, queryAll, stripKeys } from './query';
 import { cancellationCodes } from './errors';
@@ -47,6 +47,26 @@ export class DynamoReviewStore implements ReviewStore {
 
   async listAudit(roundId: string): Promise<AuditEntry[]> {
     return (await this.partition(keys.auditPartition(roundId))).map((i) => stripKeys<AuditEntry>(i));
+  }
+
+  async putFlagDecision(roundId: string, d: FlagDecision, audit: AuditEntry): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item: { ...keys.flagDecision(roundId, d.flagId), entity: 'flag_decision', ...d }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            this.auditPut(audit),
+          ],
+        }),
+      );
+    } catch (e) {
+      if (cancellationCodes(e)[0] === 'ConditionalCheckFailed') throw new AppError('FLAG_ALREADY_DECIDED', { flagId: d.flagId });
+      throw e;
+    }
+  }
+
+  async listFlagDecisions(roundId: string): Promise<FlagDecision[]> {
+    return (await this.partition(keys.flagDecisionPartition(roundId))).map((i) => stripKeys<FlagDecision>(i));
   }
 
   /** An audit line; the condition makes even a replayed write unable to overwrite one. */

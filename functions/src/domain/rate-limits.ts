@@ -1,0 +1,102 @@
+import { AppError } from '@shared/errors';
+import type { Deps } from './deps';
+import { pseudonym } from './sessions';
+
+/**
+ * Every rate limit of the API, in one place. Only ballots are limited here: everything else a
+ * citizen can call is a read, and raw request floods are the gateway's job (API Gateway stage
+ * throttling; a WAF rate-based rule per IP in front of it — docs/anti-stuffing.md).
+ *
+ * A ballot is counted against three keys, each a fixed window in DynamoDB (the store, not the
+ * container's memory: Lambda runs many containers):
+ *
+ * | scope       | key                                   | default         | why this size |
+ * |-------------|---------------------------------------|-----------------|---------------|
+ * | `evaluator` | the evaluator pseudonym               | 20 per minute   | a panel member rating 66 sections one by one stays far below; a phone flushing its offline queue gets a Retry-After and its queue retries |
+ * | `ip`        | the client address (HMAC'd)           | 600 per minute  | generous on purpose: a service hall's Wi-Fi is one NAT address for every window, and mobile carriers put thousands of phones behind one CGNAT address; 10/s is more than a county's busiest hall — it stops one machine flooding, nothing else |
+ * | `place`     | the window (window ballots) or round × target | 120 per minute | a counter serves a person every few minutes; this caps a flood at one window without touching any other |
+ *
+ * Below these ceilings, the detectors (stuffing/detectors.ts) flag suspicious patterns for a
+ * supervisor instead of refusing citizens. Limits are configuration (`BALLOT_RATE_LIMITS`,
+ * parsed by `rateRulesFromEnv`; tests pass `deps.rateLimits`).
+ *
+ * The check runs after the idempotency lookup (a retry of an accepted ballot is answered with
+ * its receipt and never counted) and before the ballot transaction, so a refused ballot writes
+ * nothing but the counters: no ballot, no marker, no tally.
+ */
+export type RateScope = 'evaluator' | 'ip' | 'place';
+
+export interface RateRule {
+  scope: RateScope;
+  limit: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_BALLOT_RATE_RULES: readonly RateRule[] = [
+  { scope: 'evaluator', limit: 20, windowSeconds: 60 },
+  { scope: 'ip', limit: 600, windowSeconds: 60 },
+  { scope: 'place', limit: 120, windowSeconds: 60 },
+];
+
+const SCOPES: readonly RateScope[] = ['evaluator', 'ip', 'place'];
+
+/**
+ * `BALLOT_RATE_LIMITS`: comma-separated `scope=limit/seconds` (e.g. `evaluator=20/60,ip=600/60`);
+ * a scope not named keeps its default, `scope=off` removes it, `off` removes all.
+ * @example rateRulesFromEnv({ BALLOT_RATE_LIMITS: 'ip=off,place=30/60' })
+ */
+export function rateRulesFromEnv(env: Record<string, string | undefined>): RateRule[] {
+  const raw = env.BALLOT_RATE_LIMITS?.trim();
+  if (!raw) return [...DEFAULT_BALLOT_RATE_RULES];
+  if (raw === 'off') return [];
+  const rules = new Map<RateScope, RateRule | undefined>(DEFAULT_BALLOT_RATE_RULES.map((r) => [r.scope, r]));
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(\w+)=(?:(off)|(\d+)\/(\d+))$/.exec(part);
+    const scope = m?.[1] as RateScope | undefined;
+    if (!m || !scope || !SCOPES.includes(scope)) throw new Error(`BALLOT_RATE_LIMITS: cannot read "${part}" (want scope=limit/seconds or scope=off, scope one of ${SCOPES.join(', ')})`);
+    const limit = Number(m[3]);
+    const windowSeconds = Number(m[4]);
+    if (!m[2] && (limit < 1 || windowSeconds < 1 || windowSeconds > 86_400)) throw new Error(`BALLOT_RATE_LIMITS: "${part}" needs limit ≥ 1 and 1 ≤ seconds ≤ 86400`);
+    rules.set(scope, m[2] ? undefined : { scope, limit, windowSeconds });
+  }
+  return [...rules.values()].filter((r): r is RateRule => r !== undefined);
+}
+
+/** Who and where a ballot comes from; a scope without a subject (no client address) is skipped. */
+export type RateSubjects = Partial<Record<RateScope, string>>;
+
+/**
+ * Counts the ballot against every rule, or throws RATE_LIMITED (429) naming the first full
+ * scope and when its window ends (the `Retry-After` header). The keys are HMACs under the
+ * pseudonym key: no client address is ever stored, and the counters expire with their window.
+ */
+export async function admitBallot(deps: Pick<Deps, 'rateLimits' | 'store' | 'clock' | 'secrets'>, subjects: RateSubjects): Promise<void> {
+  const now = deps.clock.now().getTime();
+  const checks = deps.rateLimits.flatMap((rule) => {
+    const subject = subjects[rule.scope];
+    if (subject === undefined) return [];
+    const windowMs = rule.windowSeconds * 1000;
+    const start = Math.floor(now / windowMs) * windowMs;
+    const key = `${rule.scope}#${pseudonym(deps.secrets.pseudonymKey, `rate:${rule.scope}:${subject}`)}`;
+    return [deps.store.rateLimits.take(key, start, rule.windowSeconds, rule.limit).then((ok) => ({ ok, rule, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) }))];
+  });
+  // In parallel: one round trip however many rules. allSettled, so no store call outlives the request.
+  const settled = await Promise.allSettled(checks);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const full = settled.map((s) => (s as PromiseFulfilledResult<{ ok: boolean; rule: RateRule; retryAfterSeconds: number }>).value).find((c) => !c.ok);
+  if (full) throw new AppError('RATE_LIMITED', { scope: full.rule.scope, limit: full.rule.limit, windowSeconds: full.rule.windowSeconds, retryAfterSeconds: full.retryAfterSeconds });
+}
+
+/**
+ * The subjects of one ballot. Invited ballots (directed, hearing) are bounded by their
+ * invitations — one ballot per target per invitation, issued by the office — and a hearing's
+ * panel rates every target at once from one room, so only the address rule applies to them.
+ */
+export function ballotRateSubjects(b: { channel: string; evaluator: string; ip: string | undefined; windowId?: string; roundId?: string; targetId?: string }): RateSubjects {
+  const invited = b.channel === 'directed' || b.channel === 'hearing';
+  return {
+    ...(b.ip ? { ip: b.ip } : {}),
+    ...(invited ? {} : { evaluator: b.evaluator, place: b.windowId ? `W:${b.windowId}` : `T:${b.roundId}:${b.targetId ?? ''}` }),
+  };
+}
