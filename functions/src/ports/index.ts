@@ -8,6 +8,7 @@ import type { RectificationTask } from '@shared/rectification/task';
 import type { Representative } from '@shared/model/representative';
 import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
+import type { FlagKind } from '@shared/api/flags';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -169,7 +170,7 @@ export interface ReviewStore {
  */
 export interface FlagDecision {
   flagId: string;
-  kind: 'burst' | 'spread' | 'same_comment';
+  kind: FlagKind;
   decision: 'exclude' | 'keep';
   reason: string;
   decidedAt: string;

@@ -1,5 +1,6 @@
 import type { Ballot } from '@shared/model/ballot';
 import type { FlagThresholds } from '@shared/review/flag-thresholds';
+import type { FlagKind } from '@shared/api/flags';
 import { sha256Hex } from '../crypto';
 
 /**
@@ -9,7 +10,7 @@ import { sha256Hex } from '../crypto';
  * anyone can recompute. Ballots are sorted by (receivedAt, ballotId) first, so the order the
  * store returns them in does not matter.
  */
-export type FlagKind = 'burst' | 'spread' | 'same_comment';
+export type { FlagKind };
 
 /** What the detectors read of a ballot. */
 export type LoggedBallot = Pick<Ballot, 'ballotId' | 'receiptId' | 'targetId' | 'windowId' | 'channel' | 'evaluator' | 'comment' | 'receivedAt'>;

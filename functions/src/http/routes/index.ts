@@ -9,8 +9,9 @@ import { rectificationRoutes } from './rectification';
 import { panelRoutes } from './panels';
 import { hearingRoutes } from './hearings';
 import { opsRoutes } from './ops';
+import { flagRoutes } from './flags';
 
 /** Every route of the API, in one list: the app and the OpenAPI document both read it. */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...rectificationRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...rectificationRoutes, ...opsRoutes,
 ];
