@@ -1,5 +1,6 @@
 import { AppError } from '@shared/errors';
 import type { Deps } from './deps';
+import type { RateCounterRef } from '../ports';
 import { pseudonym } from './sessions';
 
 /**
@@ -20,9 +21,10 @@ import { pseudonym } from './sessions';
  * supervisor instead of refusing citizens. Limits are configuration (`BALLOT_RATE_LIMITS`,
  * parsed by `rateRulesFromEnv`; tests pass `deps.rateLimits`).
  *
- * The check runs after the idempotency lookup (a retry of an accepted ballot is answered with
- * its receipt and never counted) and before the ballot transaction, so a refused ballot writes
- * nothing but the counters: no ballot, no marker, no tally.
+ * Only accepted ballots are counted: the check reads the counters beside the round and target
+ * reads (after the idempotency lookup, so a retry of an accepted ballot is answered with its
+ * receipt and never counted), and the counters are added to after the ballot transaction
+ * commits. A refused ballot — invalid, duplicate or rate-limited — changes nothing in the store.
  */
 export type RateScope = 'evaluator' | 'ip' | 'place';
 
@@ -65,27 +67,44 @@ export function rateRulesFromEnv(env: Record<string, string | undefined>): RateR
 /** Who and where a ballot comes from; a scope without a subject (no client address) is skipped. */
 export type RateSubjects = Partial<Record<RateScope, string>>;
 
+/** The counters one ballot goes against, once the check has passed: added to when it is accepted. */
+export interface RatePass {
+  refs: RateCounterRef[];
+}
+
 /**
- * Counts the ballot against every rule, or throws RATE_LIMITED (429) naming the first full
- * scope and when its window ends (the `Retry-After` header). The keys are HMACs under the
+ * Reads the ballot's counters and throws RATE_LIMITED (429) naming the first full scope and
+ * when its window ends (the `Retry-After` header); otherwise returns the counters to add to
+ * once the ballot is accepted (`countBallot`). Reading, not writing, so a refused ballot — for
+ * any reason, this one included — leaves the table as it was; the price is that ballots in
+ * flight together at one key can all pass, so a limit can be overrun by the requests in flight
+ * at that moment (the detectors still see every accepted ballot). Keys are HMACs under the
  * pseudonym key: no client address is ever stored, and the counters expire with their window.
  */
-export async function admitBallot(deps: Pick<Deps, 'rateLimits' | 'store' | 'clock' | 'secrets'>, subjects: RateSubjects): Promise<void> {
+export async function checkBallotRate(deps: Pick<Deps, 'rateLimits' | 'store' | 'clock' | 'secrets'>, subjects: RateSubjects): Promise<RatePass> {
   const now = deps.clock.now().getTime();
-  const checks = deps.rateLimits.flatMap((rule) => {
+  const active = deps.rateLimits.flatMap((rule) => {
     const subject = subjects[rule.scope];
     if (subject === undefined) return [];
     const windowMs = rule.windowSeconds * 1000;
-    const start = Math.floor(now / windowMs) * windowMs;
-    const key = `${rule.scope}#${pseudonym(deps.secrets.pseudonymKey, `rate:${rule.scope}:${subject}`)}`;
-    return [deps.store.rateLimits.take(key, start, rule.windowSeconds, rule.limit).then((ok) => ({ ok, rule, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) }))];
+    const ref: RateCounterRef = { key: `${rule.scope}#${pseudonym(deps.secrets.pseudonymKey, `rate:${rule.scope}:${subject}`)}`, windowStartMs: Math.floor(now / windowMs) * windowMs, windowSeconds: rule.windowSeconds };
+    return [{ rule, ref }];
   });
-  // In parallel: one round trip however many rules. allSettled, so no store call outlives the request.
-  const settled = await Promise.allSettled(checks);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  const full = settled.map((s) => (s as PromiseFulfilledResult<{ ok: boolean; rule: RateRule; retryAfterSeconds: number }>).value).find((c) => !c.ok);
-  if (full) throw new AppError('RATE_LIMITED', { scope: full.rule.scope, limit: full.rule.limit, windowSeconds: full.rule.windowSeconds, retryAfterSeconds: full.retryAfterSeconds });
+  const counts = await deps.store.rateLimits.counts(active.map((a) => a.ref));
+  const full = active.find((a, i) => counts[i]! >= a.rule.limit);
+  if (full) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((full.ref.windowStartMs + full.rule.windowSeconds * 1000 - now) / 1000));
+    throw new AppError('RATE_LIMITED', { scope: full.rule.scope, limit: full.rule.limit, windowSeconds: full.rule.windowSeconds, retryAfterSeconds });
+  }
+  return { refs: active.map((a) => a.ref) };
+}
+
+/**
+ * Counts an accepted ballot. A failure here must not turn an accepted ballot into an error (the
+ * ballot is stored and counted in the tallies): the limit is then one ballot looser, nothing more.
+ */
+export async function countBallot(deps: Pick<Deps, 'store'>, pass: RatePass): Promise<void> {
+  await deps.store.rateLimits.add(pass.refs).catch(() => undefined);
 }
 
 /**

@@ -183,16 +183,22 @@ export interface FlagDecision {
   comment?: string;
 }
 
+/** One rate counter: a key's count in the fixed window starting at `windowStartMs`. */
+export interface RateCounterRef {
+  key: string;
+  windowStartMs: number;
+  windowSeconds: number;
+}
+
 /**
  * Fixed-window counters for rate limits (domain/rate-limits.ts). The store, not the process,
  * holds them: Lambda runs many containers, each with its own memory.
  */
 export interface RateLimitStore {
-  /**
-   * Counts one request against `key` in the window starting at `windowStartMs`, unless the
-   * window already holds `limit`: then nothing is counted and the answer is false.
-   */
-  take(key: string, windowStartMs: number, windowSeconds: number, limit: number): Promise<boolean>;
+  /** The counts, in order (0 for a counter never added to). */
+  counts(refs: readonly RateCounterRef[]): Promise<number[]>;
+  /** Adds one to each counter. */
+  add(refs: readonly RateCounterRef[]): Promise<void>;
 }
 
 /** A publication as stored: the canonical snapshot bytes and their sha256. */
