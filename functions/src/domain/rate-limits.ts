@@ -5,15 +5,15 @@ import { pseudonym } from './sessions';
 
 /**
  * Every rate limit of the API, in one place. Only ballots are limited here: everything else a
- * citizen can call is a read, and raw request floods are the gateway's job (API Gateway stage
- * throttling; a WAF rate-based rule per IP in front of it — docs/anti-stuffing.md).
+ * citizen can call is a read or a login, and raw request floods are the gateway's job (the HTTP
+ * API's stage throttling in template.yaml; see docs/anti-stuffing.md for what that does not do).
  *
- * A ballot is counted against three keys, each a fixed window in DynamoDB (the store, not the
- * container's memory: Lambda runs many containers):
+ * An accepted ballot is counted against three keys, each a fixed window in DynamoDB (the store,
+ * not the container's memory: Lambda runs many containers):
  *
  * | scope       | key                                   | default         | why this size |
  * |-------------|---------------------------------------|-----------------|---------------|
- * | `evaluator` | the evaluator pseudonym               | 20 per minute   | a panel member rating 66 sections one by one stays far below; a phone flushing its offline queue gets a Retry-After and its queue retries |
+ * | `evaluator` | the evaluator pseudonym               | 20 per minute   | a citizen rating every section through a sampling link, one form at a time, stays far below; a phone flushing a long offline queue gets Retry-After and its queue retries |
  * | `ip`        | the client address (HMAC'd)           | 600 per minute  | generous on purpose: a service hall's Wi-Fi is one NAT address for every window, and mobile carriers put thousands of phones behind one CGNAT address; 10/s is more than a county's busiest hall — it stops one machine flooding, nothing else |
  * | `place`     | the window (window ballots) or round × target | 120 per minute | a counter serves a person every few minutes; this caps a flood at one window without touching any other |
  *
