@@ -48,6 +48,11 @@ beforeAll(async () => {
     copyReceipts.push(await vote('w121', { answers: { overall: 'unsatisfied' }, comment }));
   }
   await vote('w121', { comment: '办事很快，态度很好，点赞' });
+  // s12 again: another pasted text, praise this time (a unit's own staff).
+  for (let i = 0; i < 3; i++) {
+    clock.advance(20 * 60_000);
+    await vote('w121', { comment: '该科室服务热情周到，一次就办好了' });
+  }
   // s21: another burst, 11 ballots in 100 seconds.
   clock.advance(3600_000);
   for (let i = 0; i < 11; i++) {
@@ -70,14 +75,14 @@ describe('stuffing flags', () => {
     expect(burst.map((f: { places: string[] }) => f.places)).toEqual([['w111'], ['w211']]);
     expect(burst[0]).toMatchObject({ status: 'pending', places: ['w111'], detected: true, label: '短时集中评价' });
     expect(burst[0].ballots.map((b: { receiptId: string }) => b.receiptId).sort()).toEqual([...burstReceipts].sort());
-    const same = body.flags.filter((f: { kind: string }) => f.kind === 'same_comment');
-    expect(same).toHaveLength(1);
+    const same = body.flags.filter((f: { kind: string; comment: string }) => f.kind === 'same_comment' && f.comment.startsWith('窗口'));
+    expect(body.flags.filter((f: { kind: string }) => f.kind === 'same_comment')).toHaveLength(2);
     expect(same[0].ballots.map((b: { receiptId: string }) => b.receiptId).sort()).toEqual([...copyReceipts].sort());
     expect(same[0].comment).toBe('窗口工作人员态度恶劣推诿扯皮');
     expect(body.flags.filter((f: { kind: string }) => f.kind === 'spread')).toEqual([]);
     expect(body.targets).toEqual([
       { targetId: 's11', ballots: 16, counted: 16, flagged: 12, pending: 12, kept: 0, excluded: 0 },
-      { targetId: 's12', ballots: 4, counted: 4, flagged: 3, pending: 3, kept: 0, excluded: 0 },
+      { targetId: 's12', ballots: 7, counted: 7, flagged: 6, pending: 6, kept: 0, excluded: 0 },
       { targetId: 's21', ballots: 11, counted: 11, flagged: 11, pending: 11, kept: 0, excluded: 0 },
     ]);
     // Flagged is not excluded: the results still count every ballot.
@@ -103,13 +108,13 @@ describe('stuffing flags', () => {
   });
 
   it('keeps a flag by decision: counts unchanged, the decision audited', async () => {
-    const same = (await flags()).flags.find((f: { kind: string }) => f.kind === 'same_comment');
+    const same = (await flags()).flags.find((f: { kind: string; comment: string }) => f.kind === 'same_comment' && f.comment.startsWith('窗口'));
     const before = await satisfaction('s12');
     const r = await decide(same.flagId, { decision: 'keep', reason: '经回访，三位群众反映属实' });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'kept', decision: { decision: 'keep', reason: '经回访，三位群众反映属实' } });
     expect(await satisfaction('s12')).toBe(before);
-    expect((await flags()).targets.find((t: { targetId: string }) => t.targetId === 's12')).toEqual({ targetId: 's12', ballots: 4, counted: 4, flagged: 3, pending: 0, kept: 3, excluded: 0 });
+    expect((await flags()).targets.find((t: { targetId: string }) => t.targetId === 's12')).toEqual({ targetId: 's12', ballots: 7, counted: 7, flagged: 6, pending: 3, kept: 3, excluded: 0 });
     const changed = await decide(same.flagId, { decision: 'exclude', reason: '改判' });
     expect([changed.status, changed.body.error.code]).toEqual([409, 'FLAG_ALREADY_DECIDED']);
   });
@@ -140,7 +145,7 @@ describe('stuffing flags', () => {
     expect(audit.filter((e: { action: string; details: { flagId?: string } }) => e.action === 'void_ballot' && e.details.flagId === burst.flagId)).toHaveLength(12);
 
     const recount = await api.post(`/admin/rounds/${county.roundId}/recount`, undefined, supervisor);
-    expect(recount.body).toMatchObject({ ballots: 31, tallied: 31, mismatches: [], voided: 12, voidMismatches: [] });
+    expect(recount.body).toMatchObject({ ballots: 34, tallied: 34, mismatches: [], voided: 12, voidMismatches: [] });
   });
 
   it('completes an exclusion whose response was lost when the same decision is sent again', async () => {
@@ -166,6 +171,18 @@ describe('stuffing flags', () => {
     const again = await decide(burst.flagId, { decision: 'exclude', reason: '重复提交' });
     expect([again.status, again.body.status, again.body.decision.reason]).toEqual([200, 'excluded', '同一时段集中扫码，经调取监控核实为组织刷票']);
     expect(await tableDigest(stack.db, stack.tableName)).toEqual(before);
+  });
+
+  it('settles two supervisors deciding the same flag at once with one decision and one void per ballot', async () => {
+    const praise = (await flags()).flags.find((f: { kind: string; comment: string }) => f.kind === 'same_comment' && f.comment.startsWith('该科室'));
+    const other = await api.login('jiwei-3', 'supervisor');
+    const body = { decision: 'exclude', reason: '经核实为本科室工作人员所评' };
+    const both = await Promise.all([decide(praise.flagId, body), api.post(`/admin/rounds/${county.roundId}/flags/${praise.flagId}/decision`, body, other)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    const audit = (await api.get(`/admin/rounds/${county.roundId}/audit`, supervisor)).body.entries;
+    expect(audit.filter((e: { action: string; details: { flagId?: string } }) => e.action === 'flag_decision' && e.details.flagId === praise.flagId)).toHaveLength(1);
+    expect(audit.filter((e: { action: string; details: { flagId?: string } }) => e.action === 'void_ballot' && e.details.flagId === praise.flagId)).toHaveLength(3);
+    expect((await flags()).targets.find((t: { targetId: string }) => t.targetId === 's12')).toEqual({ targetId: 's12', ballots: 7, counted: 4, flagged: 6, pending: 0, kept: 3, excluded: 3 });
   });
 
   it('uses a round’s own thresholds over the defaults', async () => {

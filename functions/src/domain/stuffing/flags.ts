@@ -63,16 +63,25 @@ export async function decideFlag(deps: Deps, actor: string, roundId: string, fla
   const scheme = deps.schemes(log.round.schemeId);
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: log.round.schemeId });
   let decision = log.decisions.get(flagId);
-  const created = decision === undefined;
-  if (decision && decision.decision !== req.decision) throw new AppError('FLAG_ALREADY_DECIDED', { flagId, decision: decision.decision });
+  let created = false;
   if (!decision) {
     const flag = log.detected.find((f) => f.flagId === flagId);
     if (!flag) throw new AppError('FLAG_NOT_FOUND', { roundId, flagId });
-    decision = { ...flag, decision: req.decision, reason: req.reason, decidedAt: deps.clock.now().toISOString(), decidedBy: actor };
+    const fresh: FlagDecision = { ...flag, decision: req.decision, reason: req.reason, decidedAt: deps.clock.now().toISOString(), decidedBy: actor };
     const details = { flagId, kind: flag.kind, decision: req.decision, ballots: flag.ballotIds.length, places: flag.places };
-    await deps.store.review.putFlagDecision(roundId, decision, auditEntry(deps, roundId, actor, 'flag_decision', req.reason, details));
+    try {
+      await deps.store.review.putFlagDecision(roundId, fresh, auditEntry(deps, roundId, actor, 'flag_decision', req.reason, details));
+      decision = fresh;
+      created = true;
+    } catch (e) {
+      // Another supervisor decided this flag between our read and our write: theirs stands.
+      if (!(e instanceof AppError && e.code === 'FLAG_ALREADY_DECIDED')) throw e;
+      decision = (await deps.store.review.listFlagDecisions(roundId)).find((d) => d.flagId === flagId);
+      if (!decision) throw e;
+    }
     log.decisions.set(flagId, decision);
   }
+  if (decision.decision !== req.decision) throw new AppError('FLAG_ALREADY_DECIDED', { flagId, decision: decision.decision });
   if (decision.decision === 'exclude') {
     const reason = `${FLAG_KIND_LABELS[decision.kind]}（${flagId}）：${decision.reason}`;
     const todo = decision.ballotIds.filter((id) => !log.voids.has(id)).map((id) => log.ballots.get(id)).filter((b): b is Ballot => b !== undefined);
