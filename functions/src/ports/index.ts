@@ -165,22 +165,30 @@ export interface ReviewStore {
 }
 
 /**
- * A supervisor's decision on a stuffing flag, with the flag as it was when decided (the
- * evidence): `exclude` voids each of its ballots with the reason; `keep` changes no count.
+ * What a stuffing flag is about (domain/stuffing/detectors.ts): which ballots, where, when, why
+ * in words. A decision keeps a copy: the evidence as the supervisor saw it.
  */
-export interface FlagDecision {
+export interface FlagEvidence {
+  /** Stable: the kind and what the flag is about, hashed (the same log gives the same id). */
   flagId: string;
   kind: FlagKind;
+  ballotIds: string[];
+  /** The windows (window ballots) or targets of the flagged ballots, distinct, sorted. */
+  places: string[];
+  from: string;
+  to: string;
+  /** Why, in Chinese, for the review page (never naming an evaluator). */
+  detail: string;
+  /** same_comment: the normalised text the ballots share. */
+  comment?: string;
+}
+
+/** A supervisor's decision on a flag: `exclude` voids each of its ballots with the reason; `keep` changes no count. */
+export interface FlagDecision extends FlagEvidence {
   decision: 'exclude' | 'keep';
   reason: string;
   decidedAt: string;
   decidedBy: string;
-  ballotIds: string[];
-  places: string[];
-  from: string;
-  to: string;
-  detail: string;
-  comment?: string;
 }
 
 /** One rate counter: a key's count in the fixed window starting at `windowStartMs`. */

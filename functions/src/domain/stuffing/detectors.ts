@@ -1,6 +1,7 @@
 import type { Ballot } from '@shared/model/ballot';
 import type { FlagThresholds } from '@shared/review/flag-thresholds';
 import type { FlagKind } from '@shared/api/flags';
+import type { FlagEvidence } from '../../ports';
 import { sha256Hex } from '../crypto';
 
 /**
@@ -15,20 +16,7 @@ export type { FlagKind };
 /** What the detectors read of a ballot. */
 export type LoggedBallot = Pick<Ballot, 'ballotId' | 'receiptId' | 'targetId' | 'windowId' | 'channel' | 'evaluator' | 'comment' | 'receivedAt'>;
 
-export interface DetectedFlag {
-  /** Stable: the kind and what the flag is about (the place and first ballot, the evaluator, the comment), hashed. */
-  flagId: string;
-  kind: FlagKind;
-  ballotIds: string[];
-  /** Where: the window (window ballots) or target of every flagged ballot, distinct, sorted. */
-  places: string[];
-  from: string;
-  to: string;
-  /** Why, in Chinese, for the review page (no pseudonym: an evaluator is never named). */
-  detail: string;
-  /** same_comment: the normalised text the ballots share. */
-  comment?: string;
-}
+export type DetectedFlag = FlagEvidence;
 
 /** Where a ballot was given: its window for window ballots, its target otherwise. */
 export const placeOf = (b: Pick<LoggedBallot, 'windowId' | 'targetId'>) => b.windowId ?? b.targetId;
