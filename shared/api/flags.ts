@@ -3,6 +3,7 @@ import { RoundId } from '../model/ids';
 import { ChannelKind } from '../model/channel';
 import { FlagThresholds } from '../review/flag-thresholds';
 import { Reason } from './publication';
+import { RoundResult } from '../scoring/result';
 
 export const FlagKind = z.enum(['burst', 'spread', 'same_comment']);
 export type FlagKind = z.infer<typeof FlagKind>;
@@ -52,3 +53,6 @@ export type TargetFlagSummary = z.infer<typeof TargetFlagSummary>;
 
 export const RoundFlagsResponse = z.object({ roundId: RoundId, thresholds: FlagThresholds, flags: z.array(FlagView), targets: z.array(TargetFlagSummary) });
 export type RoundFlagsResponse = z.infer<typeof RoundFlagsResponse>;
+
+/** `GET /rounds/:id/results?flags=1` (supervising office): the results plus, per target, how many of its ballots are flagged. */
+export const RoundResultWithFlags = RoundResult.extend({ flagged: z.array(TargetFlagSummary).optional() });

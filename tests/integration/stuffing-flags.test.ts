@@ -85,8 +85,13 @@ describe('stuffing flags', () => {
       { targetId: 's12', ballots: 7, counted: 7, flagged: 6, pending: 6, kept: 0, excluded: 0 },
       { targetId: 's21', ballots: 11, counted: 11, flagged: 11, pending: 11, kept: 0, excluded: 0 },
     ]);
-    // Flagged is not excluded: the results still count every ballot.
+    // Flagged is not excluded: the results still count every ballot, and show the flagged apart.
     expect(await satisfaction('s11')).toBeCloseTo(4 / 16, 9);
+    const withFlags = await api.get(`/rounds/${county.roundId}/results?flags=1`, supervisor);
+    expect(withFlags.body.flagged).toEqual(body.targets);
+    expect(withFlags.body.targets.find((t: { targetId: string }) => t.targetId === 's11').components.satisfaction.value).toBeCloseTo(4 / 16, 9);
+    expect((await api.get(`/rounds/${county.roundId}/results`, supervisor)).body.flagged).toBeUndefined();
+    expect((await api.get(`/rounds/${county.roundId}/results?flags=1`, await api.login('keyuan-1', 'staff', 'u1'))).status).toBe(403);
   });
 
   it('refuses a decision while the round is open, and a decision without a reason', async () => {
