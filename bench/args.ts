@@ -23,6 +23,12 @@ export interface BenchOptions {
   recount: boolean;
   quick: boolean;
   out: string;
+  /**
+   * BALLOT_RATE_LIMITS for the app (functions/src/domain/rate-limits.ts). The default counts
+   * every ballot against all three scopes with ceilings the bench never reaches, so the
+   * limiter's store calls are in the figures; `off` measures without them.
+   */
+  rateLimits: string;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -38,6 +44,7 @@ const DEFAULTS: BenchOptions = {
   recount: true,
   quick: false,
   out: 'bench/results/latest.json',
+  rateLimits: 'evaluator=100000000/60,ip=100000000/60,place=100000000/60',
 };
 
 // --quick is a smoke run: every phase, small enough to finish in well under a minute.
@@ -56,7 +63,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
 
 export const USAGE = `usage: npm run bench -- [--quick] [--ballots N] [--targets N] [--concurrency N]
        [--phase-ballots N] [--repeats N] [--load batch|transact] [--load-concurrency N] [--tally-calls N]
-       [--shards N] [--no-recount] [--out FILE]`;
+       [--shards N] [--no-recount] [--out FILE] [--rate-limits SPEC|off]`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
@@ -74,6 +81,11 @@ export function parseArgs(argv: string[]): BenchOptions {
     if (name === '--load') {
       if (value !== 'batch' && value !== 'transact') throw new UsageError('--load is batch or transact');
       opts.load = value;
+      continue;
+    }
+    if (name === '--rate-limits') {
+      if (!value) throw new UsageError('--rate-limits needs BALLOT_RATE_LIMITS syntax (scope=limit/seconds,…) or off');
+      opts.rateLimits = value;
       continue;
     }
     if (name === '--out') {

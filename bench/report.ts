@@ -45,6 +45,7 @@ export function formatTable(r: BenchResults): string {
     '',
     `Ballot pipeline bench — ${r.store}`,
     `${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}; load average ${r.machine.loadavgStart.map(f1).join('/')} at start, ${r.machine.loadavgEnd.map(f1).join('/')} at end (shared machine: noisy)`,
+    `ballot rate limits (BALLOT_RATE_LIMITS): ${r.options.rateLimits}`,
     '',
     row(['write path', 'ballots', 'seconds', 'ballots/s', 'p50 ms', 'p99 ms', 'conc'], w),
     row(['-'.repeat(44), '-'.repeat(8), '-'.repeat(8), '-'.repeat(10), '-'.repeat(9), '-'.repeat(9), '-'.repeat(7)], w),

@@ -22,7 +22,7 @@ async function main(opts: BenchOptions): Promise<number> {
   const loadStart = loadavg();
   const t0 = performance.now();
   log('starting DynamoDB Local (in memory) and the app');
-  const stack = await startBenchStack();
+  const stack = await startBenchStack(opts.rateLimits);
   // A killed bench must not leave its JVM behind (Ctrl-C reaches the JVM too; kill <pid> does not).
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {

@@ -27,14 +27,14 @@ export interface BenchStack {
  * in-memory DynamoDB Local. The HTTP phase and the direct phase share one document client,
  * so both see the same connection pool and retry policy.
  */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(rateLimits: string): Promise<BenchStack> {
   const ddb = await startDynamoDbLocal();
   try {
     const tableName = 'bench';
     await ensureTable(ddb.endpoint, 'local', tableName);
     const db = createDocumentClient({ tableName, region: 'local', endpoint: ddb.endpoint });
     const meter = new StoreMeter().attach(db);
-    const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost' }, { schemes: benchSchemes });
+    const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', BALLOT_RATE_LIMITS: rateLimits }, { schemes: benchSchemes });
     const appErrors: unknown[] = [];
     const app = createApp(deps, { ...WHOLE_API, log: (e) => (e.level === 'info' ? undefined : appErrors.push(e)) });
     const server = await new Promise<Server>((res) => {

@@ -46,6 +46,8 @@ export const ERROR_CATALOGUE = {
   SCHEME_UNKNOWN: { status: 422, zh: '评议方案不存在', en: 'Unknown scheme' },
   BALLOT_NOT_FOUND: { status: 404, zh: '没有找到该评价', en: 'Unknown ballot in this round' },
   BALLOT_ALREADY_VOIDED: { status: 409, zh: '该评价已被作废', en: 'The ballot was already voided' },
+  FLAG_NOT_FOUND: { status: 404, zh: '没有找到该疑似刷票标记', en: 'Unknown flag in this round (flags are recomputed from the ballots)' },
+  FLAG_ALREADY_DECIDED: { status: 409, zh: '该疑似刷票标记已有处理决定', en: 'The flag already has a different decision' },
   PUBLICATION_NOT_FOUND: { status: 404, zh: '该评议结果尚未公布', en: 'The round has no published version (or not this one)' },
   PUBLICATION_CONFLICT: { status: 409, zh: '结果正在由他人发布，请刷新后重试', en: 'Another publication of this round won the race; re-read and retry' },
   RECEIPT_NOT_PUBLISHED: { status: 404, zh: '已公布的结果中没有这份回执对应的评价', en: 'No leaf of this published version has this digest' },

@@ -5,7 +5,7 @@ import { PublicationSummary, Snapshot, VoidedBallot, MisconductRecord } from '..
 import { ConsequenceAction } from '../publication/consequence-list';
 
 /** Why: every review action names its reason; it is kept in the audit log and the snapshot. */
-const Reason = z.string().trim().min(2, '请填写理由').max(500);
+export const Reason = z.string().trim().min(2, '请填写理由').max(500);
 
 export const VoidBallotRequest = z.strictObject({ reason: Reason });
 export const MisconductRequest = z.strictObject({ targetId: NodeId, reason: Reason, reference: z.string().trim().max(100).optional() });

@@ -4,6 +4,7 @@ import { ChannelKind } from '../model/channel';
 import { NodeKind } from '../model/org';
 import { Period, Round } from '../model/round';
 import { BallotForm } from '../model/form';
+import { FlagThresholdsOverride } from '../review/flag-thresholds';
 
 export const CreateRoundRequest = z.strictObject({
   id: RoundId,
@@ -18,6 +19,7 @@ export const CreateRoundRequest = z.strictObject({
   windowDedupeHours: z.number().int().min(1).max(24 * 366).default(24),
   tallyShards: z.number().int().min(1).max(64).default(4),
   groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
+  flagThresholds: FlagThresholdsOverride.optional(),
 });
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Instant, NodeId, RoundId } from './ids';
 import { ChannelKind } from './channel';
 import { NodeKind } from './org';
+import { FlagThresholdsOverride } from '../review/flag-thresholds';
 
 /** draft → open → closed → published. */
 export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
@@ -58,6 +59,8 @@ export const Round = z.object({
    * a group named after their category id.
    */
   groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
+  /** When the stuffing detectors flag ballots of this round; absent parts take the defaults. */
+  flagThresholds: FlagThresholdsOverride.optional(),
   samplingVersion: z.number().int().min(0),
   samplingRevoked: z.boolean(),
   createdAt: Instant,

@@ -5,6 +5,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { libraryCsv, outbox, tokenOf } from '../support/panel';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
+import { loginSupervisorInBrowser } from './support/staff';
 
 jest.setTimeout(180_000);
 
@@ -42,10 +43,7 @@ afterAll(async () => {
 describe('a hearing on the spot', () => {
   it('a representative scores a unit on the phone, leaving an item blank, and the chair’s screen follows', async () => {
     const chair = await phonePage(browser);
-    await chair.goto(`${stack.baseUrl}/#/staff/pages/login/index?next=${encodeURIComponent('/admin/pages/rounds/index')}`);
-    await chair.locator('input[placeholder="请输入姓名"]').fill('纠风办主持人');
-    await chair.getByText('评议主管部门', { exact: true }).click();
-    await chair.getByTestId('login-submit').click();
+    await loginSupervisorInBrowser(chair, stack.baseUrl, '纠风办主持人', '/admin/pages/rounds/index');
     await chair.getByTestId('hearing-link-h1').click();
     const s11 = chair.getByTestId('hearing-s11');
     await s11.waitFor({ timeout: 30_000 });

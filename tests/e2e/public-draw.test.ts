@@ -5,6 +5,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { EXCLUDED, libraryCsv } from '../support/panel';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
+import { loginSupervisorInBrowser } from './support/staff';
 
 jest.setTimeout(180_000);
 
@@ -32,10 +33,7 @@ afterAll(async () => {
 describe('a panel draw run in public and checked by anyone', () => {
   it('commits, reveals and draws 55/35/10 on the supervisor’s phone; a citizen re-runs it on theirs', async () => {
     const page = await phonePage(browser);
-    await page.goto(`${stack.baseUrl}/#/staff/pages/login/index?next=${encodeURIComponent('/admin/pages/rounds/index')}`);
-    await page.locator('input[placeholder="请输入姓名"]').fill('纪委监督室');
-    await page.getByText('评议主管部门', { exact: true }).click();
-    await page.getByTestId('login-submit').click();
+    await loginSupervisorInBrowser(page, stack.baseUrl, '纪委监督室', '/admin/pages/rounds/index');
     await page.getByTestId(`draws-${county.roundId}`).click();
 
     const form = page.getByTestId('draw-create');

@@ -3,7 +3,7 @@ import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
-import { TINY_PNG } from './support/staff';
+import { loginSupervisorInBrowser, TINY_PNG } from './support/staff';
 
 jest.setTimeout(180_000);
 
@@ -37,12 +37,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function loginSupervisor(page: Page, next: string): Promise<void> {
-  await page.goto(`${stack.baseUrl}/#/staff/pages/login/index?next=${encodeURIComponent(next)}`);
-  await page.locator('input[placeholder="请输入姓名"]').fill('纪委张主任');
-  await page.getByText('评议主管部门', { exact: true }).click();
-  await page.getByTestId('login-submit').click();
-}
+const loginSupervisor = (page: Page, next: string) => loginSupervisorInBrowser(page, stack.baseUrl, '纪委张主任', next);
 
 /** s11's satisfaction as the engine computes it, voids subtracted. */
 async function s11Satisfaction(): Promise<number> {

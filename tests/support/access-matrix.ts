@@ -79,6 +79,8 @@ export const ACCESS_MATRIX: Record<string, 'public' | 'optional' | readonly Role
   'GET /admin/rounds/:id/ballots': OFFICE,
   'POST /admin/rounds/:id/ballots/:ballot/void': OFFICE,
   'POST /admin/rounds/:id/misconduct': OFFICE,
+  'GET /admin/rounds/:id/flags': OFFICE,
+  'POST /admin/rounds/:id/flags/:flagId/decision': OFFICE,
   'GET /admin/rounds/:id/audit': OFFICE,
   'POST /admin/rounds/:id/publish': OFFICE,
   'GET /admin/rounds/:id/consequences': OFFICE,

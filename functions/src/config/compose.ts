@@ -10,6 +10,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getSchemePreset } from '@shared/schemes';
 import type { Deps } from '../domain/deps';
 import type { Secrets } from '../domain/secrets';
+import { rateRulesFromEnv } from '../domain/rate-limits';
 import { dynamoStore } from '../adapters/dynamodb';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
@@ -56,6 +57,7 @@ export function composeDeps(db: DynamoDBDocumentClient, tableName: string, secre
     // No WeChat subscribeMessage adapter yet (it needs each member's openid binding): the outbox.
     messenger: new DynamoOutbox(db, tableName),
     schemes: getSchemePreset,
+    rateLimits: rateRulesFromEnv(env),
     config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1' },
     ...ports,
     ...overrides,

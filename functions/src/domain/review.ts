@@ -15,7 +15,7 @@ import { isRoundTarget } from './round-rules';
  * audit log in the same transaction. A void never deletes or edits the ballot or its counters:
  * results and the recount subtract the void list (see docs/publication.md).
  */
-function requireReviewable(round: Round): void {
+export function requireReviewable(round: Round): void {
   if (round.status !== 'closed' && round.status !== 'published') throw new AppError('REVIEW_CLOSED_ROUND_ONLY', { roundId: round.id, status: round.status });
 }
 
@@ -46,11 +46,19 @@ export async function voidBallot(deps: Deps, actor: string, roundId: string, bal
   let ballot: Ballot | undefined;
   for await (const b of deps.store.ballots.listBallots(roundId, round.tallyShards)) if (b.ballotId === ballotRef || b.receiptId === ballotRef) ballot = b;
   if (!ballot) throw new AppError('BALLOT_NOT_FOUND', { roundId, ballot: ballotRef });
+  return voidLoaded(deps, actor, scheme, ballot, reason);
+}
+
+/**
+ * Voids a ballot already read (a flag decision voids many from one read of the log): the void
+ * record and its audit line in one transaction; `details` add to the audit line (the flag).
+ */
+export async function voidLoaded(deps: Deps, actor: string, scheme: NonNullable<ReturnType<Deps['schemes']>>, ballot: Ballot, reason: string, details: Record<string, unknown> = {}): Promise<StoredVoid> {
   const node = await deps.store.org.getNode(ballot.targetId);
   // The same cells the ballot pipeline added when it counted the ballot.
   const cells = tallyKeys(formFor(scheme, node ?? {}, ballot.channel), ballot.answers);
   const v: StoredVoid = { ballotId: ballot.ballotId, targetId: ballot.targetId, channel: ballot.channel, reason, voidedAt: deps.clock.now().toISOString(), voidedBy: actor, cells };
-  await deps.store.review.putVoid(roundId, v, auditEntry(deps, roundId, actor, 'void_ballot', reason, { ballotId: ballot.ballotId, receiptId: ballot.receiptId, targetId: ballot.targetId }));
+  await deps.store.review.putVoid(ballot.roundId, v, auditEntry(deps, ballot.roundId, actor, 'void_ballot', reason, { ballotId: ballot.ballotId, receiptId: ballot.receiptId, targetId: ballot.targetId, ...details }));
   return v;
 }
 

@@ -12,6 +12,7 @@ import { ballotWrite, fingerprintOf, idempotencyKeyOf } from './ballot-write';
 import { resolveChannel, type ChannelContext } from './channel-context';
 import { assertAccepting, assertChannel, isRoundTarget } from './round-rules';
 import { pickWindowRound, windowTargetId } from './window-rounds';
+import { ballotRateSubjects, checkBallotRate, countBallot } from './rate-limits';
 
 export interface SubmitResult {
   receipt: Receipt;
@@ -23,10 +24,12 @@ export interface SubmitResult {
  *  1. the token (forged/revoked → 403, nothing read further);
  *  2. the idempotency key — before any round check, so a phone that queued a ballot offline
  *     and retries after the round closed still gets the receipt of the ballot we accepted;
- *  3. round state, channel, target, answers against the scheme's form;
+ *  3. round state, channel, target, answers against the scheme's form — beside the rate-limit
+ *     read (rate-limits.ts; a retry of an accepted ballot never reaches it, and only an accepted
+ *     ballot is counted);
  *  4. one transaction: idempotency marker, dedupe marker, ballot, tally shard.
  */
-export async function submitBallot(deps: Deps, session: Session | undefined, req: SubmitBallotRequest): Promise<SubmitResult> {
+export async function submitBallot(deps: Deps, session: Session | undefined, req: SubmitBallotRequest, origin: { ip?: string } = {}): Promise<SubmitResult> {
   const fingerprint = fingerprintOf(req);
   // Window and sampling evaluators are known from the session before the token is read, so the
   // receipt lookup runs beside token resolution; directed ones need the invitation first.
@@ -44,7 +47,12 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   if (earlier) return replay(earlier, fingerprint);
 
   const now = deps.clock.now();
-  const { round, target } = await placeBallot(deps, ctx, req);
+  const subjects = ballotRateSubjects({ channel: ctx.channel, evaluator, ip: origin.ip, ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : { roundId: ctx.round.id, targetId: req.targetId }) });
+  // Both only read: settle both before answering, so no store call outlives the request.
+  const [placed, admitted] = await Promise.allSettled([placeBallot(deps, ctx, req), checkBallotRate(deps, subjects)]);
+  if (placed.status === 'rejected') throw placed.reason;
+  if (admitted.status === 'rejected') throw admitted.reason;
+  const { round, target } = placed.value;
   assertAccepting(round, now);
   assertChannel(round, ctx.channel);
 
@@ -66,7 +74,10 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   );
   const result = await deps.store.ballots.writeBallot(write);
   const receipt = write.receipt;
-  if (result.kind === 'accepted') return { receipt, replayed: false };
+  if (result.kind === 'accepted') {
+    await countBallot(deps, admitted.value);
+    return { receipt, replayed: false };
+  }
   if (result.kind === 'replay') return replay(result, fingerprint);
   throw new AppError(invited ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
 }

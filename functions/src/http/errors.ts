@@ -52,6 +52,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     else if (appError.code === 'INTERNAL' && !(err instanceof AppError)) log({ level: 'error', msg: 'unhandled error', requestId: res.locals.requestId, error: (err as Error)?.name, stack: (err as Error)?.stack, route: req.route?.path });
     res.locals.errorCode = appError.code; // for the request log line and the ballot metrics
     if (appError.code === 'STORE_UNAVAILABLE') res.setHeader('Retry-After', '1');
+    if (appError.code === 'RATE_LIMITED') res.setHeader('Retry-After', String((appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60));
     res.status(appError.status).json(appError.toBody());
   };
 }

@@ -1,6 +1,7 @@
 import { adminRoutes } from '../http/routes/admin';
 import { auditRoutes } from '../http/routes/audit';
 import { authRoutes } from '../http/routes/auth';
+import { flagRoutes } from '../http/routes/flags';
 import { hearingRoutes } from '../http/routes/hearings';
 import { panelRoutes } from '../http/routes/panels';
 import { publicationRoutes } from '../http/routes/publication';
@@ -8,5 +9,5 @@ import { rectificationRoutes } from '../http/routes/rectification';
 import { resultRoutes } from '../http/routes/results';
 import { routesIn } from './route-groups';
 
-/** The staff function's routes: admin, results, review and publication, panels, rectification, the office audit log. */
-export const routes = routesIn('staff', [authRoutes, adminRoutes, resultRoutes, panelRoutes, hearingRoutes, publicationRoutes, rectificationRoutes, auditRoutes]);
+/** The staff function's routes: admin, results, review and publication, stuffing flags, panels, rectification, the office audit log. */
+export const routes = routesIn('staff', [authRoutes, adminRoutes, resultRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes]);

@@ -9,6 +9,7 @@ import type { Representative } from '@shared/model/representative';
 import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
 import type { OfficeAuditEntry, OriginalComment } from '@shared/api/audit';
+import type { FlagKind } from '@shared/api/flags';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -148,7 +149,7 @@ export interface AuditEntry {
   roundId: string;
   at: string;
   actor: string;
-  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction';
+  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction' | 'flag_decision';
   reason: string;
   details: Record<string, unknown>;
 }
@@ -164,6 +165,54 @@ export interface ReviewStore {
   putMisconduct(roundId: string, m: MisconductRecord, audit: AuditEntry): Promise<void>;
   listMisconduct(roundId: string): Promise<MisconductRecord[]>;
   listAudit(roundId: string): Promise<AuditEntry[]>;
+  /** FLAG_ALREADY_DECIDED when the flag has a decision already (a decision is never replaced). */
+  putFlagDecision(roundId: string, d: FlagDecision, audit: AuditEntry): Promise<void>;
+  listFlagDecisions(roundId: string): Promise<FlagDecision[]>;
+}
+
+/**
+ * What a stuffing flag is about (domain/stuffing/detectors.ts): which ballots, where, when, why
+ * in words. A decision keeps a copy: the evidence as the supervisor saw it.
+ */
+export interface FlagEvidence {
+  /** Stable: the kind and what the flag is about, hashed (the same log gives the same id). */
+  flagId: string;
+  kind: FlagKind;
+  ballotIds: string[];
+  /** The windows (window ballots) or targets of the flagged ballots, distinct, sorted. */
+  places: string[];
+  from: string;
+  to: string;
+  /** Why, in Chinese, for the review page (never naming an evaluator). */
+  detail: string;
+  /** same_comment: the normalised text the ballots share. */
+  comment?: string;
+}
+
+/** A supervisor's decision on a flag: `exclude` voids each of its ballots with the reason; `keep` changes no count. */
+export interface FlagDecision extends FlagEvidence {
+  decision: 'exclude' | 'keep';
+  reason: string;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+/** One rate counter: a key's count in the fixed window starting at `windowStartMs`. */
+export interface RateCounterRef {
+  key: string;
+  windowStartMs: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window counters for rate limits (domain/rate-limits.ts). The store, not the process,
+ * holds them: Lambda runs many containers, each with its own memory.
+ */
+export interface RateLimitStore {
+  /** The counts, in order (0 for a counter never added to). */
+  counts(refs: readonly RateCounterRef[]): Promise<number[]>;
+  /** Adds one to each counter. */
+  add(refs: readonly RateCounterRef[]): Promise<void>;
 }
 
 /** A publication as stored: the canonical snapshot bytes and their sha256. */
@@ -285,6 +334,7 @@ export interface OfficeAuditLog {
 export interface Store {
   officeAudit: OfficeAuditLog;
   review: ReviewStore;
+  rateLimits: RateLimitStore;
   publications: PublicationStore;
   tasks: TaskStore;
   org: OrgStore;

@@ -9,6 +9,14 @@ export async function loginStaffInBrowser(page: Page, baseUrl: string, name: str
   await page.getByTestId('login-submit').click();
 }
 
+/** Dev-logs someone of the supervising office (评议主管部门) in through the H5 login page; lands on `next`. */
+export async function loginSupervisorInBrowser(page: Page, baseUrl: string, name: string, next: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/staff/pages/login/index?next=${encodeURIComponent(next)}`);
+  await page.locator('input[placeholder="请输入姓名"]').fill(name);
+  await page.getByText('评议主管部门', { exact: true }).click();
+  await page.getByTestId('login-submit').click();
+}
+
 /** A valid 1×1 PNG: a real photo format for the evidence upload. */
 export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -31,6 +31,8 @@
  * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
  * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
  * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
+ * | flag decision     | FLAGDECISION#<round>                      | <flagId>                 |
+ * | rate counter      | RATE#<scope>#<hmac(subject)>#<windowStart>| RATE  (TTL)              |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -70,6 +72,10 @@ export const keys = {
   // and one partition pages newest-first with a single query.
   officeAudit: (at: string, entryId: string) => ({ PK: 'OFFICEAUDIT', SK: `${at}#${entryId}` }),
   officeAuditPartition: 'OFFICEAUDIT',
+  flagDecision: (roundId: string, flagId: string) => ({ PK: `FLAGDECISION#${roundId}`, SK: flagId }),
+  flagDecisionPartition: (roundId: string) => `FLAGDECISION#${roundId}`,
+  // One item per key per window: a new window is a new item, so no counter item stays hot.
+  rateCounter: (key: string, windowStartMs: number) => ({ PK: `RATE#${key}#${windowStartMs}`, SK: 'RATE' }),
   publication: (roundId: string, version: number) => ({ PK: `PUB#${roundId}`, SK: `V#${String(version).padStart(6, '0')}` }),
   publicationPartition: (roundId: string) => `PUB#${roundId}`,
   ballotTreePartition: (roundId: string, version: number) => treePartition(roundId, version),

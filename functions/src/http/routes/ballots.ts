@@ -19,10 +19,12 @@ export const ballotRoutes = [
       'VALIDATION_FAILED', 'MALFORMED_JSON', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNAUTHENTICATED', 'SESSION_EXPIRED',
       'TOKEN_INVALID', 'TOKEN_REVOKED', 'TOKEN_WRONG_ROUND', 'ROUND_AMBIGUOUS', 'ROUND_NOT_FOUND', 'TARGET_NOT_FOUND',
       'DUPLICATE_BALLOT', 'IDEMPOTENCY_CONFLICT', 'INVITATION_USED', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'INVITATION_EXPIRED',
-      'TARGET_NOT_IN_ROUND', 'CHANNEL_NOT_ALLOWED', 'ANSWERS_INVALID', 'STORE_UNAVAILABLE',
+      'TARGET_NOT_IN_ROUND', 'CHANNEL_NOT_ALLOWED', 'ANSWERS_INVALID', 'RATE_LIMITED', 'STORE_UNAVAILABLE',
     ],
-    handler: async ({ deps, session, body }) => {
-      const result = await submitBallot(deps, session, body);
+    handler: async ({ deps, session, body, req }) => {
+      // The socket's peer, never X-Forwarded-For (anyone can write that header): in Lambda,
+      // serverless-http sets it from API Gateway's requestContext sourceIp.
+      const result = await submitBallot(deps, session, body, { ip: req.socket.remoteAddress });
       return { status: result.replayed ? 200 : 201, body: result };
     },
   }),

@@ -11,6 +11,7 @@ import { panelRoutes } from './panels';
 import { hearingRoutes } from './hearings';
 import { opsRoutes } from './ops';
 import { auditRoutes } from './audit';
+import { flagRoutes } from './flags';
 
 /**
  * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
@@ -18,5 +19,5 @@ import { auditRoutes } from './audit';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...opsRoutes,
 ];

@@ -9,7 +9,9 @@ import { targetComments } from '../../domain/comments';
 import { scopeResults, scopeTallies } from '../../domain/scope';
 import { NodeId } from '@shared/model/ids';
 import { ChannelKind } from '@shared/model/channel';
-import { RoundResult } from '@shared/scoring';
+import { AppError } from '@shared/errors';
+import { RoundResultWithFlags } from '@shared/api/flags';
+import { roundFlags } from '../../domain/stuffing/flags';
 
 const RoundParams = z.object({ id: RoundId });
 
@@ -28,13 +30,20 @@ export const resultRoutes = [
   route({
     method: 'get',
     path: '/rounds/:id/results',
-    summary: "The scheme engine's result for the round as it stands: per target component scores, intervals, total, grade, rank in group, flags and consequences (the same engine as npm run score). Staff see only their own unit's targets (with their rank in group).",
+    summary:
+      "The scheme engine's result for the round as it stands: per target component scores, intervals, total, grade, rank in group, flags and consequences (the same engine as npm run score). Staff see only their own unit's targets (with their rank in group). `?flags=1` (supervisor, admin) adds `flagged`: per target, how many of the ballots counted are stuffing-flagged (reads every ballot; see docs/anti-stuffing.md).",
     tag: 'results',
     auth: ['staff', 'supervisor', 'admin'],
     params: RoundParams,
-    responses: { 200: { description: 'Results', schema: RoundResult } },
+    responses: { 200: { description: 'Results', schema: RoundResultWithFlags } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
-    handler: async ({ deps, session, params }) => ({ body: await scopeResults(deps, session!, await roundResults(deps, params.id!)) }),
+    handler: async ({ deps, params, req, session }) => {
+      // Opt-in: results stay O(targets); the flag summary reads the whole ballot log.
+      const withFlags = req.query.flags === '1';
+      if (withFlags && session!.role === 'staff') throw new AppError('FORBIDDEN', { reason: 'flags are for the supervising office' });
+      const [result, flags] = await Promise.all([roundResults(deps, params.id!), withFlags ? roundFlags(deps, params.id!) : undefined]);
+      return { body: { ...(await scopeResults(deps, session!, result)), ...(flags ? { flagged: flags.targets } : {}) } };
+    },
   }),
   route({
     method: 'get',

@@ -7,6 +7,7 @@ import { userMessage } from '../../../api/errors';
 import { createDraw, drawLog, getDraw, revealDraw } from '../../../api/draws';
 import { formatTime } from '../../../lib/format';
 import { requireAdmin } from '../../lib/admin-guard';
+import { useAdminAction } from '../../lib/use-admin-action';
 import { DrawCreate } from '../../components/draw-create';
 import { DrawReveal } from '../../components/draw-reveal';
 import '../rounds/index.scss';
@@ -20,29 +21,16 @@ export default function DrawsPage() {
   const [session] = useState(() => requireAdmin(`/admin/pages/draws/index?round=${roundId}`));
   const [draws, setDraws] = useState<DrawSummary[]>([]);
   const [log, setLog] = useState<Array<{ at: string; drawId: string; event: string; by: string }>>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
 
   const reload = async () => {
     const l = await drawLog(roundId);
     setLog(l.entries);
     setDraws(await Promise.all([...new Set(l.entries.map((e) => e.drawId))].map(getDraw)));
   };
+  const { busy, message, act, fail } = useAdminAction(reload);
   useEffect(() => {
-    if (session) reload().catch((e) => setMessage({ tone: 'error', text: userMessage(e) }));
+    if (session) reload().catch(fail);
   }, [session, roundId]);
-  const act = async (label: string, fn: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await fn();
-      setMessage({ tone: 'ok', text: `${label}成功` });
-      await reload();
-    } catch (e) {
-      setMessage({ tone: 'error', text: userMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
   return (

@@ -13,6 +13,7 @@ import { publishRound, recordMisconduct, reviewBallots, roundAudit, voidBallot }
 import { getPublished } from '../../../api/public';
 import { formatTime } from '../../../lib/format';
 import { requireAdmin } from '../../lib/admin-guard';
+import { useAdminAction } from '../../lib/use-admin-action';
 import { answerLabeller } from '../../lib/answer-labels';
 import { ReviewBallots } from '../../components/review-ballots';
 import { MisconductForm } from '../../components/misconduct-form';
@@ -30,8 +31,6 @@ export default function ReviewPage() {
   const [ballots, setBallots] = useState<z.infer<typeof ReviewBallotsResponse>['ballots']>([]);
   const [audit, setAudit] = useState<z.infer<typeof AuditLogResponse>['entries']>([]);
   const [last, setLast] = useState<PublicationSummary>();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
 
   const reload = async () => {
     const [v, org, b, a] = await Promise.all([getRound(roundId), getOrg(), reviewBallots(roundId), roundAudit(roundId)]);
@@ -44,22 +43,11 @@ export default function ReviewPage() {
       setLast(p.versions.find((x) => x.version === p.version));
     }
   };
+  const { busy, message, act, fail } = useAdminAction(reload);
   useEffect(() => {
-    if (session) reload().catch((e) => setMessage({ tone: 'error', text: userMessage(e) }));
+    if (session) reload().catch(fail);
   }, [session, roundId]);
 
-  const act = async (label: string, fn: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await fn();
-      setMessage({ tone: 'ok', text: `${label}成功` });
-      await reload();
-    } catch (e) {
-      setMessage({ tone: 'error', text: userMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const names = useMemo(() => new Map(nodes.map((n) => [n.id, n.name])), [nodes]);
   const describe = useMemo(() => answerLabeller(view?.forms ?? {}), [view]);

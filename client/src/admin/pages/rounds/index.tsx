@@ -13,6 +13,7 @@ import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
 import { closeRound, createRound, createSamplingLink, openRound } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
+import { useAdminAction } from '../../lib/use-admin-action';
 import { HearingLinks } from '../../components/hearing-links';
 import { cstDate, cstInstant } from '../../lib/dates';
 import './index.scss';
@@ -21,25 +22,16 @@ import './index.scss';
 export default function RoundsPage() {
   const [session] = useState(() => requireAdmin('/admin/pages/rounds/index'));
   const [rounds, setRounds] = useState<Round[]>([]);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
   const [links, setLinks] = useState<Record<string, string>>({});
   const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: SCHEME_PRESET_IDS[0] ?? '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
   const [channels, setChannels] = useState<ChannelKind[]>(['window', 'sampling']);
 
-  const reload = () => listRounds().then((r) => setRounds(r.rounds), (e) => setMessage({ tone: 'error', text: userMessage(e) }));
+  const reload = () => listRounds().then((r) => setRounds(r.rounds), (e) => fail(e));
+  const { message, act, fail } = useAdminAction(reload);
   useEffect(() => {
     if (session) void reload();
   }, [session]);
 
-  const act = async (label: string, fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      setMessage({ tone: 'ok', text: `${label}成功` });
-      await reload();
-    } catch (e) {
-      setMessage({ tone: 'error', text: userMessage(e) });
-    }
-  };
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
   const scheme = SCHEME_PRESETS[draft.schemeId];
