@@ -91,6 +91,7 @@ function pathFor(spec: RouteSpec<any>, existing: boolean): string {
     evidenceId: () => 'Ezzzz9zzzz',
     hearingId: () => 'Tzzzz9',
     ballot: () => 'Tzzzz9',
+    flagId: () => 'B-0123456789abcdef',
   };
   return p.replace(/:(\w+)/g, (_m, name: string) => {
     const v = values[name];
