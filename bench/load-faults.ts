@@ -86,6 +86,10 @@ function format(r: LoadFaultsReport, load: number[]): string {
 }
 
 async function main(): Promise<number> {
+  // Node 20 is supported here; the SDK's notice about Node 22 is known (scripts/test.ts).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Ctrl-C or kill: exit through process.exit, whose 'exit' hook kills DynamoDB Local.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   const { opts, out } = parse(process.argv.slice(2));
   const load = loadavg();
   const report = await runLoadFaults({ ...LOAD_DEFAULTS, ...opts, log });

@@ -98,6 +98,8 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
   const t0 = performance.now();
   log(`starting DynamoDB Local on a data folder and the app`);
   const store = await RestartableStore.start();
+  const onExit = () => store.killNow();
+  process.once('exit', onExit);
   let server: Server | undefined;
   let api: ReturnType<typeof httpClient> | undefined;
   const tableName = 'load';
@@ -189,6 +191,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     }
     db.destroy();
     await store.stop();
+    process.off('exit', onExit);
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ChildProcess } from 'node:child_process';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../../functions/src/local/dynamodb-local';
 
 /**
@@ -16,6 +17,8 @@ export class RestartableStore {
   private constructor(
     private ddb: DynamoDbLocal,
     readonly dir: string,
+    /** The newest JVM, known from spawn on — also while a restart waits for it to answer. */
+    private child: ChildProcess,
   ) {}
 
   /** Seconds each restart kept the store away (kill → answering again). */
@@ -25,7 +28,9 @@ export class RestartableStore {
     const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
     const dir = mkdtempSync(join(base, 'ddb-load-'));
     try {
-      return new RestartableStore(await startDynamoDbLocal({ dbPath: dir }), dir);
+      let child: ChildProcess | undefined;
+      const ddb = await startDynamoDbLocal({ dbPath: dir, onSpawn: (c) => (child = c) });
+      return new RestartableStore(ddb, dir, child!);
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
       throw e;
@@ -48,7 +53,7 @@ export class RestartableStore {
     // The port can linger for a moment after the kill; DynamoDB Local then exits at once.
     for (let attempt = 1; ; attempt++) {
       try {
-        this.ddb = await startDynamoDbLocal({ dbPath: this.dir, port: old.port });
+        this.ddb = await startDynamoDbLocal({ dbPath: this.dir, port: old.port, onSpawn: (c) => (this.child = c) });
         break;
       } catch (e) {
         if (attempt >= 5) throw e;
@@ -58,8 +63,14 @@ export class RestartableStore {
     this.downtimes.push((performance.now() - t0) / 1000);
   }
 
+  /** Synchronous last resort for a process that is exiting (a killed bench must not leave a JVM). */
+  killNow(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
   async stop(): Promise<void> {
     await this.ddb.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    this.killNow(); // a restart that failed half-way may have left a newer child
   }
 }
