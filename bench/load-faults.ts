@@ -8,7 +8,7 @@ import { LOAD_DEFAULTS, runLoadFaults, type LoadFaultsOptions, type LoadFaultsRe
  * run tests/integration/load-faults.test.ts asserts — timed: accepted ballots/s and the
  * latency clients saw, while the store errs, loses answers, stalls and restarts.
  */
-const USAGE = `usage: tsx bench/load-faults.ts [--quick] [--ballots N] [--clients N] [--evaluators N] [--targets N]
+const USAGE = `usage: tsx bench/load-faults.ts [--quick] [--no-faults] [--ballots N] [--clients N] [--evaluators N] [--targets N]
        [--shards N] [--timeout-ms N] [--out FILE]`;
 
 const NUMERIC: Record<string, keyof LoadFaultsOptions> = {
@@ -27,6 +27,11 @@ function parse(argv: string[]): { opts: Partial<LoadFaultsOptions>; out: string 
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--quick') continue;
+    // The same load on a healthy store: what the faults cost.
+    if (flag === '--no-faults') {
+      opts.schedule = [];
+      continue;
+    }
     if (flag === '--help' || flag === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -70,14 +75,14 @@ function format(r: LoadFaultsReport, load: number[]): string {
     '',
     `sends: ${r.sends.original} originals, ${r.sends.rival} rivals (same evaluator × target, new id), ${r.sends.resend} resends (same id after an answer)`,
     `requests: ${r.requests} (${r.retries} retries); unanswered requests: ${list(r.unansweredRequests) || 'none'}`,
-    `faults fired: ${list(r.faults.injected)}; not fired ${r.faults.notFired}; store restarts: ${r.faults.restarts.length} (${restarts})`,
+    `faults fired: ${list(r.faults.injected) || 'none (--no-faults)'}; not fired ${r.faults.notFired}; store restarts: ${r.faults.restarts.length} (${restarts})`,
     `app answered 503 for ${r.storeFailuresLogged} store failures; unhandled app errors: ${r.appErrors.length}`,
     '',
-    `throughput: ${f0(r.acceptedPerSecond)} accepted ballots/s (${a.acceptedReceipts} in ${f1(r.runSeconds)} s, faults and restarts included)`,
+    `throughput: ${f0(r.acceptedPerSecond)} accepted ballots/s (${a.acceptedReceipts} in ${f1(r.runSeconds)} s${r.faults.restarts.length > 0 ? ', faults and restarts included' : ''})`,
     `client-observed latency per ballot (first send → answer, retries included): p50 ${f0(r.latency.p50)} ms, p90 ${f0(r.latency.p90)} ms, p99 ${f0(r.latency.p99)} ms, max ${f0(r.latency.max)} ms`,
     `per HTTP request: p50 ${f0(r.requestLatency.p50)} ms, p99 ${f0(r.requestLatency.p99)} ms`,
     '',
-    `final answers: ${list(a.answers)}`,
+    `final answers: ${list(a.answers)}; rivals that won their race: ${a.rivalWins}`,
     `accepted receipts ${a.acceptedReceipts} = stored ballots ${a.storedBallots} = idempotency markers ${a.idempotencyMarkers} = dedupe markers ${a.dedupeMarkers} = tallies ${a.talliedOverHttp} = recount ${a.recount.ballots} (counters ${a.recount.tallied}, ${a.recount.mismatches} mismatches)`,
     a.problems.length === 0 ? 'invariants: all hold' : `INVARIANTS VIOLATED:\n  ${a.problems.join('\n  ')}`,
     `setup ${f1(r.setupSeconds)} s, run ${f1(r.runSeconds)} s, audit ${f1(r.auditSeconds)} s`,

@@ -15,6 +15,8 @@ export interface AuditReport {
   unanswered: number;
   /** Final answers by status (and code for 4xx). */
   answers: Record<string, number>;
+  /** Rival pairs the rival (sent second, by another client) won: the race really happened. */
+  rivalWins: number;
   /** Distinct receipt ids the clients were given (2xx answers). */
   acceptedReceipts: number;
   storedBallots: number;
@@ -84,6 +86,7 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
     const n = receiptsOfSlot.get(slot.index)?.size ?? 0;
     if (n !== 1) problem(`slot ${slot.index} (evaluator ${slot.evaluator}, target ${slot.target}, ${slot.channel}) has ${n} accepted ballots`);
   }
+  const rivalWins = plan.sends.filter((s) => s.kind === 'rival' && (answers[s.id]!.status === 201 || answers[s.id]!.status === 200)).length;
   const originals = new Map(plan.sends.filter((s) => s.kind === 'original').map((s) => [s.slot, s.id]));
   const rivalled = new Set(plan.sends.filter((s) => s.kind === 'rival').map((s) => s.slot));
   for (const s of plan.sends) {
@@ -143,6 +146,7 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
     sends: plan.sends.length,
     unanswered,
     answers: byStatus,
+    rivalWins,
     acceptedReceipts: receiptOf.size,
     storedBallots: stored.length,
     idempotencyMarkers,

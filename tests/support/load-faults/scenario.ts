@@ -59,8 +59,10 @@ export const LOAD_DEFAULTS: LoadFaultsOptions = {
   evaluators: 500,
   targets: 200,
   shards: 4,
-  timeoutMs: 3000,
-  slowMs: 4500,
+  // Shorter than the phone's 15 s so a run sees timeouts; long enough that a loaded 2-core
+  // machine rarely times out on its own (that would only add retries, never change a count).
+  timeoutMs: 4000,
+  slowMs: 5500,
   giveUpMs: 120_000,
   schedule: defaultSchedule(),
   stack: {},
