@@ -6,6 +6,7 @@ import { ensureTable } from '../../../functions/src/local/dynamodb-local';
 import { buildDeps, randomSecrets } from '../../../functions/src/config/deps';
 import type { Deps } from '../../../functions/src/domain/deps';
 import { createApp } from '../../../functions/src/http/app';
+import { WHOLE_API } from '../../../functions/src/http/docs';
 import { httpClient, expectStatus } from '../../../bench/http';
 import { benchSchemes } from '../../../bench/scheme';
 import { issueWindowTokens, seedRound } from '../../../bench/seed';
@@ -113,6 +114,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     const appErrors: unknown[] = [];
     let storeFailuresLogged = 0;
     const app = createApp(deps, {
+      ...WHOLE_API,
       log: (e) => {
         if (e.level === 'error') appErrors.push(e);
         else if (e.msg === 'store failure') storeFailuresLogged++;
