@@ -18,8 +18,12 @@ interface Rule {
   delayMs?: number;
 }
 
+const sleep = (ms: number | undefined) => new Promise((r) => setTimeout(r, ms));
+
 export class StoreFaults {
   private plan: Rule[] = [];
+  /** Delayed calls not yet finished. */
+  private held = 0;
   /** Calls that failed or were delayed, as `command:when`. */
   readonly injected: string[] = [];
 
@@ -29,11 +33,22 @@ export class StoreFaults {
         const command = String(context.commandName ?? '');
         const rule = this.take(command);
         if (rule?.when === 'before') return this.fire(rule, command);
-        if (rule?.when === 'slow-before') await this.hold(rule, command);
-        const out = await next(args);
-        if (rule?.when === 'after') return this.fire(rule, command);
-        if (rule?.when === 'slow-after') await this.hold(rule, command);
-        return out;
+        if (rule?.when !== 'slow-before' && rule?.when !== 'slow-after') {
+          const out = await next(args);
+          if (rule?.when === 'after') return this.fire(rule, command);
+          return out;
+        }
+        // Held calls are counted until they are completely done, delay and store call both.
+        this.injected.push(`${command}:${rule.when}`);
+        this.held++;
+        try {
+          if (rule.when === 'slow-before') await sleep(rule.delayMs);
+          const out = await next(args);
+          if (rule.when === 'slow-after') await sleep(rule.delayMs);
+          return out;
+        } finally {
+          this.held--;
+        }
       },
       { step: 'initialize', name: 'storeFaults' },
     );
@@ -75,8 +90,8 @@ export class StoreFaults {
     throw e;
   }
 
-  private async hold(rule: Rule, command: string): Promise<void> {
-    this.injected.push(`${command}:${rule.when}`);
-    await new Promise((r) => setTimeout(r, rule.delayMs));
+  /** Resolves once no call is being held back: a late write must land before anyone audits. */
+  async drained(): Promise<void> {
+    while (this.held > 0) await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -156,6 +156,9 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     await driver.settle();
     const notFired = faults.pending();
     faults.clear();
+    // A held call may still be on its way to the store (its client long gone): let it land,
+    // so the audit sees the table as it will stay.
+    await faults.drained();
 
     log('audit: answers vs table scan vs tallies vs recount');
     const a0 = performance.now();
