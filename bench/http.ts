@@ -12,7 +12,8 @@ export interface HttpResponse {
 export function httpClient(baseUrl: string, maxSockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   const { hostname, port } = new URL(baseUrl);
-  function call(method: string, path: string, opts: { json?: unknown; raw?: string; contentType?: string; token?: string } = {}): Promise<HttpResponse> {
+  /** `timeoutMs`: give up on the answer (as a phone does) — rejects with an error named ClientTimeout. */
+  function call(method: string, path: string, opts: { json?: unknown; raw?: string; contentType?: string; token?: string; timeoutMs?: number } = {}): Promise<HttpResponse> {
     const payload = opts.raw ?? (opts.json === undefined ? undefined : JSON.stringify(opts.json));
     const headers: Record<string, string | number> = {};
     if (payload !== undefined) {
@@ -37,12 +38,21 @@ export function httpClient(baseUrl: string, maxSockets: number) {
         res.on('error', reject);
       });
       req.on('error', reject);
+      if (opts.timeoutMs !== undefined) {
+        const timer = setTimeout(() => {
+          const e = new Error(`no answer within ${opts.timeoutMs} ms`);
+          e.name = 'ClientTimeout';
+          reject(e); // settles even when the response had started (destroy then only aborts it)
+          req.destroy(e);
+        }, opts.timeoutMs);
+        req.once('close', () => clearTimeout(timer));
+      }
       req.end(payload);
     });
   }
   return {
     call,
-    post: (path: string, json?: unknown, token?: string) => call('POST', path, { json, token }),
+    post: (path: string, json?: unknown, token?: string, timeoutMs?: number) => call('POST', path, { json, token, timeoutMs }),
     get: (path: string, token?: string) => call('GET', path, { token }),
     close: () => agent.destroy(),
   };

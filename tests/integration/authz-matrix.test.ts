@@ -92,7 +92,7 @@ function pathFor(spec: RouteSpec<any>, existing: boolean): string {
     hearingId: () => 'Tzzzz9',
     ballot: () => 'Tzzzz9',
     digest: () => '0'.repeat(64),
-    flagId: () => 'B-0000000000000000',
+    flagId: () => 'B-0123456789abcdef',
   };
   return p.replace(/:(\w+)/g, (_m, name: string) => {
     const v = values[name];

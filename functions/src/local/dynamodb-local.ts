@@ -63,6 +63,8 @@ export interface StartOptions {
   /** Folder to keep data in; in-memory when omitted. */
   dbPath?: string;
   port?: number;
+  /** Told the child at once, before it answers: a caller exiting meanwhile can still kill it. */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** Starts DynamoDB Local and resolves once it answers ListTables. */
@@ -82,6 +84,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   ];
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: emulator });
+  options.onSpawn?.(child);
   let log = '';
   child.stdout?.on('data', (d) => (log += String(d)));
   child.stderr?.on('data', (d) => (log += String(d)));

@@ -1,0 +1,68 @@
+import { performance } from 'node:perf_hooks';
+import type { HttpClient } from '../../../bench/http';
+
+/**
+ * One send, as the real client's outbox makes it (client/src/lib/outbox.ts): the same request,
+ * same clientBallotId, again and again until the server *answers* — a 2xx or a final 4xx.
+ * No answer (socket error, our own timeout) and 5xx/429 mean "maybe not seen, maybe not
+ * finished": wait and send again. The phone waits 15 s; a load test cannot, so the wait is a
+ * short capped exponential backoff with jitter.
+ */
+export interface Answer {
+  status: number;
+  code?: string;
+  receiptId?: string;
+  replayed?: boolean;
+  /** HTTP requests made, including the answered one. */
+  attempts: number;
+  /** What each unanswered attempt got: a status, or the error's name. */
+  failures: string[];
+  /** First request sent → answer received, ms. */
+  latencyMs: number;
+  /** Each request alone, ms (answered or not). */
+  attemptMs: number[];
+}
+
+export interface SenderOptions {
+  /** The client gives up on one request after this long and sends it again. */
+  timeoutMs: number;
+  /** A send still unanswered after this long is reported as unanswered (status 0). */
+  giveUpMs: number;
+}
+
+const FINAL = (status: number) => (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429);
+
+export async function sendUntilAnswered(api: HttpClient, body: unknown, session: string, opts: SenderOptions): Promise<Answer> {
+  const t0 = performance.now();
+  const failures: string[] = [];
+  const attemptMs: number[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const a0 = performance.now();
+    let status = 0;
+    let reply: any;
+    try {
+      const r = await api.post('/ballots', body, session, opts.timeoutMs);
+      status = r.status;
+      reply = r.body;
+    } catch (e) {
+      failures.push((e as Error).name === 'ClientTimeout' ? 'timeout' : ((e as { code?: string }).code ?? (e as Error).name));
+    }
+    attemptMs.push(performance.now() - a0);
+    if (status && FINAL(status))
+      return {
+        status,
+        code: reply?.error?.code,
+        receiptId: reply?.receipt?.receiptId,
+        replayed: reply?.replayed,
+        attempts: attempt,
+        failures,
+        latencyMs: performance.now() - t0,
+        attemptMs,
+      };
+    if (status) failures.push(String(status));
+    if (performance.now() - t0 > opts.giveUpMs) return { status: 0, attempts: attempt, failures, latencyMs: performance.now() - t0, attemptMs };
+    // 503 carries Retry-After: 1; a restarting store takes seconds, a lost answer none.
+    const base = Math.min(1000, 50 * 2 ** Math.min(attempt - 1, 5));
+    await new Promise((r) => setTimeout(r, base * (0.5 + Math.random())));
+  }
+}
