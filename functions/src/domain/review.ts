@@ -27,10 +27,11 @@ export function auditEntry(deps: Deps, roundId: string, actor: string, action: A
 export async function reviewBallots(deps: Deps, roundId: string, targetId?: string) {
   const round = await getRoundOrThrow(deps, roundId);
   const voided = new Map((await deps.store.review.listVoids(roundId)).map((v) => [v.ballotId, v]));
-  const out: Array<Omit<Ballot, 'evaluator' | 'shard'> & { voided: boolean; voidReason?: string }> = [];
+  const out: Array<Omit<Ballot, 'evaluator' | 'shard' | 'nonce'> & { voided: boolean; voidReason?: string }> = [];
   for await (const b of deps.store.ballots.listBallots(roundId, round.tallyShards)) {
     if (targetId && b.targetId !== targetId) continue;
-    const { evaluator: _e, shard: _s, ...visible } = b;
+    // The nonce seals the ballot's private fields in its digest: it is never shown to anyone.
+    const { evaluator: _e, shard: _s, nonce: _n, ...visible } = b;
     const v = voided.get(b.ballotId);
     out.push({ ...visible, voided: v !== undefined, ...(v ? { voidReason: v.reason } : {}) });
   }
