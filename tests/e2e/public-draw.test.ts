@@ -64,9 +64,13 @@ describe('a panel draw run in public and checked by anyone', () => {
     expect(ids).toHaveLength(20);
     expect(ids.filter((id) => EXCLUDED.includes(id))).toEqual([]);
 
-    // Anyone, no login: the public page shows the same draw and re-runs it from the record.
+    // Anyone, no login, from the round's published results: the public page shows the same
+    // draw and re-runs it from the record.
+    expect((await api.post(`/admin/rounds/${county.roundId}/close`, undefined, county.admin)).status).toBe(200);
+    expect((await api.post(`/admin/rounds/${county.roundId}/publish`, {}, county.admin)).status).toBe(201);
     const citizen = await phonePage(browser);
-    await citizen.goto(`${stack.baseUrl}/#/public/pages/draw/index?id=pd1`);
+    await citizen.goto(`${stack.baseUrl}/#/public/pages/round/index?id=${county.roundId}`);
+    await citizen.getByTestId('draw-link-pd1').click({ timeout: 30_000 });
     await citizen.getByTestId('draw-selection').waitFor({ timeout: 30_000 });
     expect(await citizen.getByTestId('draw-seed').textContent()).toBe(drawn.seed);
     expect(await citizen.getByTestId('quota-public').textContent()).toBe('服务对象：11 人');

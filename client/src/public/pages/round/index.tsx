@@ -11,6 +11,7 @@ import { VersionBox } from '../../components/version-box';
 import { ExportLinks } from '../../components/export-links';
 import { GroupTable } from '../../components/group-table';
 import { ConsequenceList } from '../../components/consequence-list';
+import { DrawLinks } from '../../components/draw-links';
 import './index.scss';
 
 /** Rows in the published order, split by group (the same rows as the Excel, CSV and print list). */
@@ -53,6 +54,7 @@ export default function PublishedRoundPage() {
       {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} />)}
       <ConsequenceList actions={data.consequences} />
       <ExportLinks roundId={roundId} version={data.version} />
+      <DrawLinks roundId={roundId} />
     </View>
   );
 }
