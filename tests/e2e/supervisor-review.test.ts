@@ -22,8 +22,10 @@ beforeAll(async () => {
   api = apiClient(stack.baseUrl);
   county = await seedSmallCounty(api, { schemeId: 'ganquan', channels: ['window'] });
   supervisor = await api.login('jiwei-2', 'supervisor');
+  // The three satisfied ones say the same words: the identical-comments detector flags them.
   for (const [i, overall] of ['satisfied', 'satisfied', 'satisfied', 'unsatisfied'].entries()) {
-    const r = await api.post('/ballots', ballot(county.windowTokens.w111!, { answers: { overall } }), await api.login(`voter-${i}`));
+    const extra = overall === 'satisfied' ? { comment: '窗口服务热情周到，非常满意' } : {};
+    const r = await api.post('/ballots', ballot(county.windowTokens.w111!, { answers: { overall }, ...extra }), await api.login(`voter-${i}`));
     expect(r.status).toBe(201);
     receipts.push(r.body.receipt.receiptId as string);
   }
@@ -71,6 +73,16 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     expect(await target.getByTestId('void-reason').textContent()).toContain('同一人重复评价');
     expect(await page.getByTestId('ballot-count').textContent()).toContain('已作废 1 张');
 
+    // The identical comments are flagged, kept as evidence, and the supervisor keeps them with a reason.
+    const flag = page.getByTestId('flags').locator('[data-testid^="flag-"]').first();
+    await flag.waitFor({ timeout: 15_000 });
+    expect(await flag.textContent()).toContain('评价意见雷同');
+    expect(await flag.textContent()).toContain('涉及 3 张');
+    await flag.getByTestId('flag-reason').locator('input').fill('经回访核实为真实评价');
+    await flag.getByTestId('flag-keep').click();
+    await flag.getByTestId('flag-decision').waitFor({ timeout: 15_000 });
+    expect(await flag.textContent()).toContain('已决定保留');
+
     await page.getByTestId('misconduct-form').getByText('出入境管理科', { exact: true }).click();
     await page.getByTestId('misconduct-reason').locator('input').fill('群众投诉吃拿卡要，经纪委查实');
     await page.getByTestId('misconduct-record').click();
@@ -89,7 +101,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     expect(published.body.snapshot.misconduct).toEqual([expect.objectContaining({ reason: '群众投诉吃拿卡要，经纪委查实' })]);
     expect(await s11Satisfaction()).toBe(1); // 3 of 3 once the unsatisfied one is voided
     const audit = await api.get(`/admin/rounds/${county.roundId}/audit`, supervisor);
-    expect((audit.body.entries as Array<{ action: string; actor: string }>).map((e) => e.action)).toEqual(['void_ballot', 'record_misconduct', 'publish']);
+    expect((audit.body.entries as Array<{ action: string; actor: string }>).map((e) => e.action)).toEqual(['void_ballot', 'flag_decision', 'record_misconduct', 'publish']);
 
     // A correction needs its own reason; the first version stays.
     await page.getByTestId('publish-reason').locator('input').fill('更正单位名称');

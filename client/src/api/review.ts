@@ -1,4 +1,6 @@
 import { AuditLogResponse, MisconductRecord, PublicationSummary, ReviewBallotsResponse, VoidedBallot } from '@shared/api/publication';
+import { z } from 'zod';
+import { RoundFlagsResponse } from '@shared/api/flags';
 import { HearingList, HearingTally } from '@shared/api/panels';
 import { apiRequest } from './http';
 
@@ -39,4 +41,14 @@ export function hearingTally(roundId: string, hearingId: string) {
 
 export function listHearings(roundId: string) {
   return apiRequest({ path: `/admin/rounds/${enc(roundId)}/hearings`, auth: 'staff', schema: HearingList });
+}
+
+/** Stuffing flags of the round (bursts, one person at many windows, identical comments), with their decisions. */
+export function roundFlags(roundId: string) {
+  return apiRequest({ path: `${roundPath(roundId)}/flags`, auth: 'staff', schema: RoundFlagsResponse });
+}
+
+/** `exclude` voids each flagged ballot with the reason; `keep` leaves them counted. Both are audited. */
+export function decideFlag(roundId: string, flagId: string, req: { decision: 'exclude' | 'keep'; reason: string }) {
+  return apiRequest({ method: 'POST', path: `${roundPath(roundId)}/flags/${enc(flagId)}/decision`, body: req, auth: 'staff', schema: z.unknown() });
 }

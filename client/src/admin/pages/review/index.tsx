@@ -9,7 +9,7 @@ import { ROUND_STATUS_LABELS } from '@shared/model/round';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
 import { getOrg, getRound } from '../../../api/staff';
-import { publishRound, recordMisconduct, reviewBallots, roundAudit, voidBallot } from '../../../api/review';
+import { decideFlag, publishRound, recordMisconduct, reviewBallots, roundAudit, roundFlags, voidBallot } from '../../../api/review';
 import { getPublished } from '../../../api/public';
 import { formatTime } from '../../../lib/format';
 import { requireAdmin } from '../../lib/admin-guard';
@@ -18,9 +18,11 @@ import { answerLabeller } from '../../lib/answer-labels';
 import { ReviewBallots } from '../../components/review-ballots';
 import { MisconductForm } from '../../components/misconduct-form';
 import { PublishBox } from '../../components/publish-box';
+import { FlagReview } from '../../components/flag-review';
+import type { FlagView } from '@shared/api/flags';
 import '../rounds/index.scss';
 
-const AUDIT_LABELS: Record<string, string> = { void_ballot: '作废评价票', record_misconduct: '记录查实问题', publish: '发布结果', publish_correction: '发布更正' };
+const AUDIT_LABELS: Record<string, string> = { void_ballot: '作废评价票', record_misconduct: '记录查实问题', publish: '发布结果', publish_correction: '发布更正', flag_decision: '决定异常评价' };
 
 /** Between close and publication: read the ballots, void with reasons, record misconduct, publish. */
 export default function ReviewPage() {
@@ -31,9 +33,11 @@ export default function ReviewPage() {
   const [ballots, setBallots] = useState<z.infer<typeof ReviewBallotsResponse>['ballots']>([]);
   const [audit, setAudit] = useState<z.infer<typeof AuditLogResponse>['entries']>([]);
   const [last, setLast] = useState<PublicationSummary>();
+  const [flags, setFlags] = useState<FlagView[]>([]);
 
   const reload = async () => {
-    const [v, org, b, a] = await Promise.all([getRound(roundId), getOrg(), reviewBallots(roundId), roundAudit(roundId)]);
+    const [v, org, b, a, f] = await Promise.all([getRound(roundId), getOrg(), reviewBallots(roundId), roundAudit(roundId), roundFlags(roundId)]);
+    setFlags(f.flags);
     setView(v);
     setNodes(org.nodes);
     setBallots(b.ballots);
@@ -66,6 +70,11 @@ export default function ReviewPage() {
       <View className='admin__card'>
         <Text className='admin__title'>发布</Text>
         <PublishBox round={round} last={last} busy={busy} onPublish={(reason) => act(reason ? '发布更正' : '发布', async () => setLast(await publishRound(roundId, reason)))} />
+      </View>
+      <View className='admin__card' data-testid='flags'>
+        <Text className='admin__title'>异常评价（疑似刷票）</Text>
+        <FlagReview flags={flags} targetName={(id) => names.get(id) ?? id} canDecide={reviewable} busy={busy}
+          onDecide={(flagId, decision, reason) => act(decision === 'exclude' ? '剔除' : '保留', () => decideFlag(roundId, flagId, { decision, reason }))} />
       </View>
       <View className='admin__card'>
         <Text className='admin__title'>评价票审核</Text>
