@@ -48,6 +48,7 @@ async function main() {
       `  Rate a window ${w.url}   (${w.name}; ${demo.windowTokens.length} windows${flag('--memory') ? '' : ', every QR link in .data/demo.json'})`,
       `  Sampling link ${demo.samplingUrl}`,
       `  Invitation    ${demo.invitations[0]?.url ?? '-'}   (${demo.invitations.length} panel invitations)`,
+      ...(demo.publishedRoundId ? [`  Published     ${stack.url}/#/public/pages/round/index?id=${demo.publishedRoundId}   (last quarter's results)`] : []),
       `  Staff/admin   ${stack.url}/#/pages/index/index  (dev login: any name; roles citizen/staff/supervisor/admin)`,
     );
   }

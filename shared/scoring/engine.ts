@@ -47,7 +47,7 @@ export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundRe
   const groups: GroupRanking[] = [];
   for (const group of groupIds(scheme, facts.targets)) {
     const members = scored.filter((s) => s.facts.group === group);
-    const label = scheme.groups?.find((g) => g.id === group)?.label ?? group;
+    const label = scheme.groups?.find((g) => g.id === group)?.label ?? facts.groupLabels?.[group] ?? group;
     if (!scheme.ranking) {
       groups.push({ group, label, order: [], notRanked: members.map((m) => m.facts.targetId).sort() });
       continue;

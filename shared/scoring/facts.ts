@@ -68,6 +68,8 @@ export const RoundFacts = z.object({
   roundId: z.string().min(1).max(64),
   targets: z.array(TargetFacts),
   history: z.array(PastRound).default([]),
+  /** Names for groups the scheme does not declare (a county's own categories: 社会服务组 …). */
+  groupLabels: z.record(z.string(), z.string().max(80)).optional(),
 });
 export type RoundFacts = z.infer<typeof RoundFacts>;
 export type RoundFactsInput = z.input<typeof RoundFacts>;

@@ -224,13 +224,13 @@ it('renders a published round as Excel, CSV and print HTML through the exports f
   expect(wb.worksheets.map((w) => w.name)).toEqual(['评议结果', '处理措施', '版本']);
   const sheet = wb.getWorksheet('评议结果')!;
   expect(sheet.getCell('A1').value).toBe('测试轮次（2026年第四季度）评议结果');
-  expect((sheet.getRow(4).values as unknown[]).slice(1, 6)).toEqual(['c1', 1, '出入境管理科', 's12', 2]);
+  expect((sheet.getRow(4).values as unknown[]).slice(1, 6)).toEqual(['执法监督组', 1, '出入境管理科', 's12', 2]);
   expect(wb.getWorksheet('版本')!.getCell('B4').value).toBe(published.body.hash);
 
   const csv = await send('GET', '/api/public/rounds/rx/results.csv', undefined, {}, fresh);
   expect({ fn: csv.functionId, status: csv.statusCode }).toEqual({ fn: 'ExportsFunction', status: 200 });
   const csvText = ((csv as { isBase64Encoded?: boolean }).isBase64Encoded ? Buffer.from(csv.body, 'base64').toString('utf8') : csv.body);
-  expect(csvText).toContain('c1,1,出入境管理科,s12,2,');
+  expect(csvText).toContain('执法监督组,1,出入境管理科,s12,2,');
   expect(csvText).toContain(published.body.hash);
   const print = await send('GET', '/api/public/rounds/rx/print', undefined, {}, fresh);
   expect({ fn: print.functionId, status: print.statusCode, type: print.headers['content-type'] }).toEqual({ fn: 'ExportsFunction', status: 200, type: 'text/html; charset=utf-8' });

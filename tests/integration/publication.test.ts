@@ -177,9 +177,9 @@ describe('exports', () => {
     expect(sheet.getRow(3).values).toEqual([undefined, '组别', '名次', '被评议对象', '编号', '有效评价数', '得分', '95%区间下限', '95%区间上限', '等次', '主要问题', '处理措施', '说明']);
     const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     // Version 2: s12 4 of 4 (one voided), s11 9 of 10, s21 7 of 9 (one voided).
-    expect(row(4).slice(0, 6)).toEqual(['c1', 1, '出入境管理科', 's12', 4, 1]);
-    expect(row(5).slice(0, 6)).toEqual(['c1', 2, '户政科', 's11', 10, 0.9]);
-    expect(row(6).slice(0, 5)).toEqual(['c1', 3, '基础教育科', 's21', 9]);
+    expect(row(4).slice(0, 6)).toEqual(['执法监督组', 1, '出入境管理科', 's12', 4, 1]);
+    expect(row(5).slice(0, 6)).toEqual(['执法监督组', 2, '户政科', 's11', 10, 0.9]);
+    expect(row(6).slice(0, 5)).toEqual(['执法监督组', 3, '基础教育科', 's21', 9]);
     expect(row(6)[5]).toBeCloseTo(7 / 9, 9);
     expect(row(6)[8]).toBe('不满意');
     expect(row(6)[9]).toMatch(/：不满意（2）$/);
@@ -200,8 +200,8 @@ describe('exports', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe('组别,名次,被评议对象,编号,有效评价数,得分,95%区间下限,95%区间上限,等次,主要问题,处理措施,说明');
-    expect(lines[1]!.startsWith('c1,1,出入境管理科,s12,4,1,')).toBe(true);
-    expect(lines[3]!.startsWith('c1,3,基础教育科,s21,9,0.7778,')).toBe(true);
+    expect(lines[1]!.startsWith('执法监督组,1,出入境管理科,s12,4,1,')).toBe(true);
+    expect(lines[3]!.startsWith('执法监督组,3,基础教育科,s21,9,0.7778,')).toBe(true);
     const latest = await api.get(`/public/rounds/${county.roundId}/results`);
     expect(text).toContain(latest.body.hash);
     const print = await raw(`/public/rounds/${county.roundId}/print`);

@@ -28,10 +28,12 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
   const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
   const scheme = parsed.data;
-  const [tallies, nodeList, entered, voids, misconduct] = await Promise.all([
+  const [tallies, nodeList, categories, entered, voids, misconduct] = await Promise.all([
     roundTallies(deps, roundId),
     // Only the round's level: a section round need not read every window.
     deps.store.org.listNodesOfKind(round.targetKind),
+    // Categories name the groups of schemes that declare none (a county's own 组别).
+    deps.store.org.listNodesOfKind('category'),
     deps.store.targetInputs.listTargetInputs(roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),
@@ -55,7 +57,8 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
       ...(input?.misconduct !== undefined || misconductBy.has(t.targetId) ? { misconduct: (input?.misconduct ?? 0) + (misconductBy.get(t.targetId) ?? 0) } : {}),
     };
   });
-  return { round, scheme, facts: { roundId, targets, history: await publishedHistory(deps, round) }, voids };
+  const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
+  return { round, scheme, facts: { roundId, targets, history: await publishedHistory(deps, round), ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids };
 }
 
 /** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */

@@ -4,6 +4,7 @@ import type { Deps } from '../domain/deps';
 import { createNodes } from '../domain/org-admin';
 import { createRound, transitionRound } from '../domain/rounds-admin';
 import { createInvitations, issueSamplingLink, issueWindowQr } from '../domain/links-admin';
+import { loadPublishedDemoRound } from './demo-history';
 
 /**
  * A realistic demo county (units after 通河县's 2011 list): 3 groups, 22 units, 66 sections,
@@ -36,6 +37,9 @@ export interface DemoData {
   samplingUrl: string;
   samplingToken: string;
   invitations: Invitation[];
+  /** Last quarter's section round, already published (public results, hash, ballot root). */
+  /** Absent in a .data/ made before this demo round existed. */
+  publishedRoundId?: string;
 }
 
 export function demoNodes(): CreateNodeRequest[] {
@@ -97,5 +101,7 @@ export async function loadDemoData(deps: Deps): Promise<DemoData> {
     members: Array.from({ length: 8 }, (_, i) => ({ memberId: `panel-${String(i + 1).padStart(3, '0')}` })),
     expiresAt: new Date(now.getTime() + 30 * day).toISOString(),
   });
-  return { windowRoundId: DEMO_WINDOW_ROUND, sectionRoundId: DEMO_SECTION_ROUND, windowTokens, samplingUrl: sampling.url, samplingToken: sampling.token, invitations };
+  const parentOf = new Map(nodes.map((n) => [n.id, n.parentId ?? '']));
+  const publishedRoundId = await loadPublishedDemoRound(deps, windowTokens, (w) => parentOf.get(w)!);
+  return { windowRoundId: DEMO_WINDOW_ROUND, sectionRoundId: DEMO_SECTION_ROUND, windowTokens, samplingUrl: sampling.url, samplingToken: sampling.token, invitations, publishedRoundId };
 }
