@@ -158,6 +158,18 @@ describe('the authorisation matrix', () => {
     expect(problems).toEqual([]);
   });
 
+  it('refuses a caller without a session before reading the body: a wrong type or a broken body is still 401', async () => {
+    const problems: string[] = [];
+    for (const spec of ROUTES.filter((s) => (s.body || s.bodyType) && Array.isArray(ACCESS_MATRIX[key(s)]))) {
+      const { method, path } = request(spec, 'anonymous');
+      for (const opts of [{ raw: '{"broken', contentType: 'application/json' }, { raw: 'not,what,you,expect', contentType: 'text/plain' }]) {
+        const r = await call('anonymous', method, path, opts);
+        if (`${r.status} ${r.body?.error?.code}` !== '401 UNAUTHENTICATED') problems.push(`${key(spec)} (${opts.contentType}): ${r.status} ${r.body?.error?.code}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('is the table docs/access.md shows', () => {
     const doc = readFileSync(resolve(__dirname, '../../docs/access.md'), 'utf8');
     const table = renderAccessTable();

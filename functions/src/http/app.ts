@@ -59,6 +59,19 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
 
 function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logger, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {
   const handlers: express.RequestHandler[] = [];
+  // Who is calling is known from a header: refuse a missing or forged session before reading a
+  // body (an anonymous 2 MB CSV is never parsed). Roles are checked later, inside the audit trail,
+  // so an office account's refused attempt is still written down.
+  if ((spec.body || spec.bodyType) && spec.auth !== 'public' && spec.auth !== 'optional') {
+    handlers.push((req, _res, next) => {
+      try {
+        readSession(deps, spec, req);
+        next();
+      } catch (e) {
+        next(e);
+      }
+    });
+  }
   if (spec.body || spec.bodyType) {
     if (spec.bodyType === 'binary') handlers.push(binary);
     else {
