@@ -18,6 +18,7 @@ import { buildPlan, type SendKind } from './plan';
 import { sendUntilAnswered, type Answer } from './client';
 import { defaultSchedule, FaultDriver, type FaultStep } from './fault-schedule';
 import { audit, type AuditReport } from './audit';
+import { LoadTrace } from './trace';
 
 /**
  * Many clients, a failing store, and the books must still balance. One run:
@@ -103,6 +104,8 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
   const t0 = performance.now();
   log(`starting DynamoDB Local on a data folder and the app`);
   const store = await RestartableStore.start();
+  const trace = new LoadTrace();
+  store.onEvent = (what) => trace.note(what);
   const onExit = () => store.killNow();
   process.once('exit', onExit);
   let server: Server | undefined;
@@ -112,7 +115,10 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
   try {
     await ensureTable(store.endpoint, 'local', tableName);
     const faults = new StoreFaults().attach(db);
+    trace.attach(db);
     const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...opts.stack.env }, { schemes: benchSchemes, ...opts.stack.overrides });
+    // Every writeBallot and findReceipt the app makes, with its outcome, for the audit to explain a problem.
+    deps.store.ballots = trace.wrapBallots(deps.store.ballots);
     const appErrors: unknown[] = [];
     let storeFailuresLogged = 0;
     const app = createApp(deps, {
@@ -136,11 +142,12 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     const plan = buildPlan(opts, { sampling: seeded.samplingToken, windows: scenes, targetIds });
     const setupSeconds = (performance.now() - t0) / 1000;
 
-    const driver = new FaultDriver(opts.schedule, faults, store, opts.slowMs);
+    const driver = new FaultDriver(opts.schedule, faults, store, opts.slowMs, (what) => trace.note(what));
     const answers: Answer[] = new Array(plan.sends.length);
     let done = 0;
     let tenth = 0;
     const r0 = performance.now();
+    trace.note('first send');
     log(`${plan.sends.length} sends for ${plan.slots.length} ballots from ${opts.clients} clients; ${opts.schedule.length} fault steps`);
     await Promise.all(
       plan.queues.map(async (queue) => {
@@ -153,6 +160,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
       }),
     );
     const runSeconds = (performance.now() - r0) / 1000;
+    trace.note('last answer');
     await driver.settle();
     const notFired = faults.pending();
     faults.clear();
@@ -164,7 +172,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     const a0 = performance.now();
     const tallies = expectStatus(await api.get(`/rounds/${seeded.round.id}/tallies`, seeded.admin), 200, 'tallies').body.targets as Array<{ channels: Record<string, { ballots: number }> }>;
     const talliedOverHttp = tallies.reduce((s, t) => s + Object.values(t.channels).reduce((a, c) => a + c.ballots, 0), 0);
-    const report = await audit({ plan, answers, evaluatorId: (k) => devEvaluator(deps, evaluatorName(k)), targetIds, db, tableName, deps, roundId: seeded.round.id, talliedOverHttp });
+    const report = await audit({ plan, answers, evaluatorId: (k) => devEvaluator(deps, evaluatorName(k)), targetIds, db, tableName, deps, roundId: seeded.round.id, talliedOverHttp, trace });
     const auditSeconds = (performance.now() - a0) / 1000;
 
     const unansweredRequests: Record<string, number> = {};
