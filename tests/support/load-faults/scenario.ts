@@ -13,6 +13,7 @@ import { issueWindowTokens, seedRound } from '../../../bench/seed';
 import { devEvaluator } from '../../../bench/ballots';
 import { summarise, type LatencySummary } from '../../../bench/pool';
 import { StoreFaults } from '../faults';
+import { durableTransactAcks } from '../durable-acks';
 import { RestartableStore } from './store';
 import { buildPlan, type SendKind } from './plan';
 import { sendUntilAnswered, type Answer } from './client';
@@ -109,6 +110,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
   const onExit = () => store.killNow();
   process.once('exit', onExit);
   let server: Server | undefined;
+  let releaseBarrier: (() => void) | undefined;
   let api: ReturnType<typeof httpClient> | undefined;
   const tableName = 'load';
   const db = createDocumentClient({ tableName, region: 'local', endpoint: store.endpoint });
@@ -116,6 +118,9 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     await ensureTable(store.endpoint, 'local', tableName);
     const faults = new StoreFaults().attach(db);
     trace.attach(db);
+    // DynamoDB Local acknowledges a transaction before committing it; a kill in that gap loses
+    // an acknowledged write, which real DynamoDB never does (tests/support/durable-acks.ts).
+    releaseBarrier = durableTransactAcks(db, { endpoint: store.endpoint, table: tableName, generation: () => store.generation });
     const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...opts.stack.env }, { schemes: benchSchemes, ...opts.stack.overrides });
     // Every writeBallot and findReceipt the app makes, with its outcome, for the audit to explain a problem.
     deps.store.ballots = trace.wrapBallots(deps.store.ballots);
@@ -207,6 +212,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
       await new Promise<void>((r) => server!.close(() => r()));
     }
     db.destroy();
+    releaseBarrier?.();
     await store.stop();
     process.off('exit', onExit);
   }

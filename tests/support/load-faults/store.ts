@@ -24,6 +24,9 @@ export class RestartableStore {
   /** Seconds each restart kept the store away (kill → answering again). */
   readonly downtimes: number[] = [];
 
+  /** Kills so far, counted *before* the signal goes: a call sent at generation g and confirmed at g saw no kill. */
+  generation = 0;
+
   /** Told of every kill, spawn, exit and "answering again", for a run's timeline. */
   onEvent: (what: string) => void = () => undefined;
 
@@ -55,6 +58,7 @@ export class RestartableStore {
     const t0 = performance.now();
     const old = this.ddb;
     if (old.process.exitCode === null) {
+      this.generation++;
       this.onEvent(`SIGKILL JVM pid ${old.process.pid}`);
       const exited = new Promise((r) => old.process.once('exit', r));
       old.process.kill('SIGKILL');
