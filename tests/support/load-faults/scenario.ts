@@ -5,6 +5,7 @@ import { createDocumentClient } from '../../../functions/src/adapters/dynamodb/c
 import { ensureTable } from '../../../functions/src/local/dynamodb-local';
 import { buildDeps, randomSecrets } from '../../../functions/src/config/deps';
 import type { Deps } from '../../../functions/src/domain/deps';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../../functions/src/http/app';
 import { WHOLE_API } from '../../../functions/src/http/docs';
 import { httpClient, expectStatus } from '../../../bench/http';
@@ -54,6 +55,8 @@ export interface LoadFaultsOptions {
    */
   stack: { env?: Record<string, string>; overrides?: Partial<Deps> };
   log: (msg: string) => void;
+  /** Test hook: runs on the settled table just before the audit (a test of the audit itself breaks something here). */
+  beforeAudit?: (db: DynamoDBDocumentClient, tableName: string) => Promise<void>;
 }
 
 export const LOAD_DEFAULTS: LoadFaultsOptions = {
@@ -75,7 +78,7 @@ export const LOAD_DEFAULTS: LoadFaultsOptions = {
 };
 
 export interface LoadFaultsReport {
-  options: Omit<LoadFaultsOptions, 'log' | 'stack' | 'schedule'>;
+  options: Omit<LoadFaultsOptions, 'log' | 'stack' | 'schedule' | 'beforeAudit'>;
   setupSeconds: number;
   /** First ballot sent → last answer received. */
   runSeconds: number;
@@ -172,6 +175,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     // A held call may still be on its way to the store (its client long gone): let it land,
     // so the audit sees the table as it will stay.
     await faults.drained();
+    await opts.beforeAudit?.(db, tableName);
 
     log('audit: answers vs table scan vs tallies vs recount');
     const a0 = performance.now();
@@ -187,7 +191,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     const requests = answers.reduce((s, a) => s + a.attempts, 0);
     const sends = { original: 0, rival: 0, resend: 0 };
     for (const s of plan.sends) sends[s.kind]++;
-    const { log: _log, stack: _stack, schedule: _schedule, ...shown } = opts;
+    const { log: _log, stack: _stack, schedule: _schedule, beforeAudit: _beforeAudit, ...shown } = opts;
     return {
       options: shown,
       setupSeconds,
