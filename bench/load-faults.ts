@@ -76,6 +76,7 @@ function format(r: LoadFaultsReport, load: number[]): string {
     `sends: ${r.sends.original} originals, ${r.sends.rival} rivals (same evaluator × target, new id), ${r.sends.resend} resends (same id after an answer)`,
     `requests: ${r.requests} (${r.retries} retries); unanswered requests: ${list(r.unansweredRequests) || 'none'}`,
     `faults fired: ${list(r.faults.injected) || 'none (--no-faults)'}; not fired ${r.faults.notFired}; store restarts: ${r.faults.restarts.length} (${restarts})`,
+    `transactions answered by a dying store, unconfirmed: ${r.faults.unconfirmedCommits.total}, of which absent afterwards (acknowledged ballots DynamoDB Local would have lost): ${r.faults.unconfirmedCommits.absentAfter}`,
     `app answered 503 for ${r.storeFailuresLogged} store failures; unhandled app errors: ${r.appErrors.length}`,
     '',
     `throughput: ${f0(r.acceptedPerSecond)} accepted ballots/s (${a.acceptedReceipts} in ${f1(r.runSeconds)} s${r.faults.restarts.length > 0 ? ', faults and restarts included' : ''})`,

@@ -5,7 +5,8 @@ import { createDocumentClient } from '../../../functions/src/adapters/dynamodb/c
 import { ensureTable } from '../../../functions/src/local/dynamodb-local';
 import { buildDeps, randomSecrets } from '../../../functions/src/config/deps';
 import type { Deps } from '../../../functions/src/domain/deps';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../../functions/src/adapters/dynamodb/keys';
 import { createApp } from '../../../functions/src/http/app';
 import { WHOLE_API } from '../../../functions/src/http/docs';
 import { httpClient, expectStatus } from '../../../bench/http';
@@ -95,7 +96,17 @@ export interface LoadFaultsReport {
   latency: LatencySummary;
   /** Each HTTP request alone. */
   requestLatency: LatencySummary;
-  faults: { injected: Record<string, number>; notFired: number; restarts: Array<{ at: number; seconds?: number; error?: string }> };
+  faults: {
+    injected: Record<string, number>;
+    notFired: number;
+    restarts: Array<{ at: number; seconds?: number; error?: string }>;
+    /**
+     * Ballot writes DynamoDB Local answered 200 but died before confirming (tests/support/durable-acks.ts),
+     * and how many of those were indeed absent afterwards: without the barrier, each of the
+     * latter would have been an accepted ballot lost.
+     */
+    unconfirmedCommits: { total: number; absentAfter: number };
+  };
   /** Store failures the app answered 503 for (its warn lines). */
   storeFailuresLogged: number;
   appErrors: unknown[];
@@ -183,6 +194,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     const talliedOverHttp = tallies.reduce((s, t) => s + Object.values(t.channels).reduce((a, c) => a + c.ballots, 0), 0);
     const report = await audit({ plan, answers, evaluatorId: (k) => devEvaluator(deps, evaluatorName(k)), targetIds, db, tableName, deps, roundId: seeded.round.id, talliedOverHttp, trace });
     const auditSeconds = (performance.now() - a0) / 1000;
+    const unconfirmedCommits = await countUnconfirmed(db, tableName, trace);
 
     const unansweredRequests: Record<string, number> = {};
     for (const a of answers) for (const f of a.failures) unansweredRequests[f] = (unansweredRequests[f] ?? 0) + 1;
@@ -204,7 +216,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
       unansweredRequests,
       latency: summarise(answers.map((a) => a.latencyMs)),
       requestLatency: summarise(answers.flatMap((a) => a.attemptMs)),
-      faults: { injected, notFired, restarts: driver.restarts },
+      faults: { injected, notFired, restarts: driver.restarts, unconfirmedCommits },
       storeFailuresLogged,
       appErrors,
       audit: report,
@@ -223,6 +235,19 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
 }
 
 const evaluatorName = (k: number) => `load-${k}`;
+
+async function countUnconfirmed(db: DynamoDBDocumentClient, tableName: string, trace: LoadTrace): Promise<{ total: number; absentAfter: number }> {
+  let total = 0;
+  let absentAfter = 0;
+  for (const list of trace.writes.values())
+    for (const w of list) {
+      if (!w.outcome?.includes('UnconfirmedCommit')) continue;
+      total++;
+      const r = await db.send(new GetCommand({ TableName: tableName, Key: keys.ballot(w.ballot.roundId, w.ballot.shard, w.ballot.receivedAt, w.ballot.ballotId), ConsistentRead: true }));
+      if (!r.Item) absentAfter++;
+    }
+  return { total, absentAfter };
+}
 
 async function loginAll(api: ReturnType<typeof httpClient>, evaluators: number): Promise<string[]> {
   const sessions: string[] = new Array(evaluators);
