@@ -21,6 +21,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../functions/src/local/d
  *
  *   npx tsx scripts/repro-ddb-local-ack-before-commit.ts [rounds=10] [concurrent=30] [mode=tx|put|tx-barrier]
  *
+ * mode tx-notoken: the same without ClientRequestToken (Local then makes up a random one: same path, same gap).
  * mode tx-barrier: after each 200, one GetItem of its first key before counting it as
  * acknowledged (the GetItem's job queues behind the COMMIT) — the harness's defence.
  *
@@ -29,7 +30,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../functions/src/local/d
  * CPU 0 beside a busy loop pinned there too, so its SQLite queue thread waits for a time slice.
  */
 const [rounds = 10, concurrent = 30] = process.argv.slice(2, 4).map(Number);
-const mode = (process.argv[4] ?? 'tx') as 'tx' | 'put' | 'tx-barrier';
+const mode = (process.argv[4] ?? 'tx') as 'tx' | 'tx-notoken' | 'put' | 'tx-barrier';
 const TABLE = 'repro';
 
 const starve = process.env.STARVE === '1';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
           else
             await db.send(
               new TransactWriteItemsCommand({
-                ClientRequestToken: `tok-${round}-${i}`,
+                ...(mode === 'tx-notoken' ? {} : { ClientRequestToken: `tok-${round}-${i}` }),
                 TransactItems: ks.map((k) => ({ Put: { TableName: TABLE, Item: { PK: { S: k } }, ConditionExpression: 'attribute_not_exists(PK)' } })),
               }),
             );
