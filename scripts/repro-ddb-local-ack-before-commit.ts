@@ -43,18 +43,18 @@ async function main(): Promise<void> {
   pin(ddb.process.pid);
   const client = (endpoint: string) => new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
   let db = client(ddb.endpoint);
-  await db.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
   let acked = 0;
   let lost = 0;
   let partial = 0;
   try {
+    await db.send(
+      new CreateTableCommand({
+        TableName: TABLE,
+        AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
     for (let round = 0; round < rounds; round++) {
       const ackedKeys: string[][] = [];
       let killed = false;
@@ -106,4 +106,7 @@ async function main(): Promise<void> {
   process.exitCode = lost > 0 || partial > 0 ? 1 : 0;
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 2;
+});
