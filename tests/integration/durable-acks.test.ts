@@ -55,7 +55,7 @@ it('every transaction the app is told committed survives a SIGKILL the instant t
     let hog: ChildProcess | undefined;
     // The k-th answer of the round: the earlier ones may be confirmed by then, later ones not.
     let answers = 0;
-    const killAt = 2 + (round % 4);
+    const killAt = 5 + 3 * (round % 4);
     const kill = () => {
       if (victim.exitCode !== null || victim.signalCode !== null || generation > round) return;
       generation++;
