@@ -5,7 +5,7 @@ import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, Tra
 import { startDynamoDbLocal, type DynamoDbLocal } from '../functions/src/local/dynamodb-local';
 
 /**
- * Standalone reproduction of a DynamoDB Local (2.x, -dbPath) durability gap, no app code:
+ * Standalone reproduction of a DynamoDB Local durability gap (the jar in amplify-dynamodb-simulator@2.9.30, -dbPath), no app code:
  *
  *   TransactWriteItems answers 200 *before* its SQLite COMMIT has run. In the jar,
  *   TransactWriteItemsFunction.doWrite → SQLiteDBAccess.commitTransaction(token, signature)

@@ -5,7 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * DynamoDB Local answers a TransactWriteItems *before* the write is durable, real DynamoDB
  * never does; this middleware puts back the real service's promise for tests that SIGKILL it.
  *
- * Why: in DynamoDB Local 2.x (-dbPath), SQLiteDBAccess.commitTransaction only enqueues the
+ * Why: in DynamoDB Local (the jar in amplify-dynamodb-simulator@2.9.30, -dbPath), SQLiteDBAccess.commitTransaction only enqueues the
  * "INSERT INTO tr …; COMMIT" job on its single SQLite queue thread (no wait, unlike
  * beginTransaction, getRecord and putRecord) and the HTTP thread then sends the 200. A SIGKILL
  * in between leaves the SQLite transaction uncommitted; on restart it is rolled back — every
