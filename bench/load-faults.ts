@@ -2,13 +2,14 @@ import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LOAD_DEFAULTS, runLoadFaults, type LoadFaultsOptions, type LoadFaultsReport } from '../tests/support/load-faults/scenario';
+import { defaultSchedule } from '../tests/support/load-faults/fault-schedule';
 
 /**
  * `npm run bench` part 3: the load-and-faults scenario (tests/support/load-faults) — the very
  * run tests/integration/load-faults.test.ts asserts — timed: accepted ballots/s and the
  * latency clients saw, while the store errs, loses answers, stalls and restarts.
  */
-const USAGE = `usage: tsx bench/load-faults.ts [--quick] [--no-faults] [--ballots N] [--clients N] [--evaluators N] [--targets N]
+const USAGE = `usage: tsx bench/load-faults.ts [--quick] [--no-faults] [--kills N] [--ballots N] [--clients N] [--evaluators N] [--targets N]
        [--shards N] [--timeout-ms N] [--out FILE]`;
 
 const NUMERIC: Record<string, keyof LoadFaultsOptions> = {
@@ -27,6 +28,19 @@ function parse(argv: string[]): { opts: Partial<LoadFaultsOptions>; out: string 
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--quick') continue;
+    // A stress variant: the default schedule with N SIGKILL + restarts in all, evenly spread
+    // (more answers caught by a dying store: DynamoDB Local's acknowledged-before-committed gap).
+    if (flag === '--kills') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 0) {
+        process.stderr.write(`bad --kills\n${USAGE}\n`);
+        process.exit(2);
+      }
+      const others = defaultSchedule().filter((s) => s.kind !== 'restart');
+      const kills = Array.from({ length: n }, (_, k) => ({ at: Number(((k + 1) / (n + 1)).toFixed(3)), kind: 'restart' as const }));
+      opts.schedule = [...others, ...kills].sort((a, b) => a.at - b.at);
+      continue;
+    }
     // The same load on a healthy store: what the faults cost.
     if (flag === '--no-faults') {
       opts.schedule = [];
@@ -76,6 +90,7 @@ function format(r: LoadFaultsReport, load: number[]): string {
     `sends: ${r.sends.original} originals, ${r.sends.rival} rivals (same evaluator × target, new id), ${r.sends.resend} resends (same id after an answer)`,
     `requests: ${r.requests} (${r.retries} retries); unanswered requests: ${list(r.unansweredRequests) || 'none'}`,
     `faults fired: ${list(r.faults.injected) || 'none (--no-faults)'}; not fired ${r.faults.notFired}; store restarts: ${r.faults.restarts.length} (${restarts})`,
+    `transactions answered by a dying store, unconfirmed: ${r.faults.unconfirmedCommits.total}, of which absent afterwards (acknowledged ballots DynamoDB Local would have lost): ${r.faults.unconfirmedCommits.absentAfter}`,
     `app answered 503 for ${r.storeFailuresLogged} store failures; unhandled app errors: ${r.appErrors.length}`,
     '',
     `throughput: ${f0(r.acceptedPerSecond)} accepted ballots/s (${a.acceptedReceipts} in ${f1(r.runSeconds)} s${r.faults.restarts.length > 0 ? ', faults and restarts included' : ''})`,

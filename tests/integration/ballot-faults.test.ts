@@ -6,6 +6,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { recount } from '../../functions/src/domain/recount';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../functions/src/local/dynamodb-local';
+import { durableTransactAcks } from '../support/durable-acks';
 
 const windowTally = async (api: ApiClient, county: SmallCounty, targetId: string) =>
   (await api.get(`/rounds/${county.roundId}/tallies`, county.admin)).body.targets.find((t: { targetId: string }) => t.targetId === targetId).channels.window?.ballots ?? 0;
@@ -82,15 +83,21 @@ describe('the store stopped and restarted mid-run', () => {
   let stack: TestStack;
   let api: ApiClient;
   let county: SmallCounty;
+  let kills = 0;
+  let releaseBarrier: () => void;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ddb-restart-'));
     ddb = await startDynamoDbLocal({ dbPath: dir });
     stack = await startStack({ endpoint: ddb.endpoint });
+    // DynamoDB Local answers a transaction before committing it; a kill in that gap would lose
+    // a ballot the app was told is stored, which real DynamoDB never does (durable-acks.ts).
+    releaseBarrier = durableTransactAcks(stack.db, { endpoint: ddb.endpoint, table: stack.tableName, generation: () => kills });
     api = apiClient(stack.baseUrl);
     county = await seedSmallCounty(api);
   }, 60_000);
   afterAll(async () => {
     await stack.close();
+    releaseBarrier();
     await ddb.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -105,6 +112,7 @@ describe('the store stopped and restarted mid-run', () => {
     const restarter = (async () => {
       for (let k = 0; k < 2 && !stopRestarts; k++) {
         await new Promise((r) => setTimeout(r, 150));
+        kills++;
         ddb.process.kill('SIGKILL');
         await new Promise((r) => ddb.process.once('exit', r));
         await new Promise((r) => setTimeout(r, 300));

@@ -1,8 +1,11 @@
-import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../../functions/src/adapters/dynamodb/keys';
+import { idempotencyKeyOf } from '../../../functions/src/domain/ballot-write';
 import type { Deps } from '../../../functions/src/domain/deps';
 import { recount } from '../../../functions/src/domain/recount';
 import type { Answer } from './client';
 import type { LoadPlan } from './plan';
+import { t3, type LoadTrace } from './trace';
 
 /**
  * The proof, after the dust settles: what the clients were told against what the table holds,
@@ -40,6 +43,8 @@ export interface AuditInput {
   roundId: string;
   /** Ballots summed from the tallies endpoint. */
   talliedOverHttp: number;
+  /** The server side's record of the run: turns a lost receipt from a count into a story. */
+  trace?: LoadTrace;
 }
 
 interface StoredBallot {
@@ -132,7 +137,7 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
     if (b.clientBallotId !== told.clientBallotId || b.evaluator !== input.evaluatorId(slot.evaluator) || b.targetId !== input.targetIds[slot.target] || b.channel !== slot.channel)
       problem(`receipt ${b.receiptId} names a different ballot in the table than the one its client sent`);
   }
-  for (const r of receiptOf.keys()) if (!storedReceipts.has(r)) problem(`receipt ${r} was given but no such ballot is stored`);
+  for (const [r, told] of receiptOf) if (!storedReceipts.has(r)) problem(`receipt ${r} was given but no such ballot is stored${await explainSlot(input, told.slot)}`);
   if (idempotencyMarkers !== stored.length) problem(`${idempotencyMarkers} idempotency markers for ${stored.length} ballots`);
   if (dedupeMarkers !== stored.length) problem(`${dedupeMarkers} dedupe markers for ${stored.length} ballots`);
   if (input.talliedOverHttp !== stored.length) problem(`tallies count ${input.talliedOverHttp} ballots, the table holds ${stored.length}`);
@@ -155,4 +160,52 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
     recount: { ballots: report.ballots, tallied: report.tallied, mismatches: report.mismatches.length },
     problems,
   };
+}
+
+/**
+ * Everything known about one slot, for a problem line: each send and its answer, each
+ * receipt lookup and writeBallot the server made for the slot's idempotency keys, each
+ * TransactWriteItems with its HTTP attempts, whether the items each write would have made
+ * exist now, and the fault/restart timeline around it. Times are seconds on the trace's clock.
+ */
+async function explainSlot(input: AuditInput, slotIndex: number): Promise<string> {
+  const { plan, answers, trace } = input;
+  const slot = plan.slots[slotIndex]!;
+  const lines = [`slot ${slot.index}: evaluator ${slot.evaluator}, target ${slot.target}, ${slot.channel}`];
+  const evaluator = input.evaluatorId(slot.evaluator);
+  let from = Infinity;
+  let to = -Infinity;
+  const span = (a: number | undefined, b: number | undefined) => {
+    if (a !== undefined) from = Math.min(from, a);
+    if (b !== undefined) to = Math.max(to, b);
+  };
+  const exists = async (key: Record<string, unknown>) => {
+    const r = await input.db.send(new GetCommand({ TableName: input.tableName, Key: key, ConsistentRead: true }));
+    return r.Item ? `present${r.Item.receipt ? ` (receipt ${(r.Item.receipt as { receiptId: string }).receiptId})` : ''}` : 'absent';
+  };
+  for (const s of plan.sends.filter((x) => x.slot === slot.index)) {
+    const a = answers[s.id]!;
+    const t0 = trace ? trace.at(a.startedAt) : undefined;
+    span(t0, t0 === undefined ? undefined : t0 + a.latencyMs / 1000);
+    lines.push(
+      `  send ${s.id} ${s.kind} clientBallotId ${s.clientBallotId}: ${a.status}${a.code ? ` ${a.code}` : ''} receipt ${a.receiptId ?? '-'} replayed ${a.replayed} after ${a.attempts} attempts [${a.failures.join(', ')}] at ${t3(t0)}+${(a.latencyMs / 1000).toFixed(3)}s (requests ${a.attemptMs.map((m) => (m / 1000).toFixed(2)).join(', ')}s)`,
+    );
+    const key = idempotencyKeyOf(evaluator, s.clientBallotId);
+    lines.push(`    IDEM ${key.slice(0, 12)}…: ${await exists(keys.idempotency(key))}`);
+    for (const l of trace?.lookups.get(key) ?? []) lines.push(`    findReceipt ${t3(l.t0)}–${t3(l.t1)}: ${l.outcome ?? 'unfinished'}`);
+    for (const w of trace?.writes.get(key) ?? []) {
+      span(w.t0, w.t1);
+      lines.push(`    writeBallot ${t3(w.t0)}–${t3(w.t1)} receipt ${w.receiptId} ballot ${w.ballot.ballotId} shard ${w.ballot.shard}: ${w.outcome ?? 'unfinished'}`);
+      lines.push(`      now: DEDUP ${await exists(keys.dedupe(w.dedupeKey))}, BALLOT ${await exists(keys.ballot(w.ballot.roundId, w.ballot.shard, w.ballot.receivedAt, w.ballot.ballotId))}`);
+      for (const tx of trace?.txs.get(w.receiptId) ?? []) {
+        lines.push(`      TransactWriteItems ${t3(tx.t0)}–${t3(tx.t1)} token ${tx.token?.slice(0, 12)}…: ${tx.outcome ?? 'unfinished'}`);
+        for (const at of tx.attempts) lines.push(`        http ${t3(at.t0)}–${t3(at.t1)}: ${at.outcome ?? 'unfinished'}`);
+      }
+    }
+  }
+  if (trace && from <= to) {
+    lines.push(`  timeline ${t3(from - 15)}–${t3(to + 15)}:`);
+    for (const e of trace.timeline) if (e.t >= from - 15 && e.t <= to + 15) lines.push(`    ${t3(e.t)} ${e.what}`);
+  }
+  return `\n${lines.join('\n')}`;
 }

@@ -17,6 +17,8 @@ export interface Answer {
   attempts: number;
   /** What each unanswered attempt got: a status, or the error's name. */
   failures: string[];
+  /** performance.now() when the first request went out (to line answers up with the store's timeline). */
+  startedAt: number;
   /** First request sent → answer received, ms. */
   latencyMs: number;
   /** Each request alone, ms (answered or not). */
@@ -56,11 +58,12 @@ export async function sendUntilAnswered(api: HttpClient, body: unknown, session:
         replayed: reply?.replayed,
         attempts: attempt,
         failures,
+        startedAt: t0,
         latencyMs: performance.now() - t0,
         attemptMs,
       };
     if (status) failures.push(String(status));
-    if (performance.now() - t0 > opts.giveUpMs) return { status: 0, attempts: attempt, failures, latencyMs: performance.now() - t0, attemptMs };
+    if (performance.now() - t0 > opts.giveUpMs) return { status: 0, attempts: attempt, failures, startedAt: t0, latencyMs: performance.now() - t0, attemptMs };
     // 503 carries Retry-After: 1; a restarting store takes seconds, a lost answer none.
     const base = Math.min(1000, 50 * 2 ** Math.min(attempt - 1, 5));
     await new Promise((r) => setTimeout(r, base * (0.5 + Math.random())));

@@ -45,6 +45,8 @@ export class FaultDriver {
     private readonly store: RestartableStore,
     /** How long a slow call is held: longer than the client's timeout. */
     private readonly slowMs: number,
+    /** Told of each step as it fires, for a run's timeline. */
+    private readonly onFire: (what: string) => void = () => undefined,
   ) {}
 
   /** Called after every answered send with the fraction done; fires the steps now due. */
@@ -58,6 +60,7 @@ export class FaultDriver {
   }
 
   private fire(step: FaultStep): void {
+    this.onFire(`fault step at ${step.at}: ${step.kind}${'command' in step ? ` ${step.command} ×${step.times}` : ''}`);
     if (step.kind === 'error-before') this.faults.fail(step.command, 'before', step.times);
     else if (step.kind === 'lost-answer') this.faults.fail(step.command, 'after', step.times);
     else if (step.kind === 'slow-before' || step.kind === 'slow-after') this.faults.slow(step.command, step.kind, this.slowMs, step.times);

@@ -5,6 +5,8 @@ import { createDocumentClient } from '../../../functions/src/adapters/dynamodb/c
 import { ensureTable } from '../../../functions/src/local/dynamodb-local';
 import { buildDeps, randomSecrets } from '../../../functions/src/config/deps';
 import type { Deps } from '../../../functions/src/domain/deps';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../../functions/src/adapters/dynamodb/keys';
 import { createApp } from '../../../functions/src/http/app';
 import { WHOLE_API } from '../../../functions/src/http/docs';
 import { httpClient, expectStatus } from '../../../bench/http';
@@ -13,11 +15,13 @@ import { issueWindowTokens, seedRound } from '../../../bench/seed';
 import { devEvaluator } from '../../../bench/ballots';
 import { summarise, type LatencySummary } from '../../../bench/pool';
 import { StoreFaults } from '../faults';
+import { durableTransactAcks } from '../durable-acks';
 import { RestartableStore } from './store';
 import { buildPlan, type SendKind } from './plan';
 import { sendUntilAnswered, type Answer } from './client';
 import { defaultSchedule, FaultDriver, type FaultStep } from './fault-schedule';
 import { audit, type AuditReport } from './audit';
+import { LoadTrace } from './trace';
 
 /**
  * Many clients, a failing store, and the books must still balance. One run:
@@ -52,6 +56,8 @@ export interface LoadFaultsOptions {
    */
   stack: { env?: Record<string, string>; overrides?: Partial<Deps> };
   log: (msg: string) => void;
+  /** Test hook: runs on the settled table just before the audit (a test of the audit itself breaks something here). */
+  beforeAudit?: (db: DynamoDBDocumentClient, tableName: string) => Promise<void>;
 }
 
 export const LOAD_DEFAULTS: LoadFaultsOptions = {
@@ -73,7 +79,7 @@ export const LOAD_DEFAULTS: LoadFaultsOptions = {
 };
 
 export interface LoadFaultsReport {
-  options: Omit<LoadFaultsOptions, 'log' | 'stack' | 'schedule'>;
+  options: Omit<LoadFaultsOptions, 'log' | 'stack' | 'schedule' | 'beforeAudit'>;
   setupSeconds: number;
   /** First ballot sent → last answer received. */
   runSeconds: number;
@@ -90,7 +96,17 @@ export interface LoadFaultsReport {
   latency: LatencySummary;
   /** Each HTTP request alone. */
   requestLatency: LatencySummary;
-  faults: { injected: Record<string, number>; notFired: number; restarts: Array<{ at: number; seconds?: number; error?: string }> };
+  faults: {
+    injected: Record<string, number>;
+    notFired: number;
+    restarts: Array<{ at: number; seconds?: number; error?: string }>;
+    /**
+     * Ballot writes DynamoDB Local answered 200 but died before confirming (tests/support/durable-acks.ts),
+     * and how many of those were indeed absent afterwards: without the barrier, each of the
+     * latter would have been an accepted ballot lost.
+     */
+    unconfirmedCommits: { total: number; absentAfter: number };
+  };
   /** Store failures the app answered 503 for (its warn lines). */
   storeFailuresLogged: number;
   appErrors: unknown[];
@@ -103,16 +119,25 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
   const t0 = performance.now();
   log(`starting DynamoDB Local on a data folder and the app`);
   const store = await RestartableStore.start();
+  const trace = new LoadTrace();
+  store.onEvent = (what) => trace.note(what);
   const onExit = () => store.killNow();
   process.once('exit', onExit);
   let server: Server | undefined;
+  let releaseBarrier: (() => void) | undefined;
   let api: ReturnType<typeof httpClient> | undefined;
   const tableName = 'load';
   const db = createDocumentClient({ tableName, region: 'local', endpoint: store.endpoint });
   try {
     await ensureTable(store.endpoint, 'local', tableName);
     const faults = new StoreFaults().attach(db);
+    trace.attach(db);
+    // DynamoDB Local acknowledges a transaction before committing it; a kill in that gap loses
+    // an acknowledged write, which real DynamoDB never does (tests/support/durable-acks.ts).
+    releaseBarrier = durableTransactAcks(db, { endpoint: store.endpoint, table: tableName, generation: () => store.generation });
     const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...opts.stack.env }, { schemes: benchSchemes, ...opts.stack.overrides });
+    // Every writeBallot and findReceipt the app makes, with its outcome, for the audit to explain a problem.
+    deps.store.ballots = trace.wrapBallots(deps.store.ballots);
     const appErrors: unknown[] = [];
     let storeFailuresLogged = 0;
     const app = createApp(deps, {
@@ -136,11 +161,12 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     const plan = buildPlan(opts, { sampling: seeded.samplingToken, windows: scenes, targetIds });
     const setupSeconds = (performance.now() - t0) / 1000;
 
-    const driver = new FaultDriver(opts.schedule, faults, store, opts.slowMs);
+    const driver = new FaultDriver(opts.schedule, faults, store, opts.slowMs, (what) => trace.note(what));
     const answers: Answer[] = new Array(plan.sends.length);
     let done = 0;
     let tenth = 0;
     const r0 = performance.now();
+    trace.note('first send');
     log(`${plan.sends.length} sends for ${plan.slots.length} ballots from ${opts.clients} clients; ${opts.schedule.length} fault steps`);
     await Promise.all(
       plan.queues.map(async (queue) => {
@@ -153,19 +179,22 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
       }),
     );
     const runSeconds = (performance.now() - r0) / 1000;
+    trace.note('last answer');
     await driver.settle();
     const notFired = faults.pending();
     faults.clear();
     // A held call may still be on its way to the store (its client long gone): let it land,
     // so the audit sees the table as it will stay.
     await faults.drained();
+    await opts.beforeAudit?.(db, tableName);
 
     log('audit: answers vs table scan vs tallies vs recount');
     const a0 = performance.now();
     const tallies = expectStatus(await api.get(`/rounds/${seeded.round.id}/tallies`, seeded.admin), 200, 'tallies').body.targets as Array<{ channels: Record<string, { ballots: number }> }>;
     const talliedOverHttp = tallies.reduce((s, t) => s + Object.values(t.channels).reduce((a, c) => a + c.ballots, 0), 0);
-    const report = await audit({ plan, answers, evaluatorId: (k) => devEvaluator(deps, evaluatorName(k)), targetIds, db, tableName, deps, roundId: seeded.round.id, talliedOverHttp });
+    const report = await audit({ plan, answers, evaluatorId: (k) => devEvaluator(deps, evaluatorName(k)), targetIds, db, tableName, deps, roundId: seeded.round.id, talliedOverHttp, trace });
     const auditSeconds = (performance.now() - a0) / 1000;
+    const unconfirmedCommits = await countUnconfirmed(db, tableName, trace);
 
     const unansweredRequests: Record<string, number> = {};
     for (const a of answers) for (const f of a.failures) unansweredRequests[f] = (unansweredRequests[f] ?? 0) + 1;
@@ -174,7 +203,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     const requests = answers.reduce((s, a) => s + a.attempts, 0);
     const sends = { original: 0, rival: 0, resend: 0 };
     for (const s of plan.sends) sends[s.kind]++;
-    const { log: _log, stack: _stack, schedule: _schedule, ...shown } = opts;
+    const { log: _log, stack: _stack, schedule: _schedule, beforeAudit: _beforeAudit, ...shown } = opts;
     return {
       options: shown,
       setupSeconds,
@@ -187,7 +216,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
       unansweredRequests,
       latency: summarise(answers.map((a) => a.latencyMs)),
       requestLatency: summarise(answers.flatMap((a) => a.attemptMs)),
-      faults: { injected, notFired, restarts: driver.restarts },
+      faults: { injected, notFired, restarts: driver.restarts, unconfirmedCommits },
       storeFailuresLogged,
       appErrors,
       audit: report,
@@ -199,12 +228,26 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
       await new Promise<void>((r) => server!.close(() => r()));
     }
     db.destroy();
+    releaseBarrier?.();
     await store.stop();
     process.off('exit', onExit);
   }
 }
 
 const evaluatorName = (k: number) => `load-${k}`;
+
+async function countUnconfirmed(db: DynamoDBDocumentClient, tableName: string, trace: LoadTrace): Promise<{ total: number; absentAfter: number }> {
+  let total = 0;
+  let absentAfter = 0;
+  for (const list of trace.writes.values())
+    for (const w of list) {
+      if (!w.outcome?.includes('UnconfirmedCommit')) continue;
+      total++;
+      const r = await db.send(new GetCommand({ TableName: tableName, Key: keys.ballot(w.ballot.roundId, w.ballot.shard, w.ballot.receivedAt, w.ballot.ballotId), ConsistentRead: true }));
+      if (!r.Item) absentAfter++;
+    }
+  return { total, absentAfter };
+}
 
 async function loginAll(api: ReturnType<typeof httpClient>, evaluators: number): Promise<string[]> {
   const sessions: string[] = new Array(evaluators);

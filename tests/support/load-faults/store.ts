@@ -24,6 +24,18 @@ export class RestartableStore {
   /** Seconds each restart kept the store away (kill → answering again). */
   readonly downtimes: number[] = [];
 
+  /** Kills so far, counted *before* the signal goes: a call sent at generation g and confirmed at g saw no kill. */
+  generation = 0;
+
+  /** Told of every kill, spawn, exit and "answering again", for a run's timeline. */
+  onEvent: (what: string) => void = () => undefined;
+
+  private spawned(c: ChildProcess): void {
+    this.child = c;
+    this.onEvent(`JVM pid ${c.pid} spawned`);
+    c.once('exit', (code, signal) => this.onEvent(`JVM pid ${c.pid} exited (${signal ?? code})`));
+  }
+
   static async start(): Promise<RestartableStore> {
     const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
     const dir = mkdtempSync(join(base, 'ddb-load-'));
@@ -46,6 +58,8 @@ export class RestartableStore {
     const t0 = performance.now();
     const old = this.ddb;
     if (old.process.exitCode === null) {
+      this.generation++;
+      this.onEvent(`SIGKILL JVM pid ${old.process.pid}`);
       const exited = new Promise((r) => old.process.once('exit', r));
       old.process.kill('SIGKILL');
       await exited;
@@ -53,9 +67,11 @@ export class RestartableStore {
     // The port can linger for a moment after the kill; DynamoDB Local then exits at once.
     for (let attempt = 1; ; attempt++) {
       try {
-        this.ddb = await startDynamoDbLocal({ dbPath: this.dir, port: old.port, onSpawn: (c) => (this.child = c) });
+        this.ddb = await startDynamoDbLocal({ dbPath: this.dir, port: old.port, onSpawn: (c) => this.spawned(c) });
+        this.onEvent(`JVM pid ${this.ddb.process.pid} answering`);
         break;
       } catch (e) {
+        this.onEvent(`restart attempt ${attempt} failed: ${(e as Error).message.split('\n')[0]}`);
         if (attempt >= 5) throw e;
         await new Promise((r) => setTimeout(r, 500));
       }
