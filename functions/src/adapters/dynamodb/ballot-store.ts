@@ -27,11 +27,16 @@ const IDEMPOTENCY_TTL_DAYS = 400;
  * Timeline of a retry:
  *   t0  client sends ballot B (key K) ──► transaction T commits ──► response lost (timeout)
  *   t1  client retries B with K ──► findReceipt(K) hits IDEM ──► same receipt, 200
- *   t1' (race: retry arrives while T is still in flight) ──► second transaction carries the
- *       same ClientRequestToken (derived from K): within DynamoDB's 10-minute window it is
- *       either the same call (no double effect) or IdempotentParameterMismatch (we stamped a
- *       new receivedAt), and after the window IDEM's condition fails. Every branch ends at
- *       reading IDEM, never at a second count.
+ *   t1' (race: retry arrives while T is still in flight) ──► the second transaction T' puts
+ *       the same IDEM key: whichever commits second fails IDEM's condition and reads the first
+ *       receipt back. Never a second count, whatever order.
+ *
+ * The ClientRequestToken covers only the SDK's own resends of this very transaction (a lost
+ * answer inside one request): it is derived from K *and* this attempt's ballot id, so a new
+ * request for the same ballot — new ballot id, new receipt id — never meets a token an earlier,
+ * different transaction used (DynamoDB would answer IdempotentParameterMismatch for 10 minutes,
+ * and if that earlier one had been cancelled there would be no IDEM to read back). The
+ * conditional puts, not the token, are what make a double count impossible.
  */
 export class DynamoBallotStore implements BallotStore {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
@@ -69,7 +74,7 @@ export class DynamoBallotStore implements BallotStore {
     try {
       await this.db.send(
         new TransactWriteCommand({
-          ClientRequestToken: createHash('sha256').update(w.idempotencyKey).digest('hex').slice(0, 36),
+          ClientRequestToken: createHash('sha256').update(`${w.idempotencyKey}|${ballot.ballotId}`).digest('hex').slice(0, 36),
           TransactItems: [
             {
               Put: {
