@@ -53,6 +53,21 @@ export class LoadTrace {
     this.timeline.push({ t: this.now(), what });
   }
 
+  /** Files `rec` under `key`, runs `call`, and stamps the record with its outcome and end time. */
+  private async record<R, T extends { t1?: number; outcome?: string }>(into: Map<string, T[]>, key: string, rec: T, call: () => Promise<R>, outcomeOf: (r: R) => string): Promise<R> {
+    into.set(key, [...(into.get(key) ?? []), rec]);
+    try {
+      const r = await call();
+      rec.outcome = outcomeOf(r);
+      return r;
+    } catch (e) {
+      rec.outcome = `threw ${describe(e)}`;
+      throw e;
+    } finally {
+      rec.t1 = this.now();
+    }
+  }
+
   /** The app's ballot store, with every writeBallot recorded (inputs, timing, outcome). */
   wrapBallots(inner: BallotStore): BallotStore {
     const writeBallot = async (w: BallotWrite) => {
@@ -63,35 +78,10 @@ export class LoadTrace {
         dedupeKey: w.dedupeKey,
         ballot: { roundId: w.ballot.roundId, shard: w.ballot.shard, receivedAt: w.ballot.receivedAt, ballotId: w.ballot.ballotId },
       };
-      const list = this.writes.get(w.idempotencyKey) ?? [];
-      list.push(rec);
-      this.writes.set(w.idempotencyKey, list);
-      try {
-        const r = await inner.writeBallot(w);
-        rec.outcome = r.kind === 'replay' ? `replay ${r.receipt.receiptId}` : r.kind;
-        return r;
-      } catch (e) {
-        rec.outcome = `threw ${describe(e)}`;
-        throw e;
-      } finally {
-        rec.t1 = this.now();
-      }
+      return this.record(this.writes, w.idempotencyKey, rec, () => inner.writeBallot(w), (r) => (r.kind === 'replay' ? `replay ${r.receipt.receiptId}` : r.kind));
     };
     const findReceipt = async (key: string) => {
-      const rec: { t0: number; t1?: number; outcome?: string } = { t0: this.now() };
-      const list = this.lookups.get(key) ?? [];
-      list.push(rec);
-      this.lookups.set(key, list);
-      try {
-        const r = await inner.findReceipt(key);
-        rec.outcome = r ? `found ${r.receipt.receiptId}` : 'none';
-        return r;
-      } catch (e) {
-        rec.outcome = `threw ${describe(e)}`;
-        throw e;
-      } finally {
-        rec.t1 = this.now();
-      }
+      return this.record(this.lookups, key, { t0: this.now() }, () => inner.findReceipt(key), (r) => (r ? `found ${r.receipt.receiptId}` : 'none'));
     };
     return new Proxy(inner, {
       get: (target, p) => {
