@@ -15,6 +15,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { status: 403, zh: '没有权限进行此操作', en: 'Your role may not do this' },
   TOKEN_INVALID: { status: 403, zh: '二维码或链接无效', en: 'The token is forged or malformed' },
   TOKEN_REVOKED: { status: 403, zh: '二维码或链接已停用', en: 'The token was revoked' },
+  NOT_AN_INVITATION: { status: 422, zh: '只有评议邀请链接可以订阅评议提醒', en: 'Only an invitation token can subscribe to panel messages' },
   TOKEN_WRONG_ROUND: { status: 403, zh: '该链接不属于本次评议', en: 'The token belongs to another round' },
   BIND_CODE_INVALID: { status: 403, zh: '绑定码无效、已使用或已过期，请向管理员重新申请', en: 'The binding code is unknown, used or expired' },
   NOT_BOUND: { status: 403, zh: '该微信尚未绑定工作人员账号，请先用绑定码绑定', en: 'This WeChat identity is not bound to an office account' },

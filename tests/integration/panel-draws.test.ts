@@ -9,6 +9,7 @@ import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { TestClock } from '../support/clock';
 import { tableDigest } from '../support/snapshot';
 import { EXCLUDED, libraryCsv, outbox, tokenOf } from '../support/panel';
+import { wechatTime } from '../../functions/src/domain/message-fields';
 
 let stack: TestStack;
 let api: ApiClient;
@@ -153,7 +154,7 @@ describe('invitations for the drawn members', () => {
     expect(r.body).toEqual({ invited: 20, messages: 20 });
     const messages = (await outbox(stack)).filter((m) => m.template === 'invitation');
     expect(messages.map((m) => m.memberId).sort()).toEqual(record().sort());
-    expect(messages[0]!.data.time2).toBe(expiresAt);
+    expect(messages[0]!.data.time2).toBe(wechatTime(expiresAt));
     tokens = new Map(messages.map((m) => [m.memberId, tokenOf(m.page)]));
     const again = await api.post('/admin/draws/d1/invitations', { expiresAt }, county.admin);
     expect(again.status).toBe(409);

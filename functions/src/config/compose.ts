@@ -16,7 +16,11 @@ import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
 import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
-import type { WechatIdentity } from '../ports';
+import { WechatAccessToken } from '../adapters/wechat/access-token';
+import { WechatSubscribeMessage, type MiniProgramState } from '../adapters/wechat/subscribe-message';
+import { LocalSubscribeMessage } from '../adapters/local/local-subscribe-message';
+import { DeliveringMessenger, type TemplateIds } from '../domain/message-delivery';
+import type { SubscribeMessageSender, WechatIdentity } from '../ports';
 
 export type Env = Record<string, string | undefined>;
 
@@ -37,7 +41,45 @@ export function randomSecrets(): Secrets {
 
 /** WeChat credentials select the real code2Session; without them, the local stand-in. */
 export function wechatFromEnv(env: Env): WechatIdentity {
-  return env.WECHAT_APPID && env.WECHAT_SECRET ? new WechatCode2Session(env.WECHAT_APPID, env.WECHAT_SECRET) : new LocalWechatIdentity();
+  const app = wechatApp(env);
+  return app ? new WechatCode2Session(app.appId, app.secret, fetch, app.base) : new LocalWechatIdentity();
+}
+
+/** WeChat credentials: the app's id and secret, when this process talks to WeChat at all. */
+const wechatApp = (env: Env) => (env.WECHAT_APPID && env.WECHAT_SECRET ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, base: wechatBase(env) } : undefined);
+
+/** api.weixin.qq.com, or WECHAT_API_BASE: an egress proxy where the network requires one (and the tests' stand-in). */
+const wechatBase = (env: Env) => env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com';
+
+/** One access token per container, shared by every WeChat call that needs one. */
+let sharedToken: { key: string; token: WechatAccessToken } | undefined;
+export function wechatAccessToken(env: Env): WechatAccessToken | undefined {
+  const app = wechatApp(env);
+  if (!app) return undefined;
+  const key = `${app.base}|${app.appId}|${app.secret}`;
+  if (sharedToken?.key !== key) sharedToken = { key, token: new WechatAccessToken(app.appId, app.secret, fetch, app.base) };
+  return sharedToken.token;
+}
+
+/**
+ * The template ids from WECHAT_TEMPLATE_INVITATION / _REMINDER / _RECTIFICATION (chosen in the
+ * mini-program console, docs/deploy.md); without WeChat credentials, local ids for the stand-in.
+ */
+export function templateIdsFromEnv(env: Env): TemplateIds {
+  if (!wechatApp(env)) return { invitation: 'local-invitation', reminder: 'local-reminder', rectification_deadline: 'local-rectification' };
+  const ids: TemplateIds = {};
+  if (env.WECHAT_TEMPLATE_INVITATION) ids.invitation = env.WECHAT_TEMPLATE_INVITATION;
+  if (env.WECHAT_TEMPLATE_REMINDER) ids.reminder = env.WECHAT_TEMPLATE_REMINDER;
+  if (env.WECHAT_TEMPLATE_RECTIFICATION) ids.rectification_deadline = env.WECHAT_TEMPLATE_RECTIFICATION;
+  return ids;
+}
+
+/** subscribeMessage.send with the credentials; without them, the local stand-in. */
+export function subscribeSenderFromEnv(env: Env): SubscribeMessageSender {
+  const token = wechatAccessToken(env);
+  if (!token) return new LocalSubscribeMessage();
+  const state = (['formal', 'trial', 'developer'] as const).find((s) => s === env.WECHAT_MINIPROGRAM_STATE) ?? 'formal';
+  return new WechatSubscribeMessage(token, state satisfies MiniProgramState);
 }
 
 /** Holidays and 调休 working weekends, comma-separated dates (the State Council's list each year). */
@@ -48,18 +90,20 @@ export function calendarFromEnv(env: Env) {
 
 /** Wires the production graph around a document client and the chosen adapters. */
 export function composeDeps(db: DynamoDBDocumentClient, tableName: string, secrets: Secrets, env: Env, ports: ChosenPorts, overrides: Partial<Deps> = {}): Deps {
+  const store = overrides.store ?? dynamoStore(db, tableName);
+  const messageTemplates = templateIdsFromEnv(env);
   return {
-    store: dynamoStore(db, tableName),
+    store,
     clock: systemClock,
     calendar: calendarFromEnv(env),
     ids: randomIds,
     secrets,
-    // No WeChat subscribeMessage adapter yet (it needs each member's openid binding): the outbox.
-    messenger: new DynamoOutbox(db, tableName),
+    messenger: new DeliveringMessenger(new DynamoOutbox(db, tableName), store.recipients, subscribeSenderFromEnv(env), messageTemplates),
     schemes: getSchemePreset,
     rateLimits: rateRulesFromEnv(env),
-    config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1' },
+    config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1', messageTemplates, localMessaging: !wechatApp(env) },
     ...ports,
     ...overrides,
   };
 }
+

@@ -10,7 +10,7 @@ import { S3Evidence } from '../adapters/s3/s3-evidence';
 import { WechatMiniProgramCode } from '../adapters/wechat/wxacode';
 import { LocalQrCode } from '../adapters/local/local-qr-code';
 import type { Clock, EvidenceStorage, MiniProgramCode } from '../ports';
-import { composeDeps, wechatFromEnv, type Env } from './compose';
+import { composeDeps, wechatAccessToken, wechatFromEnv, type Env } from './compose';
 
 export { calendarFromEnv, randomSecrets, secretsFromEnv, wechatFromEnv } from './compose';
 
@@ -25,7 +25,8 @@ export function evidenceFromEnv(env: Env, secrets: Secrets, clock: Clock): Evide
 
 /** WeChat credentials select wxacode.getUnlimited; without them, a local QR of the H5 link. */
 export function miniProgramCodeFromEnv(env: Env): MiniProgramCode {
-  return env.WECHAT_APPID && env.WECHAT_SECRET ? new WechatMiniProgramCode(env.WECHAT_APPID, env.WECHAT_SECRET) : new LocalQrCode();
+  const token = wechatAccessToken(env);
+  return token ? new WechatMiniProgramCode(token) : new LocalQrCode();
 }
 
 /** Every adapter, chosen from the environment: the local server, tests, scripts and the staff function. */

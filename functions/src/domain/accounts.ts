@@ -35,8 +35,13 @@ export async function bindWechat(deps: Deps, code: string, bindCode: string): Pr
 }
 
 export async function officeLogin(deps: Deps, code: string): Promise<StaffAccount> {
+  return (await boundOfficeAccount(deps, code)).account;
+}
+
+/** The office account a WeChat login code's identity is bound to, with the openid (NOT_BOUND). */
+export async function boundOfficeAccount(deps: Deps, code: string): Promise<{ account: StaffAccount; openid: string }> {
   const { openid } = await deps.wechat.code2Session(code);
   const account = await deps.store.accounts.accountFor(officePseudonym(deps, openid));
   if (!account) throw new AppError('NOT_BOUND');
-  return account;
+  return { account, openid };
 }

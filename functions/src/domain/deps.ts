@@ -3,6 +3,7 @@ import type { WorkCalendar } from '@shared/rectification/working-days';
 import type { Clock, EvidenceStorage, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
 import type { RateRule } from './rate-limits';
+import type { TemplateIds } from './message-delivery';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
 export interface Deps {
@@ -11,7 +12,7 @@ export interface Deps {
   ids: IdSource;
   secrets: Secrets;
   wechat: WechatIdentity;
-  /** Invitations and reminders to panel members, rectification deadline reminders to units (WeChat subscription messages, or the local outbox). */
+  /** Invitations and reminders to panel members, rectification deadline reminders to units (domain/message-delivery.ts: logged in the outbox, delivered through WeChat or its local stand-in). */
   messenger: SubscriptionMessenger;
   miniProgramCode: MiniProgramCode;
   schemes: (id: string) => SchemeForms | undefined;
@@ -26,5 +27,9 @@ export interface Deps {
     publicBaseUrl: string;
     /** The local dev login (any name, any role). Never on in production. */
     devLogin: boolean;
+    /** The WeChat template id of each subscription-message template (what the client asks consent for). */
+    messageTemplates: TemplateIds;
+    /** No WeChat credentials: messages go to the local stand-in and the client skips WeChat's consent dialog. */
+    localMessaging: boolean;
   };
 }

@@ -8,6 +8,7 @@ import { drawnMembers, getDrawOrThrow } from './draws';
 import { issueInvitations } from './links-admin';
 import { getRoundOrThrow } from './rounds-admin';
 import { isRoundTarget } from './round-rules';
+import { wechatThing, wechatTime } from './message-fields';
 
 /** The mini-program page an invitation opens (the H5 link carries the same token). */
 const ratePage = (token: string) => `pages/rate/index?token=${encodeURIComponent(token)}`;
@@ -36,7 +37,7 @@ export async function notify(deps: Deps, round: Round, invitations: Array<Pick<I
       memberId: inv.memberId,
       template,
       page: ratePage(inv.token),
-      data: { thing1: round.name.slice(0, 20), time2: inv.expiresAt, thing3: template === 'invitation' ? '您被随机抽选为评议代表，请按时评议' : '评议即将截止，请尽快完成评议' },
+      data: { thing1: wechatThing(round.name), time2: wechatTime(inv.expiresAt), thing3: template === 'invitation' ? '您被随机抽选为评议代表，请按时评议' : '评议即将截止，请尽快完成评议' },
       sentAt,
     });
   }

@@ -4,7 +4,8 @@ import { opsRoutes } from '../http/routes/ops';
 import { panelRoutes } from '../http/routes/panels';
 import { publicRoutes } from '../http/routes/public';
 import { publicationRoutes } from '../http/routes/publication';
+import { messageRoutes } from '../http/routes/messages';
 import { routesIn } from './route-groups';
 
 /** The citizen function's routes: ballots, landing, logins, public reads, health. */
-export const routes = routesIn('citizen', [publicRoutes, authRoutes, ballotRoutes, panelRoutes, publicationRoutes, opsRoutes]);
+export const routes = routesIn('citizen', [publicRoutes, authRoutes, ballotRoutes, panelRoutes, publicationRoutes, opsRoutes, messageRoutes]);

@@ -346,6 +346,7 @@ export interface Store {
   representatives: RepresentativeStore;
   draws: DrawStore;
   hearings: HearingStore;
+  recipients: RecipientStore;
 }
 
 /** Time and randomness are ports so tests can pin them. */
@@ -363,7 +364,6 @@ export interface WechatIdentity {
   code2Session(code: string): Promise<{ openid: string }>;
 }
 
-/**
 /**
  * Evidence files of rectification tasks. Production: S3 presigned PUT (the phone uploads
  * straight to the bucket); local and tests: a folder behind a signed upload URL on our own API.
@@ -393,10 +393,78 @@ export interface SubscriptionMessage {
   sentAt: string;
 }
 
+export type MessageTemplate = SubscriptionMessage['template'];
+
 export interface SubscriptionMessenger {
   send(message: SubscriptionMessage): Promise<void>;
   /** Sends unless a message with this id was sent before (false then): jobs that may run twice. */
   sendOnce(message: SubscriptionMessage): Promise<boolean>;
+  /** What was sent, newest last, with each message's delivery outcomes (the office's outbox view). */
+  list(): Promise<LoggedMessage[]>;
+}
+
+/** What happened when one recipient was sent one message (no openid: the log is read by offices). */
+export interface DeliveryRecord {
+  /** The recipient's slot: `member` for a panel member, the account id for a unit's staff. */
+  recipient: string;
+  status: DeliveryOutcome['status'] | 'not_subscribed';
+  errcode?: number;
+}
+
+export interface LoggedMessage extends SubscriptionMessage {
+  /** Absent until delivery was tried; empty when nobody is bound to receive it. */
+  deliveries?: DeliveryRecord[];
+}
+
+/**
+ * The record of every subscription message: the outbox items in the table. It is also what makes
+ * `sendOnce` once (a conditional marker written with the message).
+ */
+export interface MessageLog {
+  record(message: SubscriptionMessage): Promise<void>;
+  /** false when a message with this id was recorded before. */
+  recordOnce(message: SubscriptionMessage): Promise<boolean>;
+  markDelivered(message: SubscriptionMessage, deliveries: DeliveryRecord[]): Promise<void>;
+  list(): Promise<LoggedMessage[]>;
+}
+
+/**
+ * Someone who can receive subscription messages: the openid WeChat addresses them by, and the
+ * templates they accepted in wx.requestSubscribeMessage. `memberId` is what messages name — a
+ * panel member's id, or a unit id for its staff (one slot per staff account).
+ */
+export interface Recipient {
+  memberId: string;
+  slot: string;
+  openid: string;
+  templates: MessageTemplate[];
+  boundAt: string;
+}
+
+export interface RecipientStore {
+  /** Adds or replaces the slot's binding (a new phone, a changed consent). */
+  put(recipient: Recipient): Promise<void>;
+  list(memberId: string): Promise<Recipient[]>;
+}
+
+/** One subscribeMessage.send call, as WeChat takes it. */
+export interface WechatMessage {
+  openid: string;
+  templateId: string;
+  page: string;
+  data: Record<string, string>;
+}
+
+/**
+ * `sent`; `refused` when WeChat says the user holds no subscription for the template (43101:
+ * never accepted, or withdrew it in settings); `failed` for anything else (errcode when WeChat
+ * gave one; a network failure has none).
+ */
+export type DeliveryOutcome = { status: 'sent' } | { status: 'refused'; errcode: number } | { status: 'failed'; errcode?: number };
+
+/** WeChat's subscribeMessage.send (or the local stand-in). Never throws: the outcome says it. */
+export interface SubscribeMessageSender {
+  deliver(message: WechatMessage): Promise<DeliveryOutcome>;
 }
 
 /**

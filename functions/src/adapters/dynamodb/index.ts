@@ -14,6 +14,7 @@ import { DynamoHearingStore } from './hearing-store';
 import { DynamoAccountStore } from './account-store';
 import { DynamoOfficeAuditLog } from './office-audit-store';
 import { DynamoRateLimitStore } from './rate-limit-store';
+import { DynamoRecipientStore } from './recipient-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
@@ -32,5 +33,6 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
     representatives: new DynamoRepresentativeStore(db, table),
     draws: new DynamoDrawStore(db, table),
     hearings: new DynamoHearingStore(db, table),
+    recipients: new DynamoRecipientStore(db, table),
   };
 }

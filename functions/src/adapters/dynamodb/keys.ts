@@ -27,6 +27,7 @@
  * | draw log entry    | DRAWLOG#<round>                           | <at>#<drawId>#<event>    |
  * | hearing           | HEARING#<round>                           | <hearingId>              |
  * | outbox message    | OUTBOX                                    | <sentAt>#<messageId>     |
+ * | message recipient | RECIPIENT#<memberId or unitId>            | <slot>                   |
  * | office account    | ACCOUNT#<id>                              | ACCOUNT                  |
  * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
  * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
@@ -101,6 +102,8 @@ export const keys = {
   hearingPartition: (roundId: string) => `HEARING#${roundId}`,
   outbox: (sentAt: string, messageId: string) => ({ PK: 'OUTBOX', SK: `${sentAt}#${messageId}` }),
   outboxPartition: 'OUTBOX',
+  recipient: (memberId: string, slot: string) => ({ PK: `RECIPIENT#${memberId}`, SK: slot }),
+  recipientPartition: (memberId: string) => `RECIPIENT#${memberId}`,
 };
 
 /** Tally cell attribute: one top-level number per (item, option) so ADD works in one update. */

@@ -1,28 +1,29 @@
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalFailure } from './errors';
-import type { SubscriptionMessage, SubscriptionMessenger } from '../../ports';
+import type { DeliveryRecord, LoggedMessage, MessageLog, SubscriptionMessage } from '../../ports';
 import { keys } from './keys';
 import { collect, queryAll, stripKeys } from './query';
 
 /**
- * The local stand-in for WeChat subscription messages (subscribeMessage.send): every message
- * is appended to an outbox in the table, in send order, for tests and `npm start` to read.
+ * The outbox: every subscription message, in send order, with what delivery did for each
+ * recipient. Locally it is all there is (tests and `npm start` read it); in production it is the
+ * record the office reads and the once-marker for scheduled jobs.
  */
-export class DynamoOutbox implements SubscriptionMessenger {
+export class DynamoOutbox implements MessageLog {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
-  async send(message: SubscriptionMessage): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.outbox(message.sentAt, message.messageId), entity: 'outbox', ...message } }));
+  async record(message: SubscriptionMessage): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: this.item(message) }));
   }
 
   /** The send-once marker and the message in one transaction: both or neither. */
-  async sendOnce(message: SubscriptionMessage): Promise<boolean> {
+  async recordOnce(message: SubscriptionMessage): Promise<boolean> {
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.table, Item: { ...keys.outboxOnce(message.messageId), entity: 'outboxOnce' }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: this.table, Item: { ...keys.outbox(message.sentAt, message.messageId), entity: 'outbox', ...message } } },
+            { Put: { TableName: this.table, Item: this.item(message) } },
           ],
         }),
       );
@@ -33,8 +34,24 @@ export class DynamoOutbox implements SubscriptionMessenger {
     }
   }
 
-  async list(): Promise<SubscriptionMessage[]> {
+  async markDelivered(message: SubscriptionMessage, deliveries: DeliveryRecord[]): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.outbox(message.sentAt, message.messageId),
+        UpdateExpression: 'SET deliveries = :d',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':d': deliveries },
+      }),
+    );
+  }
+
+  async list(): Promise<LoggedMessage[]> {
     const items = await collect(queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPartition }, ConsistentRead: true }));
-    return items.map((i) => stripKeys<SubscriptionMessage>(i));
+    return items.map((i) => stripKeys<LoggedMessage>(i));
+  }
+
+  private item(message: SubscriptionMessage) {
+    return { ...keys.outbox(message.sentAt, message.messageId), entity: 'outbox', ...message };
   }
 }

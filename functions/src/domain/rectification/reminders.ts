@@ -2,6 +2,7 @@ import { TASK_STATUS_LABELS } from '@shared/rectification/task';
 import { addWorkingDays, cstDate } from '@shared/rectification/working-days';
 import { isOverdue } from '@shared/rectification/deductions';
 import type { Deps } from '../deps';
+import { wechatDate, wechatPhrase, wechatThing } from '../message-fields';
 
 /**
  * The deadline reminder job (a daily schedule in production): every open task that is overdue,
@@ -23,8 +24,7 @@ export async function sendDeadlineReminders(deps: Deps, withinWorkingDays = 2): 
       messageId: `${task.taskId}:${kind}:${today}`,
       memberId: task.unitId,
       template: 'rectification_deadline',
-      // WeChat template fields are short: thing ≤ 20 characters, time a date, phrase ≤ 5.
-      data: { thing1: task.targetName.slice(0, 20), thing2: task.problem.slice(0, 20), time3: task.dueDate, phrase4: overdue ? '已逾期' : '即将到期', phrase5: TASK_STATUS_LABELS[task.status].slice(0, 5) },
+      data: { thing1: wechatThing(task.targetName), thing2: wechatThing(task.problem), time3: wechatDate(task.dueDate), phrase4: overdue ? '已逾期' : '即将到期', phrase5: wechatPhrase(TASK_STATUS_LABELS[task.status]) },
       page: `staff/pages/tasks/index?taskId=${task.taskId}`,
       sentAt: now.toISOString(),
     });

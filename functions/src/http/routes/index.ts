@@ -12,6 +12,7 @@ import { hearingRoutes } from './hearings';
 import { opsRoutes } from './ops';
 import { auditRoutes } from './audit';
 import { flagRoutes } from './flags';
+import { messageRoutes } from './messages';
 
 /**
  * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
@@ -19,5 +20,5 @@ import { flagRoutes } from './flags';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
 ];
