@@ -6,6 +6,8 @@ import { tokenFromParams } from '../../lib/entry';
 import { useLanding } from '../../lib/use-landing';
 import { formatTime } from '../../lib/format';
 import { listReceipts } from '../../lib/receipts';
+import { SubscribeButton } from '../../components/subscribe-button';
+import { subscribeAsMember } from '../../api/messages';
 import './index.scss';
 
 /**
@@ -13,7 +15,8 @@ import './index.scss';
  * the server's list with this device's receipts, so a ballot just sent shows at once.
  */
 export default function InvitePage() {
-  const state = useLanding(tokenFromParams(useRouter().params));
+  const token = tokenFromParams(useRouter().params);
+  const state = useLanding(token);
   if (state.status === 'loading') return <Notice>正在加载…</Notice>;
   if (state.status === 'error') return <Notice tone='error' testId='landing-error'>{state.message}</Notice>;
   const { landing } = state;
@@ -33,6 +36,7 @@ export default function InvitePage() {
       </View>
       {!landing.rounds.length && <Notice>该邀请目前没有需要评价的单位</Notice>}
       <TargetList landing={landing} answered={answered} />
+      {token && <SubscribeButton label='订阅评议邀请和截止提醒' subscribe={() => subscribeAsMember(token)} />}
     </View>
   );
 }

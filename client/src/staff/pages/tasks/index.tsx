@@ -7,6 +7,8 @@ import { userMessage } from '../../../api/errors';
 import { listTasks } from '../../../api/tasks';
 import type { TaskView } from '../../../api/tasks';
 import { requireStaff } from '../../lib/guard';
+import { SubscribeButton } from '../../../components/subscribe-button';
+import { subscribeAsStaff } from '../../../api/messages';
 import { byUrgency, formatDate } from '../../lib/task-labels';
 import './index.scss';
 
@@ -29,6 +31,7 @@ export default function TasksPage() {
   return (
     <View className='tasks'>
       <Text className='tasks__title'>{`${session.unitId ? '本单位' : '全部'}整改任务 ${tasks.length} 项${late ? `，其中逾期 ${late} 项` : ''}`}</Text>
+      {session.unitId && <SubscribeButton label='订阅整改期限提醒' subscribe={subscribeAsStaff} />}
       {tasks.length === 0 && <Notice tone='ok'>目前没有需要整改的任务</Notice>}
       {tasks.map((t) => (
         <View key={t.taskId} className={`tasks__item ${t.overdue ? 'is-late' : ''}`} data-testid={`task-${t.taskId}`}
