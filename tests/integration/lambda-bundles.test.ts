@@ -10,6 +10,7 @@ import { buildAllBundles, type BuiltBundle, type LambdaFunction } from '../../sc
 import { loadTemplate, selectRoute, templateRoutes } from '../../scripts/lambda/template';
 import type { ApiClient } from '../support/http';
 import { ballot, seedSmallCounty } from '../support/fixtures';
+import { WechatStandIn } from '../support/wechat-stand-in';
 
 /**
  * The built artefacts themselves — minified, trimmed (scripts/lambda/trims.ts) — answering API
@@ -26,7 +27,12 @@ const lines: string[] = [];
 let restoreStdout: () => void;
 
 const KEYS = { TOKEN_SECRET: 't'.repeat(32), PSEUDONYM_SECRET: 'p'.repeat(32), SESSION_SECRET: 's'.repeat(32) };
+/** WeChat, for the functions that call it: the loopback stand-in (the deployed functions always have credentials). */
+let wechat: WechatStandIn;
 const baseEnv = () => ({
+  WECHAT_APPID: 'wx-bundle-test',
+  WECHAT_SECRET: 'good',
+  WECHAT_API_BASE: wechat.baseUrl,
   DYNAMODB_ENDPOINT: process.env.DDB_TEST_ENDPOINT!,
   AWS_REGION: 'local',
   // The bundles' credential chain is environment-only (as on Lambda); DynamoDB Local accepts any.
@@ -39,6 +45,7 @@ const baseEnv = () => ({
 const envFor = (fn: LambdaFunction, table: string): Record<string, string> => {
   const env: Record<string, string> = { ...baseEnv(), TABLE_NAME: table };
   for (const key of Object.keys(KEYS) as Array<keyof typeof KEYS>) if (!fn.secrets.includes(key)) delete env[key];
+  if (!fn.secrets.includes('WECHAT_SECRET')) for (const key of ['WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE']) delete env[key];
   return env;
 };
 
@@ -54,6 +61,7 @@ function loadBundle(file: string, env: Record<string, string>): Handler {
 }
 
 beforeAll(async () => {
+  wechat = await WechatStandIn.start('good');
   outDir = mkdtempSync(join(tmpdir(), 'lambda-it-'));
   built = await buildAllBundles(outDir);
   const table = `bundle-${randomUUID().slice(0, 8)}`;
@@ -69,9 +77,10 @@ beforeAll(async () => {
   restoreStdout = () => (process.stdout.write = write);
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   restoreStdout?.();
   rmSync(outDir, { recursive: true, force: true });
+  await wechat.close();
 });
 
 function event(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}) {
@@ -150,7 +159,7 @@ it('imports a GBK-encoded CSV through the staff function and serves the names ba
   expect(org.body.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(['综合管理组', '市场监督管理局', '登记注册科']));
 });
 
-it('returns a window poster code as a base64 PNG through API Gateway', async () => {
+it("returns a window poster code (WeChat's wxacode) as a base64 PNG through API Gateway", async () => {
   const admin = await login('admin');
   const csv = ['kind,id,name,parentId,formKey', 'category,pc1,社会服务组,,', 'unit,pu1,人社局,pc1,', 'section,ps1,社保科,pu1,', 'window,pw1,社保1号窗口,ps1,'].join('\n');
   const auth = { authorization: `Bearer ${admin}` };
@@ -159,7 +168,8 @@ it('returns a window poster code as a base64 PNG through API Gateway', async () 
   const route = selectRoute(routes, 'GET', '/api/admin/windows/pw1/code.png')!;
   const r = await handlers[route.functionId]!(event('GET', '/api/admin/windows/pw1/code.png', undefined, auth), {});
   expect({ status: r.statusCode, type: r.headers?.['content-type'], base64: (r as { isBase64Encoded?: boolean }).isBase64Encoded }).toEqual({ status: 200, type: 'image/png', base64: true });
-  expect(Buffer.from(r.body, 'base64').subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(Buffer.from(r.body, 'base64')).toEqual(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake-image')]));
+  expect(wechat.calls.find((c) => c.path === '/wxa/getwxacodeunlimit')?.body).toMatchObject({ page: 'pages/rate/index' });
 });
 
 it('answers 415 for a body in a code page the function does not carry', async () => {
