@@ -193,6 +193,22 @@ it('logs a forged-token ballot as one request line and one rejection metric, wit
   expect(lines.join('\n')).not.toContain(citizen);
 });
 
+it('runs the daily reminder job the template schedules, in the staff bundle, once per task and day', async () => {
+  const events = loadTemplate().Resources.StaffFunction!.Properties.Events as Record<string, { Type: string; Properties: { Input?: string } }>;
+  const schedule = Object.values(events).find((e) => e.Type === 'ScheduleV2')!;
+  const job = JSON.parse(schedule.Properties.Input!);
+  const admin = await login('admin');
+  const auth = { authorization: `Bearer ${admin}` };
+  const csv = ['kind,id,name,parentId,formKey', 'category,jc1,审批服务组,,', 'unit,ju1,行政审批局,jc1,', 'section,js1,投资项目科,ju1,'].join('\n');
+  expect((await call('POST', '/api/admin/nodes/import', csv, { 'content-type': 'text/csv', ...auth })).status).toBe(201);
+  expect((await call('POST', '/api/admin/tasks', JSON.stringify({ targetId: 'js1', source: 'manual', problem: '办事指南未公开', deadlineWorkingDays: 1 }), auth)).status).toBe(201);
+  const run = handlers.StaffFunction as unknown as (event: unknown, context: unknown) => Promise<{ rectification: { sent: number; skipped: number } }>;
+  expect((await run(job, {})).rectification).toEqual({ sent: 1, skipped: 0 });
+  expect((await run(job, {})).rectification).toEqual({ sent: 0, skipped: 1 });
+  expect(lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'job' && l.job === job.job)).toHaveLength(2);
+  await expect(run({ job: 'drop-table' }, {})).rejects.toThrow(/unknown job/);
+});
+
 it('serves the OpenAPI document from the staff function, identical to docs/openapi.json', async () => {
   const r = await call('GET', '/api/openapi.json');
   expect(r.functionId).toBe('StaffFunction');

@@ -19,14 +19,20 @@ export function requireSecrets(env: Env): Secrets {
   return secrets;
 }
 
+/** A scheduled job: EventBridge Scheduler invokes the function with `{ "job": <name> }`. */
+export type Job = (deps: Deps) => Promise<unknown>;
+
 /**
- * Builds a Lambda handler for a function's routes. Called at module scope by each entry file, so
- * the SDK clients, deps and Express app are built once per container (init), not per request.
+ * Builds a Lambda handler for a function's routes (and its scheduled jobs). Called at module
+ * scope by each entry file, so the SDK clients, deps and Express app are built once per container
+ * (init), not per request. An HTTP API event always carries `requestContext`; a job event is
+ * the scheduler's own payload, which no HTTP caller can produce.
  */
-export function lambdaHandler(routes: readonly RouteSpec<any>[], wire: WireDeps, options: { openapi?: () => string } = {}) {
+export function lambdaHandler(routes: readonly RouteSpec<any>[], wire: WireDeps, options: { openapi?: () => string; jobs?: Record<string, Job> } = {}) {
   const storeConfig = storeConfigFromEnv();
-  const app = createApp(wire(createDocumentClient(storeConfig), storeConfig.tableName, process.env), { routes, openapi: options.openapi });
-  return serverless(app, {
+  const deps = wire(createDocumentClient(storeConfig), storeConfig.tableName, process.env);
+  const app = createApp(deps, { routes, openapi: options.openapi });
+  const http = serverless(app, {
     // serverless-http passes bodies to API Gateway as text unless told which types are binary:
     // without this a PNG (window poster codes) or a spreadsheet export arrives corrupted.
     binary: BINARY_RESPONSE_TYPES,
@@ -36,4 +42,19 @@ export function lambdaHandler(routes: readonly RouteSpec<any>[], wire: WireDeps,
       if (!req.headers['x-request-id'] && event.requestContext?.requestId) req.headers['x-request-id'] = event.requestContext.requestId;
     },
   });
+  const jobs = options.jobs ?? {};
+  return async (event: any, context: any) => {
+    if (event && typeof event.job === 'string' && !('requestContext' in event)) return runJob(jobs, event.job, deps);
+    return http(event, context);
+  };
+}
+
+async function runJob(jobs: Record<string, Job>, name: string, deps: Deps): Promise<unknown> {
+  const job = Object.hasOwn(jobs, name) ? jobs[name] : undefined;
+  if (!job) throw new Error(`unknown job ${JSON.stringify(name)} (known: ${Object.keys(jobs).join(', ') || 'none'})`);
+  const started = Date.now();
+  const result = await job(deps);
+  // Counts only: the job's result names rounds and tallies, never a person.
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'job', job: name, ms: Date.now() - started, result }) + '\n');
+  return result;
 }

@@ -7,13 +7,15 @@ import { lambdaHandler, requireSecrets } from './bootstrap';
 import { openApiJson } from './openapi-document';
 import { routes } from './staff-routes';
 import { unwired } from './unwired';
+import { runDailyReminders } from '../domain/daily-reminders';
 
 /**
  * The staff function: admin, results, imports, rectification (route-groups.ts). It has the
  * evidence bucket, so the S3 client is built here (at module scope, once per container), and it
  * serves GET /api/openapi.json (the template sends unlisted paths here). Poster codes are
  * WeChat's wxacode only: the deployed function always has the app's credentials (template.yaml),
- * so the local QR renderer (≈ 60 KB) stays out of this bundle.
+ * so the local QR renderer (≈ 60 KB) stays out of this bundle. The daily reminder job runs here
+ * too (a scheduler event `{ "job": "daily-reminders" }`, template.yaml).
  */
 export const handler = lambdaHandler(
   routes,
@@ -26,5 +28,5 @@ export const handler = lambdaHandler(
       miniProgramCode: token ? new WechatMiniProgramCode(token) : unwired<MiniProgramCode>('miniProgramCode (needs WECHAT_APPID and WECHAT_SECRET)', 'staff'),
     });
   },
-  { openapi: openApiJson },
+  { openapi: openApiJson, jobs: { 'daily-reminders': runDailyReminders } },
 );
