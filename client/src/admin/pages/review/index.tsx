@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { z } from 'zod';
 import type { AuditLogResponse, PublicationSummary, ReviewBallotsResponse } from '@shared/api/publication';
@@ -65,6 +65,7 @@ export default function ReviewPage() {
       <View className='admin__card'>
         <Text className='admin__title'>{round.name}</Text>
         <Text className='admin__sub' data-testid='round-status'>{`${round.period.label} · ${view.schemeName} · ${ROUND_STATUS_LABELS[round.status]}`}</Text>
+        <Text className='admin__link' data-testid='consequences-link' onClick={() => Taro.navigateTo({ url: `/admin/pages/consequences/index?roundId=${roundId}` })}>处理措施清单</Text>
       </View>
       {message && <Notice tone={message.tone} testId='review-message'>{message.text}</Notice>}
       <View className='admin__card'>

@@ -58,6 +58,9 @@ export default function RoundsPage() {
             )}
           </View>
           {links[r.id] && <Text className='admin__link' userSelect>{links[r.id]}</Text>}
+          {(r.status === 'closed' || r.status === 'published') && (
+            <Text className='admin__link' data-testid={`consequences-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/consequences/index?roundId=${r.id}` })}>处理措施清单</Text>
+          )}
           {(r.channels.includes('directed') || r.channels.includes('hearing')) && (
             <Text className='admin__link' data-testid={`draws-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/draws/index?round=${r.id}` })}>公开抽取评议代表</Text>
           )}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '处理措施清单' });

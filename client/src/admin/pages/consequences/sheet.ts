@@ -1,0 +1,82 @@
+import type { Round } from '@shared/model/round';
+import type { ConsequenceAction } from '../../../api/consequences';
+
+/**
+ * The consequence sheet as the office reads it, built from what the API returns: actions grouped
+ * by rule, each with the rounds that triggered it named and the target's place in each of them.
+ * Pure: the page's loader fetches, this only arranges.
+ */
+
+/** A target's place in one round, as the rule read it. */
+export type Standing = { rank: number | null; grade?: string };
+/** roundId → targetId → standing. */
+export type Standings = Map<string, Map<string, Standing>>;
+
+/** The part of a result (this round's, or an earlier one from history) a standing comes from. */
+type RankedTargets = { roundId: string; targets: Array<{ targetId: string; rank: number | null; grade: { id: string; label?: string } | null }> };
+
+export type RuleGroup = { ruleId: string; label: string; text: string; actions: ConsequenceAction[] };
+
+/**
+ * Actions grouped by rule in the order the API lists them, which is the scheme's own rule order
+ * (the county document's order: 公示/表扬 before 谈话, 约谈, 免职 …); inside a rule, by rank.
+ * @example groupByRule(actions).map((g) => g.ruleId) // ['nanchuan-published', 'nanchuan-talk', …]
+ */
+export function groupByRule(actions: ConsequenceAction[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const a of actions) {
+    const g = groups.get(a.ruleId) ?? { ruleId: a.ruleId, label: a.label, text: a.text, actions: [] };
+    g.actions.push(a);
+    groups.set(a.ruleId, g);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Standings per round: this round's result and the earlier rounds the history rules read.
+ * History keeps only a grade's id, so `gradeLabel` names it.
+ * @example standingsFrom([result, ...history], (id) => labels[id] ?? id).get('nc1')?.get('s11') // { rank: 1 }
+ */
+export function standingsFrom(rounds: RankedTargets[], gradeLabel: (id: string) => string): Standings {
+  return new Map(
+    rounds.map((r) => [
+      r.roundId,
+      new Map(r.targets.map((t) => [t.targetId, { rank: t.rank, ...(t.grade ? { grade: t.grade.label ?? gradeLabel(t.grade.id) } : {}) }])),
+    ]),
+  );
+}
+
+export type TriggerRound = { roundId: string; title: string; standing?: string; current: boolean };
+
+/**
+ * The rounds behind one action, oldest first, each named by period and round name (the id when
+ * the round is not in the list) with the target's place in it when known.
+ * @example triggerRounds(a, 'nc3', rounds, standings)[0] // { roundId: 'nc1', title: '2026年第1季度 · 测试轮次', standing: '第 1 名', current: false }
+ */
+export function triggerRounds(action: ConsequenceAction, roundId: string, rounds: Map<string, Round>, standings: Standings): TriggerRound[] {
+  return action.rounds.map((id) => {
+    const r = rounds.get(id);
+    const known = standings.get(id)?.get(action.targetId) ?? (id === roundId ? { rank: action.rank } : undefined);
+    const standing = known && standingText(known);
+    return { roundId: id, title: r ? `${r.period.label} · ${r.name}` : id, ...(standing ? { standing } : {}), current: id === roundId };
+  });
+}
+
+/** 「第 2 名 · 不满意」; undefined when the target was neither ranked nor graded. */
+export function standingText(s: Standing): string | undefined {
+  const parts = [s.rank !== null ? `第 ${s.rank} 名` : undefined, s.grade].filter((x): x is string => !!x);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/**
+ * The numbers an action carries, as the office would write them.
+ * @example actionTerms({ streak: 3, points: 10 }) // ['连续 3 轮', '扣 10 分']
+ */
+export function actionTerms(a: Pick<ConsequenceAction, 'streak' | 'points' | 'cases' | 'deadlineWorkingDays'>): string[] {
+  const out: string[] = [];
+  if (a.streak !== undefined) out.push(`连续 ${a.streak} 轮`);
+  if (a.points !== undefined) out.push(`扣 ${a.points} 分`);
+  if (a.cases !== undefined) out.push(`涉及 ${a.cases} 件`);
+  if (a.deadlineWorkingDays !== undefined) out.push(`限 ${a.deadlineWorkingDays} 个工作日内`);
+  return out;
+}
