@@ -52,8 +52,18 @@ function pickInBrowser(): Promise<PickedFile | undefined> {
   });
 }
 
-/** WeChat: a photo from the album or camera, read into memory for the PUT. */
-async function pickInWechat(): Promise<PickedFile | undefined> {
+/** A WeChat temp file read into memory for the PUT. */
+function wechatFile(path: string, fileName: string, size: number): PickedFile {
+  return checked({
+    fileName,
+    contentType: typeOf(fileName),
+    size,
+    body: () => new Promise((ok, fail) => Taro.getFileSystemManager().readFile({ filePath: path, success: (r) => ok(r.data as ArrayBuffer), fail })),
+  });
+}
+
+/** WeChat: a photo from the album or camera. */
+async function pickPhotoInWechat(): Promise<PickedFile | undefined> {
   let res: Taro.chooseImage.SuccessCallbackResult;
   try {
     res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -61,14 +71,34 @@ async function pickInWechat(): Promise<PickedFile | undefined> {
     return undefined; // cancelled
   }
   const f = res.tempFiles[0];
-  if (!f) return undefined;
-  const fileName = `整改照片-${Date.now()}.${f.path.split('.').pop() ?? 'jpg'}`;
-  return checked({
-    fileName,
-    contentType: typeOf(f.path),
-    size: f.size,
-    body: () => new Promise((ok, fail) => Taro.getFileSystemManager().readFile({ filePath: f.path, success: (r) => ok(r.data as ArrayBuffer), fail })),
-  });
+  return f ? wechatFile(f.path, `整改照片-${Date.now()}.${f.path.split('.').pop() ?? 'jpg'}`, f.size) : undefined;
+}
+
+/**
+ * WeChat: a PDF (a 整改报告, a notice) from a chat — a mini-program cannot browse the phone's
+ * files, so chooseMessageFile, which lists files received in WeChat chats, is the way in.
+ */
+async function pickPdfInWechat(): Promise<PickedFile | undefined> {
+  let res: Taro.chooseMessageFile.SuccessCallbackResult;
+  try {
+    res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
+  } catch {
+    return undefined; // cancelled
+  }
+  const f = res.tempFiles[0];
+  return f ? wechatFile(f.path, f.name || `整改材料-${Date.now()}.pdf`, f.size) : undefined;
+}
+
+const WECHAT_SOURCES = ['拍照或从相册选择照片', '从微信聊天记录选择 PDF 文件'];
+
+async function pickInWechat(): Promise<PickedFile | undefined> {
+  let tapIndex: number;
+  try {
+    ({ tapIndex } = await Taro.showActionSheet({ itemList: WECHAT_SOURCES }));
+  } catch {
+    return undefined; // cancelled
+  }
+  return tapIndex === 0 ? pickPhotoInWechat() : pickPdfInWechat();
 }
 
 export function pickEvidence(): Promise<PickedFile | undefined> {
