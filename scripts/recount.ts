@@ -7,7 +7,7 @@
  *
  * `npm run recount -- --log <file|url> --snapshot <file|url|roundId> [--version n] [--scheme <file>]`:
  * offline, from the public ballot log alone: rebuilds the Merkle root, every tally, every total,
- * grade, rank and main problem with the scheme engine, and compares them with the published
+ * grade, rank and main problem (comment categories from the log lines) with the scheme engine, and compares them with the published
  * snapshot; exits 1 listing every mismatch. The scheme is the preset the snapshot names unless
  * `--scheme` gives one (JSON). A round id instead of a snapshot file reads its published version
  * from the store.
@@ -95,8 +95,7 @@ async function fromLog(args: string[]): Promise<number> {
     console.error(`scheme ${snapshot.round.schemeId} is not a preset here: pass it with --scheme <file>`);
     return 2;
   }
-  const report = recountFromLog(scheme.data, snapshot, log.ballots);
-  if (log.header && log.header.roundId !== snapshot.roundId) report.mismatches.unshift(`log: round ${log.header.roundId}, the snapshot is ${snapshot.roundId}`);
+  const report = recountFromLog(scheme.data, snapshot, log.ballots, log.header);
   console.log(JSON.stringify({ snapshotSha256: createHash('sha256').update(snapshotText, 'utf8').digest('hex'), ...report }, null, 2));
   if (report.mismatches.length > 0) {
     console.error(`MISMATCH: ${report.mismatches.length} difference(s) between the log and version ${snapshot.version}:\n  ${report.mismatches.join('\n  ')}`);

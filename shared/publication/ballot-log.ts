@@ -5,6 +5,7 @@ import type { Ballot } from '../model/ballot';
 import { sha256Hex } from '../draw/sha256';
 import { canonicalJson } from './canonical';
 import { merkleRoot, sortDigests, MERKLE_TREE } from './merkle';
+import { classifyComment, commentLexiconStamp, CommentCategoryId, CommentLexiconStamp } from './comment-categories';
 
 /**
  * The public ballot log: one line per stored ballot of a round, enough to recount every published
@@ -22,6 +23,12 @@ import { merkleRoot, sortDigests, MERKLE_TREE } from './merkle';
  * digest = SHA-256(canonical JSON of { format, public part, sealed }): computed when the ballot is
  * accepted, handed to the citizen on the receipt, stored with the ballot, and the ballot's leaf in
  * the publication's Merkle tree (merkle.ts).
+ *
+ * Beside them, outside the digest, a line names its comment's complaint categories
+ * (`commentCategories`, comment-categories.ts; absent when none): what the main problems count
+ * from comments, without the words. They are derived from the sealed comment, so they need no
+ * commitment of their own, and leaving them out of the digest keeps every receipt issued before
+ * them (and after any lexicon change) a leaf. The header names the lexicon they were derived with.
  */
 export const BALLOT_DIGEST_FORMAT = 'pingyi-ballot/1';
 export const BALLOT_LOG_FORMAT = 'pingyi-ballot-log/1';
@@ -35,13 +42,22 @@ export const LoggedBallot = z.strictObject({
   channel: ChannelKind,
   answers: Answers,
   sealed: Hex64,
+  /** The comment's complaint categories, sorted (not part of the digest). */
+  commentCategories: z.array(CommentCategoryId).min(1).optional(),
   /** The leaf: `ballotDigest` of the fields above (a convenience for finding one's receipt; the recount recomputes it). */
   digest: Hex64,
 });
 export type LoggedBallot = z.infer<typeof LoggedBallot>;
 
 /** The log's first line. */
-export const BallotLogHeader = z.strictObject({ format: z.literal(BALLOT_LOG_FORMAT), roundId: z.string(), ballots: z.number().int().min(0), tree: z.literal(MERKLE_TREE) });
+export const BallotLogHeader = z.strictObject({
+  format: z.literal(BALLOT_LOG_FORMAT),
+  roundId: z.string(),
+  ballots: z.number().int().min(0),
+  tree: z.literal(MERKLE_TREE),
+  /** The lexicon the lines' `commentCategories` come from (absent in logs written before them). */
+  commentLexicon: CommentLexiconStamp.optional(),
+});
 export type BallotLogHeader = z.infer<typeof BallotLogHeader>;
 
 /** What the snapshot records about the ballots: the tree, its size and root. */
@@ -59,20 +75,21 @@ export function sealOf(b: SealedFields): string {
  * The digest of a ballot's public part and seal.
  * @example ballotDigest({ ballotId: 'b1', roundId: 'r1', targetId: 's11', channel: 'window', answers: { overall: 'satisfied' }, sealed: '00'.repeat(32) }) // 64 hex chars
  */
-export function ballotDigest(e: Omit<LoggedBallot, 'digest'>): string {
+export function ballotDigest(e: Omit<LoggedBallot, 'digest' | 'commentCategories'>): string {
   return sha256Hex(canonicalJson({ format: BALLOT_DIGEST_FORMAT, ballotId: e.ballotId, roundId: e.roundId, targetId: e.targetId, channel: e.channel, answers: e.answers, sealed: e.sealed }));
 }
 
 /** A stored ballot as its log line (the digest recomputed from the content, never copied). */
 export function loggedBallot(b: Ballot): LoggedBallot {
   const entry = { ballotId: b.ballotId, roundId: b.roundId, targetId: b.targetId, channel: b.channel, answers: b.answers, sealed: sealOf(b) };
-  return { ...entry, digest: ballotDigest(entry) };
+  const categories = classifyComment(b.comment);
+  return { ...entry, ...(categories.length > 0 ? { commentCategories: categories } : {}), digest: ballotDigest(entry) };
 }
 
 /** The log's lines in leaf order (by digest), header first, each canonical JSON, `\n`-terminated. */
 export function ballotLogLines(roundId: string, entries: LoggedBallot[]): string[] {
   const sorted = [...entries].sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : a.ballotId.localeCompare(b.ballotId)));
-  const header: BallotLogHeader = { format: BALLOT_LOG_FORMAT, roundId, ballots: sorted.length, tree: MERKLE_TREE };
+  const header: BallotLogHeader = { format: BALLOT_LOG_FORMAT, roundId, ballots: sorted.length, tree: MERKLE_TREE, commentLexicon: commentLexiconStamp() };
   return [header, ...sorted].map((l) => `${canonicalJson(l)}\n`);
 }
 

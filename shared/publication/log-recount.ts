@@ -3,9 +3,10 @@ import { formFor } from '../model/scheme-forms';
 import type { ChannelKind } from '../model/channel';
 import type { ChannelTally } from '../api/results';
 import { RoundFacts, scoreRound, type Scheme } from '../scoring';
-import { ballotDigest, ballotTreeOf, type BallotTree, type LoggedBallot } from './ballot-log';
+import { ballotDigest, ballotTreeOf, type BallotLogHeader, type BallotTree, type LoggedBallot } from './ballot-log';
 import { canonicalJson } from './canonical';
-import { mainProblems } from './main-problems';
+import { commentTallies } from './comment-problems';
+import { roundMainProblems } from './main-problems';
 import type { Snapshot } from './snapshot';
 
 /** What an offline recount found: the rebuilt tree, and every published number it could not reproduce. */
@@ -28,18 +29,25 @@ const MAX_LISTED = 200;
  * from the log's ballots, tallies them the way the ballot pipeline does (every ballot, less the
  * cells of the snapshot's voided ones, so zero cells stay as the counters keep them), puts those
  * tallies in place of the snapshot's ballot tallies, runs the scheme engine, recomputes the main
- * problems, and compares all of it with the snapshot. Everything that is not a ballot (served,
+ * problems (with the comment categories the log lines carry, counted over the same ballots), and
+ * compares all of it with the snapshot. Everything that is not a ballot (served,
  * scores entered, imported tallies, misconduct, history) is the snapshot's own facts, which are
  * public and hashed.
  *
  * The root check is what makes the rest meaningful: it proves the log is every ballot the
  * publication committed to, so a channel the log has no ballot for really had none (imported).
+ * The comment categories are outside the digests (ballot-log.ts): the header's lexicon must be the
+ * one the snapshot counted with, or the counts would not be comparable.
  */
-export function recountFromLog(scheme: Scheme, snapshot: Snapshot, log: LoggedBallot[]): LogRecountReport {
+export function recountFromLog(scheme: Scheme, snapshot: Snapshot, log: LoggedBallot[], header?: BallotLogHeader): LogRecountReport {
   const mismatches: string[] = [];
   const miss = (m: string) => {
     if (mismatches.length < MAX_LISTED) mismatches.push(m);
   };
+  if (header && header.roundId !== snapshot.roundId) miss(`log: round ${header.roundId}, the snapshot is ${snapshot.roundId}`);
+  const lexicon = snapshot.commentLexicon;
+  if (header && lexicon && canonicalJson(header.commentLexicon ?? null) !== canonicalJson(lexicon))
+    miss(`log: comment categories from lexicon ${header.commentLexicon ? canonicalJson(header.commentLexicon) : 'none'}, the snapshot counted with ${canonicalJson(lexicon)}`);
   const seen = new Set<string>();
   const digests: string[] = [];
   for (const b of log) {
@@ -112,9 +120,9 @@ export function recountFromLog(scheme: Scheme, snapshot: Snapshot, log: LoggedBa
   }
   if (results) {
     for (const d of differences(snapshot.results, results, 'results')) miss(d);
-    const recountedFacts = new Map(facts.targets.map((t) => [t.targetId, t]));
-    const problems = Object.fromEntries(results.targets.map((t) => [t.targetId, mainProblems(scheme, t, recountedFacts.get(t.targetId))]));
-    for (const d of differences(snapshot.mainProblems, problems, 'mainProblems')) miss(d);
+    // A snapshot from before comment categories named indicator problems only.
+    const comments = lexicon ? commentTallies(log, voided) : undefined;
+    for (const d of differences(snapshot.mainProblems, roundMainProblems(scheme, results, facts, comments), 'mainProblems')) miss(d);
   }
   return { roundId: snapshot.roundId, version: snapshot.version, ballots: log.length, voided: voided.size, tree: { ...(published ? { published } : {}), recomputed: recomputedTree }, imported, mismatches };
 }

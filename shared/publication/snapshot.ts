@@ -3,11 +3,24 @@ import { Period } from '../model/round';
 import { RoundFacts } from '../scoring/facts';
 import { RoundResult } from '../scoring/result';
 import { BallotTree } from './ballot-log';
+import { CommentLexiconStamp } from './comment-categories';
 
 export const SNAPSHOT_FORMAT = 'pingyi-snapshot/1';
 
-/** One named problem of a target: an option of its form and how many ballots chose it. */
-export const MainProblem = z.object({ item: z.string(), value: z.string(), label: z.string(), count: z.number().int(), share: z.number().nullable() });
+/**
+ * One named problem of a target and how many ballots report it: an option of its form
+ * (`source: 'indicator'`), or a complaint category of the ballots' comments (`source: 'comment'`,
+ * item `comment`, value the category id). Snapshots published before comment categories have no
+ * `source` (their problems are all indicators).
+ */
+export const MainProblem = z.object({
+  item: z.string(),
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  share: z.number().nullable(),
+  source: z.enum(['indicator', 'comment']).optional(),
+});
 export type MainProblem = z.infer<typeof MainProblem>;
 
 /** A ballot left out of the published numbers, and why (the ballot itself is never deleted). */
@@ -43,6 +56,11 @@ export const Snapshot = z.object({
    * which leaves the numbers leave out). Absent on snapshots published before ballot digests.
    */
   ballotTree: BallotTree.optional(),
+  /**
+   * The lexicon the comment categories in `mainProblems` were counted with (comment-lexicon.ts).
+   * Absent on snapshots published before comment categories.
+   */
+  commentLexicon: CommentLexiconStamp.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

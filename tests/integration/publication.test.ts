@@ -6,12 +6,23 @@ import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { tableDigest } from '../support/snapshot';
+import { parseBallotLog } from '@shared/publication/ballot-log';
+import { commentLexiconStamp } from '@shared/publication/comment-categories';
+import { recountFromLog } from '@shared/publication/log-recount';
+import { Snapshot } from '@shared/publication/snapshot';
 
 let stack: TestStack;
 let api: ApiClient;
 let county: SmallCounty;
 let supervisor: string;
 const receipts: Record<string, string[]> = {};
+
+/**
+ * s21's ten ballots in order (seven satisfied, three not): praise, negated complaints, complaints
+ * from satisfied citizens too; the last one is voided below, so its 吃拿卡要 is never named.
+ * Counted: 服务态度 3 (#3, #7, #8), 办事效率 2 (#2, #7), 推诿扯皮 1 (#8).
+ */
+const S21_COMMENTS = ['态度很好，效率高', '没有推诿扯皮，点赞', '总体满意，就是排队太久', '满意，但窗口人员态度不好', undefined, undefined, undefined, '工作人员态度差，排队太久', '态度冷漠，推来推去', '态度恶劣，吃拿卡要'];
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const raw = async (path: string) => {
@@ -33,8 +44,9 @@ beforeAll(async () => {
   let n = 0;
   for (const [section, w, yes, no] of votes) {
     receipts[section] = [];
-    for (const overall of [...Array(yes).fill('satisfied'), ...Array(no).fill('unsatisfied')]) {
-      const r = await api.post('/ballots', ballot(county.windowTokens[w]!, { answers: { overall }, ...(overall === 'unsatisfied' ? { comment: '办事排队太久' } : {}) }), await api.login(`citizen-${n++}`));
+    for (const [i, overall] of [...Array(yes).fill('satisfied'), ...Array(no).fill('unsatisfied')].entries()) {
+      const comment = section === 's21' ? S21_COMMENTS[i] : overall === 'unsatisfied' ? '办事排队太久' : undefined;
+      const r = await api.post('/ballots', ballot(county.windowTokens[w]!, { answers: { overall }, ...(comment ? { comment } : {}) }), await api.login(`citizen-${n++}`));
       expect(r.status).toBe(201);
       receipts[section]!.push(r.body.receipt.receiptId);
     }
@@ -127,8 +139,14 @@ describe('close → review → publish', () => {
     expect(pub.body.snapshot.voided.map((v: { reason: string }) => v.reason)).toEqual(['经核实为本科室工作人员自评']);
     const order = pub.body.snapshot.results.groups[0].order;
     expect(order).toEqual(['s11', 's12', 's21']);
-    // The worst place names its main problem from the indicator counts.
-    expect(pub.body.snapshot.mainProblems.s21).toEqual([expect.objectContaining({ item: 'overall', value: 'unsatisfied', count: 2 })]);
+    // The worst place names its main problems from the indicator counts and the comments of the
+    // nine ballots counted, most frequent first (a tie puts the indicator first).
+    expect(pub.body.snapshot.mainProblems.s21).toEqual([
+      { item: 'comment', value: 'attitude', label: '群众意见：服务态度', count: 3, share: 3 / 9, source: 'comment' },
+      expect.objectContaining({ item: 'overall', value: 'unsatisfied', count: 2, source: 'indicator' }),
+      { item: 'comment', value: 'efficiency', label: '群众意见：办事效率', count: 2, share: 2 / 9, source: 'comment' },
+    ]);
+    expect(pub.body.snapshot.commentLexicon).toEqual(commentLexiconStamp());
     expect(pub.body.consequences.map((c: { targetId: string; ruleId: string }) => `${c.targetId}:${c.ruleId}`)).toEqual(
       expect.arrayContaining(['s11:ganquan-praise', 's21:ganquan-no-awards', 's12:ganquan-misconduct']),
     );
@@ -182,7 +200,7 @@ describe('exports', () => {
     expect(row(6).slice(0, 5)).toEqual(['执法监督组', 3, '基础教育科', 's21', 9]);
     expect(row(6)[5]).toBeCloseTo(7 / 9, 9);
     expect(row(6)[8]).toBe('不满意');
-    expect(row(6)[9]).toMatch(/：不满意（2）$/);
+    expect(row(6)[9]).toMatch(/^群众意见：服务态度（3）；[^；]+：不满意（2）；群众意见：办事效率（2）$/);
     expect(row(6)[10]).toBe('不得评优、诫勉谈话；不得评为优秀');
     expect(row(4)[8]).toBe('满意');
     expect(sheet.getRow(7).values).toEqual([]);
@@ -192,6 +210,21 @@ describe('exports', () => {
     const actions = wb.getWorksheet('处理措施')!;
     expect(actions.getRow(1).values).toEqual([undefined, '被评议对象', '编号', '名次', '措施', '依据', '触发轮次', '扣分']);
     expect(actions.rowCount).toBeGreaterThan(1);
+  });
+
+  it('the public ballot log carries comment categories, not comments, and recounts every main problem', async () => {
+    const text = (await raw(`/public/rounds/${county.roundId}/ballots.jsonl`)).bytes.toString('utf8');
+    for (const words of S21_COMMENTS.filter(Boolean)) expect([words, text.includes(words!)]).toEqual([words, false]);
+    const log = parseBallotLog(text);
+    expect(log.problems).toEqual([]);
+    expect(log.header?.commentLexicon).toEqual(commentLexiconStamp());
+    const s21 = log.ballots.filter((b) => b.targetId === 's21').map((b) => b.commentCategories ?? []);
+    expect(s21.flat().sort()).toEqual(['attitude', 'attitude', 'attitude', 'attitude', 'efficiency', 'efficiency', 'graft', 'shirking']);
+    for (const version of [1, 2]) {
+      const snapshot = Snapshot.parse(JSON.parse((await raw(`/public/rounds/${county.roundId}/snapshot.json?version=${version}`)).bytes.toString('utf8')));
+      const report = recountFromLog(Scheme.parse(getSchemePreset('ganquan')), snapshot, log.ballots, log.header);
+      expect([version, report.mismatches]).toEqual([version, []]);
+    }
   });
 
   it('CSV and the newspaper list carry the same rows and the hash', async () => {

@@ -173,7 +173,9 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
       'w211',
     ];
     expect(items.map((i) => i.evaluator)).toEqual(items.map(() => expect.stringMatching(/.{8,}/)));
-    for (const s of secrets) expect([s, log.text.includes(s)]).toEqual([s, false]);
+    for (const s of [...secrets, '排队两小时']) expect([s, log.text.includes(s)]).toEqual([s, false]);
+    // What the main problems count from a comment is its category (排队两小时 → 办事效率), outside the leaf.
+    expect(parsed.ballots.filter((b) => b.commentCategories).map((b) => b.commentCategories)).toEqual(Array(5).fill(['efficiency']));
   });
 
   it('the export and the snapshot alone reproduce the root and every published number', async () => {

@@ -22,12 +22,13 @@ export async function loggedBallots(deps: Deps, round: Round): Promise<{ entries
 }
 
 /**
- * The tree a publication commits to, built from the ballots as stored. A ballot whose content
+ * The tree a publication commits to, built from the ballots as stored, with the ballots as log
+ * lines (what the comment categories are counted from). A ballot whose content
  * no longer matches the digest its receipt carries was edited in the table after acceptance:
  * publishing would put numbers on the record that the citizens' receipts contradict, so nothing
  * is published and the ballots are named.
  */
-export async function ballotTreeForPublication(deps: Deps, round: Round): Promise<{ tree: BallotTree; stored: StoredBallotTree }> {
+export async function ballotTreeForPublication(deps: Deps, round: Round): Promise<{ tree: BallotTree; stored: StoredBallotTree; entries: LoggedBallot[] }> {
   const { entries, altered } = await loggedBallots(deps, round);
   if (altered.length > 0) throw new AppError('BALLOT_DIGEST_MISMATCH', { ballots: altered.slice(0, 50).map((a) => a.ballotId), count: altered.length });
   const byDigest = new Map(entries.map((e) => [e.digest, e.ballotId]));
@@ -39,5 +40,5 @@ export async function ballotTreeForPublication(deps: Deps, round: Round): Promis
   }
   const roots = blockRoots(leaves, TREE_BLOCK_SIZE);
   const tree: BallotTree = { tree: MERKLE_TREE, size: leaves.length, root: rootOfBlocks(roots) };
-  return { tree, stored: { blockSize: TREE_BLOCK_SIZE, size: leaves.length, roots, blocks } };
+  return { tree, stored: { blockSize: TREE_BLOCK_SIZE, size: leaves.length, roots, blocks }, entries };
 }

@@ -1,7 +1,9 @@
 import { AppError } from '@shared/errors';
 import { RoundFacts } from '@shared/scoring';
 import { canonicalJson } from '@shared/publication/canonical';
-import { mainProblems } from '@shared/publication/main-problems';
+import { roundMainProblems } from '@shared/publication/main-problems';
+import { commentTallies } from '@shared/publication/comment-problems';
+import { commentLexiconStamp } from '@shared/publication/comment-categories';
 import { SNAPSHOT_FORMAT, Snapshot, type PublicationSummary } from '@shared/publication/snapshot';
 import type { Deps } from './deps';
 import { roundFacts } from './round-facts';
@@ -15,7 +17,8 @@ import type { BallotTree } from '@shared/publication/ballot-log';
 
 /**
  * Publishes a closed round, or a correction of a published one, as a new immutable version:
- * the facts are gathered, scored, frozen with the main problems, voids, misconduct records and
+ * the facts are gathered, scored, frozen with the main problems (indicators, and the comment
+ * categories of the ballots the results count: all but the voided), voids, misconduct records and
  * the Merkle root over every ballot's digest (ballot-tree.ts) into a snapshot; its canonical
  * JSON is hashed (sha256) and stored with the round's move to `published` in one conditional
  * transaction. A correction needs a reason and links to the
@@ -30,7 +33,7 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
   assertSameBallots(previous, ballots.tree);
   const frozenFacts = RoundFacts.parse(facts);
   const results = score(scheme, frozenFacts);
-  const factsById = new Map(frozenFacts.targets.map((t) => [t.targetId, t]));
+  const comments = commentTallies(ballots.entries, new Set(voids.map((v) => v.ballotId)));
   const version = (previous?.version ?? 0) + 1;
   const publishedAt = deps.clock.now().toISOString();
   const snapshot: Snapshot = {
@@ -45,7 +48,8 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
     ...(previous ? { correctionOf: { version: previous.version, hash: previous.hash } } : {}),
     facts: frozenFacts,
     results,
-    mainProblems: Object.fromEntries(results.targets.map((t) => [t.targetId, mainProblems(scheme, t, factsById.get(t.targetId))])),
+    mainProblems: roundMainProblems(scheme, results, frozenFacts, comments),
+    commentLexicon: commentLexiconStamp(),
     voided: voids.map(({ cells: _c, ...v }) => v).sort((a, b) => a.ballotId.localeCompare(b.ballotId)),
     misconduct: (await deps.store.review.listMisconduct(roundId)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.recordId.localeCompare(b.recordId)),
     ballotTree: ballots.tree,

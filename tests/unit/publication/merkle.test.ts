@@ -13,6 +13,7 @@ import {
   verifyInclusion,
 } from '@shared/publication/merkle';
 import { ballotDigest, ballotLogLines, loggedBallot, parseBallotLog, sealOf } from '@shared/publication/ballot-log';
+import { commentLexiconStamp } from '@shared/publication/comment-categories';
 import type { Ballot } from '@shared/model/ballot';
 
 const h = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
@@ -127,10 +128,15 @@ describe('ballot log lines', () => {
 
   it('shows only what the numbers need; the rest is sealed under a nonce', () => {
     const line = loggedBallot(ballot);
-    expect(Object.keys(line).sort()).toEqual(['answers', 'ballotId', 'channel', 'digest', 'roundId', 'sealed', 'targetId']);
+    expect(Object.keys(line).sort()).toEqual(['answers', 'ballotId', 'channel', 'commentCategories', 'digest', 'roundId', 'sealed', 'targetId']);
+    // The comment's category instead of its words.
+    expect(line.commentCategories).toEqual(['efficiency']);
     const text = JSON.stringify(line);
-    for (const secret of ['pseudonym-of-someone', 'R7K2M9Q4TZ', '张三', '13800000000', 'w111', '08:00', 'a-random-nonce']) expect(text).not.toContain(secret);
+    for (const secret of ['pseudonym-of-someone', 'R7K2M9Q4TZ', '张三', '13800000000', 'w111', '08:00', 'a-random-nonce', '排队']) expect(text).not.toContain(secret);
     expect(line.digest).toBe(ballotDigest({ ...line, digest: undefined } as never));
+    // The categories are outside the leaf: receipts issued before them stay leaves.
+    expect(ballotDigest({ ...line, commentCategories: ['graft'] } as never)).toBe(line.digest);
+    expect(loggedBallot({ ...ballot, comment: undefined }).commentCategories).toBeUndefined();
     // Any change to a sealed field, or another nonce, changes the seal and so the leaf.
     expect(sealOf({ ...ballot, comment: '排队太久' })).not.toBe(line.sealed);
     expect(sealOf({ ...ballot, nonce: 'another' })).not.toBe(line.sealed);
@@ -141,7 +147,13 @@ describe('ballot log lines', () => {
     const lines = ballotLogLines('r1', [loggedBallot(ballot), loggedBallot({ ...ballot, ballotId: 'b2', nonce: 'n2' })]);
     const parsed = parseBallotLog(lines.join(''));
     expect(parsed.problems).toEqual([]);
-    expect(parsed.header).toMatchObject({ roundId: 'r1', ballots: 2 });
+    expect(parsed.header).toMatchObject({ roundId: 'r1', ballots: 2, commentLexicon: commentLexiconStamp() });
+    expect(parsed.ballots.map((b) => b.commentCategories)).toEqual([['efficiency'], ['efficiency']]);
+    // A log written before comment categories still reads.
+    const older = parseBallotLog(lines.map((l) => l.replace(/,"commentLexicon":\{[^}]*\}/, '').replace(/"commentCategories":\["efficiency"\],/, '')).join(''));
+    expect([older.problems, older.header?.commentLexicon, older.ballots.map((b) => b.commentCategories)]).toEqual([[], undefined, [undefined, undefined]]);
+    const unknown = parseBallotLog(lines[0] + lines[1]!.replace('"efficiency"', '"rudeness"') + lines[2]);
+    expect(unknown.problems).toEqual([expect.stringMatching(/^line 2: commentCategories\.0: /), 'header says 2 ballots, the log has 1']);
     expect(parsed.ballots.map((b) => b.digest)).toEqual(sortDigests(parsed.ballots.map((b) => b.digest)));
     const broken = parseBallotLog([lines[0], '{"ballotId":1}\n', 'not json\n'].join(''));
     expect(broken.problems).toEqual([expect.stringMatching(/^line 2: /), 'line 3: not JSON', 'header says 2 ballots, the log has 0']);
