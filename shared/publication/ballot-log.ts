@@ -79,9 +79,16 @@ export function ballotDigest(e: Omit<LoggedBallot, 'digest' | 'commentCategories
   return sha256Hex(canonicalJson({ format: BALLOT_DIGEST_FORMAT, ballotId: e.ballotId, roundId: e.roundId, targetId: e.targetId, channel: e.channel, answers: e.answers, sealed: e.sealed }));
 }
 
+const digestedPart = (b: Ballot) => ({ ballotId: b.ballotId, roundId: b.roundId, targetId: b.targetId, channel: b.channel, answers: b.answers, sealed: sealOf(b) });
+
+/** A ballot's digest (its Merkle leaf and receipt digest) without building its log line: the write path. */
+export function digestOfBallot(b: Ballot): string {
+  return ballotDigest(digestedPart(b));
+}
+
 /** A stored ballot as its log line (the digest recomputed from the content, never copied). */
 export function loggedBallot(b: Ballot): LoggedBallot {
-  const entry = { ballotId: b.ballotId, roundId: b.roundId, targetId: b.targetId, channel: b.channel, answers: b.answers, sealed: sealOf(b) };
+  const entry = digestedPart(b);
   const categories = classifyComment(b.comment);
   return { ...entry, ...(categories.length > 0 ? { commentCategories: categories } : {}), digest: ballotDigest(entry) };
 }

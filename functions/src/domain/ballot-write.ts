@@ -8,7 +8,7 @@ import type { BallotWrite } from '../ports';
 import type { Deps } from './deps';
 import { canonicalJson, sha256Hex } from './crypto';
 import { scrubComment } from '@shared/privacy/scrub';
-import { loggedBallot } from '@shared/publication/ballot-log';
+import { digestOfBallot } from '@shared/publication/ballot-log';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
@@ -96,7 +96,7 @@ export function composeBallotWrite(deps: Pick<Deps, 'ids'>, p: BallotParts): Bal
     shard: shardOf(ballotId, p.round.tallyShards),
     nonce: deps.ids.uuid(),
   };
-  const { digest } = loggedBallot(unsigned);
+  const digest = digestOfBallot(unsigned);
   const ballot: Ballot = { ...unsigned, digest };
   const receipt: Receipt = {
     receiptId: ballot.receiptId,

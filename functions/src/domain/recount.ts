@@ -5,7 +5,7 @@ import type { ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
 import { getRoundOrThrow } from './rounds-admin';
 import { readPublication } from './publication';
-import { ballotTreeOf, loggedBallot } from '@shared/publication/ballot-log';
+import { ballotTreeOf, digestOfBallot } from '@shared/publication/ballot-log';
 
 export interface RecountReport {
   roundId: string;
@@ -51,7 +51,7 @@ export async function recount(deps: Deps, roundId: string): Promise<RecountRepor
   const digests: string[] = [];
   for await (const b of deps.store.ballots.listBallots(roundId, round.tallyShards)) {
     ballots++;
-    const { digest } = loggedBallot(b);
+    const digest = digestOfBallot(b);
     digests.push(digest);
     if (b.digest !== undefined && b.digest !== digest) digestMismatches.push({ ballotId: b.ballotId, stored: b.digest, recomputed: digest });
     const form = formFor(scheme, nodes.get(b.targetId) ?? {}, b.channel);
