@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RoundResult } from '../scoring/result';
+import { ACTION_KINDS, ActionKind } from '../scoring/action-kinds';
 
 /** One action the supervising office must take, with the rule and the rounds behind it. */
 export const ConsequenceAction = z.object({
@@ -15,6 +16,7 @@ export const ConsequenceAction = z.object({
   points: z.number().optional(),
   cases: z.number().int().optional(),
   deadlineWorkingDays: z.number().int().optional(),
+  actions: z.array(ActionKind).optional(),
 });
 export type ConsequenceAction = z.infer<typeof ConsequenceAction>;
 
@@ -40,7 +42,13 @@ export function consequenceActions(result: RoundResult, ruleOrder: string[]): Co
         ...(c.points !== undefined ? { points: c.points } : {}),
         ...(c.cases !== undefined ? { cases: c.cases } : {}),
         ...(c.deadlineWorkingDays !== undefined ? { deadlineWorkingDays: c.deadlineWorkingDays } : {}),
+        ...(c.actions ? { actions: c.actions } : {}),
       });
   const ruleIndex = (id: string) => (ruleOrder.indexOf(id) === -1 ? ruleOrder.length : ruleOrder.indexOf(id));
   return out.sort((a, b) => ruleIndex(a.ruleId) - ruleIndex(b.ruleId) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.targetId.localeCompare(b.targetId));
+}
+
+/** The kinds of an action in words, for tables and print: 「谈话提醒、诫勉谈话；取消评先评优、暂缓提拔」. */
+export function actionKindLabels(kinds: readonly ActionKind[] | undefined): string {
+  return (kinds ?? []).map((k) => ACTION_KINDS[k]).join('；');
 }

@@ -99,9 +99,9 @@ export const efficiencyOffice: SchemeInput = {
   total: 'total',
   ranking: { direction: 'best-first', higherIs: 'better' },
   rules: [
-    { id: 'efficiency-satisfied-section', label: '满意科室', text: '评为满意科室，予以通报表扬，科室主要负责人年度考核定为优秀', when: { kind: 'rank', top: 6 } },
+    { id: 'efficiency-satisfied-section', actions: ['praise'], label: '满意科室', text: '评为满意科室，予以通报表扬，科室主要负责人年度考核定为优秀', when: { kind: 'rank', top: 6 } },
     {
-      id: 'efficiency-bottom-three',
+      id: 'efficiency-bottom-three', actions: ['written_explanation', 'award_freeze'],
       label: '书面说明、取消评优',
       text: '排名后3名且得分在70分（含）以上，责成其书面说明情况，取消年终评优评先资格',
       when: {
@@ -113,6 +113,6 @@ export const efficiencyOffice: SchemeInput = {
         ],
       },
     },
-    { id: 'efficiency-below-70', label: '限期整改、问责', text: '得分在70分以下，督促限期整改，并对其主要负责人进行问责', when: { kind: 'value', of: 'total', op: 'lt', value: 70 } },
+    { id: 'efficiency-below-70', actions: ['rectification', 'accountability'], label: '限期整改、问责', text: '得分在70分以下，督促限期整改，并对其主要负责人进行问责', when: { kind: 'value', of: 'total', op: 'lt', value: 70 } },
   ],
 };

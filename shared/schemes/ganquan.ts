@@ -63,22 +63,22 @@ export const ganquan: SchemeInput = {
   ranking: { direction: 'best-first', higherIs: 'better' },
   rules: [
     {
-      id: 'ganquan-praise',
+      id: 'ganquan-praise', actions: ['praise'],
       label: '通报表扬',
       text: '群众满意度高于85%，予以通报表扬',
       // A unit 视为不满意 for a return rate under 60% is not praised for the few forms it got back.
       when: { kind: 'all', of: [{ kind: 'value', of: 'satisfaction', op: 'gt', value: 0.85 }, { kind: 'grade', in: ['satisfied'] }] },
     },
-    { id: 'ganquan-leader-accountability', label: '主要领导问责', text: '群众满意度低于75%，对其主要领导实行问责', when: { kind: 'value', of: 'satisfaction', op: 'lt', value: 0.75 } },
-    { id: 'ganquan-no-awards', label: '不得评优、诫勉谈话', text: '满意度低于75%或处于末位，本年度内不得争先评优，并对分管领导实施诫勉谈话', when: lowOrLast },
+    { id: 'ganquan-leader-accountability', actions: ['accountability'], label: '主要领导问责', text: '群众满意度低于75%，对其主要领导实行问责', when: { kind: 'value', of: 'satisfaction', op: 'lt', value: 0.75 } },
+    { id: 'ganquan-no-awards', actions: ['award_freeze', 'talk'], label: '不得评优、诫勉谈话', text: '满意度低于75%或处于末位，本年度内不得争先评优，并对分管领导实施诫勉谈话', when: lowOrLast },
     {
-      id: 'ganquan-two-years',
+      id: 'ganquan-two-years', actions: ['accountability', 'removal'],
       label: '连续2年：追责和组织处理',
       text: '连续2年以上满意度低于75%或处于末位，追究相关领导责任，并建议给予相关服务科室负责人停职检查、引咎辞职、责令辞职、免职等组织处理',
       when: lowOrLast,
       history: { kind: 'consecutive', rounds: 2, mode: 'atLeast' },
     },
-    { id: 'ganquan-not-excellent', label: '不得评为优秀', text: '被评为“不满意”等次，在年度目标考核中不得评为“优秀”', when: { kind: 'grade', in: ['unsatisfied'] } },
-    { id: 'ganquan-misconduct', label: '移交调查', text: '发现被测评单位及其相关人员有违纪违法行为，移交纪检监察或司法机关调查处理', when: { kind: 'misconduct' } },
+    { id: 'ganquan-not-excellent', actions: ['assessment'], label: '不得评为优秀', text: '被评为“不满意”等次，在年度目标考核中不得评为“优秀”', when: { kind: 'grade', in: ['unsatisfied'] } },
+    { id: 'ganquan-misconduct', actions: ['referral'], label: '移交调查', text: '发现被测评单位及其相关人员有违纪违法行为，移交纪检监察或司法机关调查处理', when: { kind: 'misconduct' } },
   ],
 };

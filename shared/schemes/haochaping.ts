@@ -49,7 +49,7 @@ export const haochaping: SchemeInput = {
   ranking: { direction: 'best-first', higherIs: 'better' },
   rules: [
     {
-      id: 'haochaping-bad-review',
+      id: 'haochaping-bad-review', actions: ['rectification'],
       label: '差评整改',
       text: '每条“不满意”“非常不满意”评价生成一件整改案件：核实情况，限期整改并回访反馈',
       when: { kind: 'answers', item: 'overall', values: ['unsatisfied', 'very_unsatisfied'], atLeast: 1 },

@@ -55,13 +55,13 @@ export const luxi: SchemeInput = {
   ranking: { direction: 'best-first', higherIs: 'better' },
   rules: [
     {
-      id: 'luxi-once-below-60',
+      id: 'luxi-once-below-60', actions: ['talk'],
       label: '诫勉谈话（1次低于60%）',
       text: '评议满意率低于60%，对参评部门负责人或党员干部进行诫勉谈话',
       when: { kind: 'value', of: 'satisfaction', op: 'lt', value: 0.6 },
     },
     {
-      id: 'luxi-twice-below-70',
+      id: 'luxi-twice-below-70', actions: ['talk'],
       label: '诫勉谈话（2次低于70%）',
       text: '评议满意率2次低于70%，对参评部门负责人或党员干部进行诫勉谈话',
       when: { kind: 'value', of: 'satisfaction', op: 'lt', value: 0.7 },

@@ -101,21 +101,21 @@ export const tonghe: SchemeInput = {
   ranking: { direction: 'best-first', higherIs: 'better' },
   rules: [
     {
-      id: 'tonghe-satisfied-unit',
+      id: 'tonghe-satisfied-unit', actions: ['praise'],
       label: '群众满意单位',
       text: '按组别前40%，授予本年度“关注民生、服务发展”群众满意单位称号，召开大会表彰并在媒体上公布',
       when: { kind: 'rankShare', top: 0.4, rounding: 'floor' },
       groups: ['enforcement', 'management', 'service'],
     },
     {
-      id: 'tonghe-satisfied-grassroots',
+      id: 'tonghe-satisfied-grassroots', actions: ['praise'],
       label: '群众满意基层执法单位',
       text: '按组别前40%，授予本年度“关注民生、服务发展”群众满意基层执法单位称号，召开大会表彰并在媒体上公布',
       when: { kind: 'rankShare', top: 0.4, rounding: 'floor' },
       groups: ['grassroots'],
     },
     {
-      id: 'tonghe-promotion-basis',
+      id: 'tonghe-promotion-basis', actions: ['praise'],
       label: '评奖晋级依据',
       text: '连续两年以上群众满意度较高、评议名次靠前，建议主管部门作为主要负责人评奖晋级的重要依据',
       when: { kind: 'rankShare', top: 0.4, rounding: 'floor' },
@@ -123,7 +123,7 @@ export const tonghe: SchemeInput = {
       history: { kind: 'consecutive', rounds: 2, mode: 'atLeast' },
     },
     {
-      id: 'tonghe-move-head',
+      id: 'tonghe-move-head', actions: ['removal'],
       label: '建议调离主要负责人',
       text: '连续两年排名末位，建议主管部门对主要负责人调离岗位',
       when: { kind: 'rankFromEnd', within: 1 },

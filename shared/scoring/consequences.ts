@@ -31,6 +31,7 @@ export function consequencesFor(
     if (!conditionHolds(rule.when, current.view)) continue;
     const base: Consequence = { ruleId: rule.id, label: rule.label, text: rule.text };
     if (rule.deadlineWorkingDays !== undefined) base.deadlineWorkingDays = rule.deadlineWorkingDays;
+    if (rule.actions) base.actions = rule.actions;
     if (rule.history?.kind === 'consecutive') {
       const streak = streakRounds(rule, past, current.roundId);
       const fires = rule.history.mode === 'exactly' ? streak.length === rule.history.rounds : streak.length >= rule.history.rounds;

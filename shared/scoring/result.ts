@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionKind } from './action-kinds';
 
 /**
  * How sure a score is. `wilson`: the 95% Wilson interval of a share; `wilson-bounded-mean`: the
@@ -57,6 +58,7 @@ export const Consequence = z.object({
   points: z.number().optional(),
   cases: z.number().int().optional(),
   deadlineWorkingDays: z.number().int().optional(),
+  actions: z.array(ActionKind).optional(),
 });
 export type Consequence = z.infer<typeof Consequence>;
 

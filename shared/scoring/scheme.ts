@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionKind } from './action-kinds';
 import { ChannelKind } from '../model/channel';
 import { SchemeForms } from '../model/scheme-forms';
 import { Component } from './components';
@@ -67,6 +68,12 @@ export const Rule = z.object({
   deductionByRank: z.array(z.number().min(0)).min(1).optional(),
   cases: z.object({ item: z.string(), values: z.array(z.string()).min(1), channels: z.array(ChannelKind).optional() }).optional(),
   deadlineWorkingDays: z.number().int().min(1).optional(),
+  /** The kinds of action the rule orders (action-kinds.ts), each once. */
+  actions: z
+    .array(ActionKind)
+    .min(1)
+    .refine((a) => new Set(a).size === a.length, { message: 'each action kind once' })
+    .optional(),
 });
 export type Rule = z.infer<typeof Rule>;
 

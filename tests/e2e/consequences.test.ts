@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { ACTION_KINDS, ACTION_ORDER, type ActionKind } from '@shared/scoring/action-kinds';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
@@ -40,7 +41,7 @@ const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
 const quarter = NanchuanHistory.quarterLabel;
 
 /** What the API says the office must do about nc3, in its order. */
-async function apiActions(): Promise<{ source: string; version?: number; actions: Array<{ ruleId: string; targetId: string }> }> {
+async function apiActions(): Promise<{ source: string; version?: number; actions: Array<{ ruleId: string; targetId: string; actions?: ActionKind[] }> }> {
   const r = await api.get('/admin/rounds/nc3/consequences', supervisor);
   expect(r.status).toBe(200);
   return r.body;
@@ -115,6 +116,15 @@ describe('the supervising office reads the consequence actions of a round', () =
     // Every action the API lists is on the page, in the API's (the scheme's rule) order.
     expect(await shownRows(page)).toEqual(rowsOf(api3));
     expect(await text(page.getByTestId('consequence-count'))).toBe(`共 ${api3.actions.length} 项处理措施，涉及 3 个评议对象`);
+    // By kind of action: the removals name 户政科 (分管领导, 3 rounds) and 基础教育科 (科室负责人, 2 rounds).
+    const removal = page.getByTestId('kind-removal');
+    expect(await text(removal)).toContain(ACTION_KINDS.removal);
+    expect(await text(removal)).toContain('户政科');
+    expect(await text(removal)).toContain('基础教育科');
+    expect(await text(page.getByTestId('kind-interview'))).toContain('出入境管理科');
+    const kindsShown = await page.locator('[data-testid^="kind-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('kind-'.length)));
+    const kindsInApi = new Set(api3.actions.flatMap((a) => a.actions ?? []));
+    expect(kindsShown.filter((k) => k !== 'summary')).toEqual(ACTION_ORDER.filter((k) => kindsInApi.has(k)));
   });
 
   it('shows the published version with its number and hash once the round is published', async () => {

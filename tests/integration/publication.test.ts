@@ -10,6 +10,7 @@ import { parseBallotLog } from '@shared/publication/ballot-log';
 import { commentLexiconStamp } from '@shared/publication/comment-categories';
 import { recountFromLog } from '@shared/publication/log-recount';
 import { Snapshot } from '@shared/publication/snapshot';
+import { ACTION_KINDS } from '@shared/scoring/action-kinds';
 
 let stack: TestStack;
 let api: ApiClient;
@@ -208,8 +209,11 @@ describe('exports', () => {
     expect(meta.getCell('B2').value).toBe(2);
     expect(meta.getCell('B4').value).toMatch(/^[0-9a-f]{64}$/);
     const actions = wb.getWorksheet('处理措施')!;
-    expect(actions.getRow(1).values).toEqual([undefined, '被评议对象', '编号', '名次', '措施', '依据', '触发轮次', '扣分']);
+    expect(actions.getRow(1).values).toEqual([undefined, '被评议对象', '编号', '名次', '措施', '措施类型', '依据', '触发轮次', '扣分']);
     expect(actions.rowCount).toBeGreaterThan(1);
+    // Each action's kinds, in words, from its rule (shared/scoring/action-kinds.ts).
+    const ganquanRules = new Map(getSchemePreset('ganquan')!.rules!.map((r) => [r.label, r.actions!.map((k) => ACTION_KINDS[k]).join('；')]));
+    for (let r = 2; r <= actions.rowCount; r++) expect(actions.getRow(r).getCell(5).value).toBe(ganquanRules.get(String(actions.getRow(r).getCell(4).value)));
   });
 
   it('the public ballot log carries comment categories, not comments, and recounts every main problem', async () => {

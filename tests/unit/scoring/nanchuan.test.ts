@@ -49,6 +49,7 @@ describe('nanchuan: 难度分 = Σ 勾选次数 ÷ (评议份数 × 5) × 100, w
     expect(consequence(byId(res, 'b'), 'nanchuan-deduction')?.points).toBe(9);
     expect(consequence(byId(res, 'd'), 'nanchuan-deduction')?.points).toBe(7);
     expect(ruleIds(byId(res, 'c'))).toContain('nanchuan-interview');
+    expect(consequence(byId(res, 'c'), 'nanchuan-interview')?.actions).toEqual(['interview']);
   });
 
   it('does not name a section with fewer than 30 ballots, unless misconduct was verified', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PUBLIC_COLUMNS, publicRows } from '@shared/publication/public-table';
 import type { Snapshot } from '@shared/publication/snapshot';
-import { consequenceActions } from '@shared/publication/consequence-list';
+import { actionKindLabels, consequenceActions } from '@shared/publication/consequence-list';
 
 const WIDTHS: Partial<Record<string, number>> = { groupLabel: 14, name: 24, problems: 40, consequences: 40, notes: 30 };
 
@@ -38,9 +38,9 @@ export async function snapshotXlsx(snapshot: Snapshot, hash: string, ruleOrder: 
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
 
   const actions = wb.addWorksheet('处理措施');
-  actions.addRow(['被评议对象', '编号', '名次', '措施', '依据', '触发轮次', '扣分']);
+  actions.addRow(['被评议对象', '编号', '名次', '措施', '措施类型', '依据', '触发轮次', '扣分']);
   actions.getRow(1).font = { bold: true };
-  for (const a of consequenceActions(snapshot.results, ruleOrder)) actions.addRow([a.name ?? a.targetId, a.targetId, a.rank, a.label, a.text, a.rounds.join('、'), a.points ?? null]);
+  for (const a of consequenceActions(snapshot.results, ruleOrder)) actions.addRow([a.name ?? a.targetId, a.targetId, a.rank, a.label, actionKindLabels(a.actions), a.text, a.rounds.join('、'), a.points ?? null]);
 
   const meta = wb.addWorksheet('版本');
   meta.addRows([

@@ -7,9 +7,10 @@ import { Notice } from '../../../components/notice';
 import { requireAdmin } from '../../lib/admin-guard';
 import { useAdminAction } from '../../lib/use-admin-action';
 import { loadConsequenceSheet, type ConsequenceSheet } from './load';
-import { groupByRule } from './sheet';
+import { actionsByKind, groupByRule } from './sheet';
 import { SourceBanner } from './components/source-banner';
 import { RuleGroupCard } from './components/rule-group';
+import { KindSummaryCard } from './components/kind-summary';
 import './index.scss';
 
 /** Browsers print the page as laid out for paper (index.scss); WeChat has no print. */
@@ -17,7 +18,7 @@ const canPrint = process.env.TARO_ENV === 'h5';
 
 /**
  * The supervising office's consequence sheet for one round (forwarded to the organisation
- * department): every action grouped by rule, with the rounds that triggered it and where it comes from.
+ * department): who gets what by kind of action, then every action grouped by rule, with the rounds that triggered it and where it comes from.
  */
 export default function ConsequencesPage() {
   const roundId = useRouter().params.roundId ?? '';
@@ -29,6 +30,7 @@ export default function ConsequencesPage() {
     if (session) reload().catch(fail);
   }, [session, roundId]);
   const groups = useMemo(() => groupByRule(sheet?.actions ?? []), [sheet]);
+  const kinds = useMemo(() => actionsByKind(sheet?.actions ?? []), [sheet]);
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
   if (!sheet) return message ? <Notice tone='error' testId='consequences-error'>{message.text}</Notice> : <Notice>正在加载…</Notice>;
@@ -49,6 +51,7 @@ export default function ConsequencesPage() {
         </View>
       </View>
       <SourceBanner source={sheet.source} />
+      <KindSummaryCard kinds={kinds} />
       {groups.length === 0 && <Notice testId='consequences-empty'>本轮没有触发处理措施</Notice>}
       {groups.map((g) => (
         <RuleGroupCard key={g.ruleId} group={g} roundId={roundId} rounds={sheet.rounds} standings={sheet.standings} groupLabels={groupLabels} />

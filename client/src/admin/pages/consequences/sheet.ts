@@ -1,4 +1,5 @@
 import type { Round } from '@shared/model/round';
+import { ACTION_KINDS, ACTION_ORDER, type ActionKind } from '@shared/scoring/action-kinds';
 import type { ConsequenceAction } from '../../../api/consequences';
 
 /**
@@ -79,4 +80,23 @@ export function actionTerms(a: Pick<ConsequenceAction, 'streak' | 'points' | 'ca
   if (a.cases !== undefined) out.push(`涉及 ${a.cases} 件`);
   if (a.deadlineWorkingDays !== undefined) out.push(`限 ${a.deadlineWorkingDays} 个工作日内`);
   return out;
+}
+
+export type KindSummary = { kind: ActionKind; label: string; targets: string[] };
+
+/**
+ * Who gets what, by kind of action (表彰 … 免职, mildest first): each kind with the targets one
+ * of whose actions orders it, by name, each once. Actions of rules that declare no kind are left
+ * out here (they still show under their rule).
+ * @example actionsByKind(actions)[0] // { kind: 'publicity', label: '公示曝光', targets: ['户政科', '出入境管理科'] }
+ */
+export function actionsByKind(actions: ConsequenceAction[]): KindSummary[] {
+  const names = new Map<ActionKind, Set<string>>();
+  for (const a of actions)
+    for (const k of a.actions ?? []) {
+      const set = names.get(k) ?? new Set<string>();
+      set.add(a.name ?? a.targetId);
+      names.set(k, set);
+    }
+  return ACTION_ORDER.filter((k) => names.has(k)).map((k) => ({ kind: k, label: ACTION_KINDS[k], targets: [...names.get(k)!] }));
 }
