@@ -22,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { getSchemePreset } from '../shared/schemes';
 import { Scheme } from '../shared/scoring';
 import { Snapshot } from '../shared/publication/snapshot';
-import { parseBallotLog } from '../shared/publication/ballot-log';
+import { joinBallotLogPages, parseBallotLog } from '../shared/publication/ballot-log';
 import { recountFromLog } from '../shared/publication/log-recount';
 import { createDocumentClient, storeConfigFromEnv } from '../functions/src/adapters/dynamodb/client';
 import { buildDeps, randomSecrets } from '../functions/src/config/deps';
@@ -30,9 +30,11 @@ import { recount } from '../functions/src/domain/recount';
 import { readPublication } from '../functions/src/domain/publication';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../functions/src/local/dynamodb-local';
 
-const USAGE = 'usage: npm run recount -- --round <roundId>\n       npm run recount -- --log <file|url> --snapshot <file|url|roundId> [--version n] [--scheme <scheme.json>]';
+const USAGE =
+  'usage: npm run recount -- --round <roundId>\n       npm run recount -- --log <file|url> [--log <next page file> …] --snapshot <file|url|roundId> [--version n] [--scheme <scheme.json>]\n       (a --log URL is followed page by page; saved pages are given in order, one --log each)';
 
 const argOf = (args: string[], name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const argsOf = (args: string[], name: string) => args.flatMap((a, i) => (a === name && args[i + 1] !== undefined ? [args[i + 1]!] : []));
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -77,7 +79,7 @@ async function fromLog(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const log = parseBallotLog(await readText(logArg));
+  const log = joinBallotLogPages(await readLogPages(argsOf(args, '--log')));
   if (log.problems.length > 0) {
     console.error(`the log is not a ballot log:\n  ${log.problems.slice(0, 20).join('\n  ')}`);
     return 2;
@@ -103,6 +105,30 @@ async function fromLog(args: string[]): Promise<number> {
   }
   console.log(`OK: ${report.ballots} ballots (${report.voided} voided) rebuild root ${report.tree.recomputed.root} and every published number of version ${snapshot.version}`);
   return 0;
+}
+
+/**
+ * The log's pages: saved files as given, or from a URL, page after page, each asked with the
+ * `next` cursor the one before names (joinBallotLogPages checks the chain either way).
+ */
+async function readLogPages(sources: string[]): Promise<Array<ReturnType<typeof parseBallotLog>>> {
+  if (sources.length !== 1 || !isUrl(sources[0]!)) return Promise.all(sources.map(async (s) => parseBallotLog(await readText(s))));
+  const pages = [];
+  const asked = new Set<string>();
+  let url: string | undefined = sources[0]!;
+  while (url) {
+    const page = parseBallotLog(await readText(url));
+    pages.push(page);
+    const next: string | undefined = page.header?.next;
+    // A server naming a cursor twice would loop forever; the join reports the broken chain.
+    if (next && !asked.has(next)) {
+      asked.add(next);
+      const u = new URL(sources[0]!);
+      u.searchParams.set('after', next);
+      url = u.toString();
+    } else url = undefined;
+  }
+  return pages;
 }
 
 const isUrl = (s: string) => /^https?:\/\//.test(s);

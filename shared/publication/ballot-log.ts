@@ -57,6 +57,13 @@ export const BallotLogHeader = z.strictObject({
   tree: z.literal(MERKLE_TREE),
   /** The lexicon the lines' `commentCategories` come from (absent in logs written before them). */
   commentLexicon: CommentLexiconStamp.optional(),
+  /**
+   * A large round's log comes in pages (the API's answers must stay small): `after` is the cursor
+   * this page was asked for (absent on the first), `next` the one to ask for the following page
+   * (absent on the last). `ballots` counts this page's lines.
+   */
+  after: z.string().min(1).max(200).optional(),
+  next: z.string().min(1).max(200).optional(),
 });
 export type BallotLogHeader = z.infer<typeof BallotLogHeader>;
 
@@ -93,10 +100,18 @@ export function loggedBallot(b: Ballot): LoggedBallot {
   return { ...entry, ...(categories.length > 0 ? { commentCategories: categories } : {}), digest: ballotDigest(entry) };
 }
 
-/** The log's lines in leaf order (by digest), header first, each canonical JSON, `\n`-terminated. */
-export function ballotLogLines(roundId: string, entries: LoggedBallot[]): string[] {
+/** The log's (or a page's) lines in leaf order (by digest), header first, each canonical JSON, `\n`-terminated. */
+export function ballotLogLines(roundId: string, entries: LoggedBallot[], page: { after?: string; next?: string } = {}): string[] {
   const sorted = [...entries].sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : a.ballotId.localeCompare(b.ballotId)));
-  const header: BallotLogHeader = { format: BALLOT_LOG_FORMAT, roundId, ballots: sorted.length, tree: MERKLE_TREE, commentLexicon: commentLexiconStamp() };
+  const header: BallotLogHeader = {
+    format: BALLOT_LOG_FORMAT,
+    roundId,
+    ballots: sorted.length,
+    tree: MERKLE_TREE,
+    commentLexicon: commentLexiconStamp(),
+    ...(page.after ? { after: page.after } : {}),
+    ...(page.next ? { next: page.next } : {}),
+  };
   return [header, ...sorted].map((l) => `${canonicalJson(l)}\n`);
 }
 
@@ -131,4 +146,36 @@ export function parseBallotLog(text: string): { header?: BallotLogHeader; ballot
   });
   if (head.success && head.data.ballots !== ballots.length) problems.push(`header says ${head.data.ballots} ballots, the log has ${ballots.length}`);
   return { ...(head.success ? { header: head.data } : {}), ballots, problems };
+}
+
+type ParsedLog = ReturnType<typeof parseBallotLog>;
+
+/**
+ * The pages of one log read back as one: they must chain (the first asked with no cursor, each
+ * next one asked with the cursor the one before named, the last naming none) and agree on round,
+ * format and lexicon, so a page left out or taken from another round is a problem, not a silently
+ * smaller recount.
+ */
+export function joinBallotLogPages(pages: ParsedLog[]): ParsedLog {
+  const problems = pages.flatMap((p, i) => p.problems.map((x) => `page ${i + 1}: ${x}`));
+  const headers = pages.map((p) => p.header);
+  headers.forEach((h, i) => {
+    if (!h) return;
+    const expected = i === 0 ? undefined : headers[i - 1]?.next;
+    if (h.after !== expected) problems.push(`page ${i + 1} was asked with cursor ${h.after ?? 'none'}, the page before names ${expected ?? 'none'}: pages are missing or out of order`);
+    const first = headers[0];
+    if (first && (h.roundId !== first.roundId || canonicalJson(h.commentLexicon ?? null) !== canonicalJson(first.commentLexicon ?? null))) problems.push(`page ${i + 1} is of round ${h.roundId} or another lexicon than page 1`);
+  });
+  const last = headers.at(-1);
+  if (last?.next) problems.push(`the last page names a next page (${last.next}): the log is incomplete`);
+  const ballots = pages.flatMap((p) => p.ballots);
+  const seen = new Set<string>();
+  for (const b of ballots) {
+    if (seen.has(b.ballotId)) problems.push(`ballot ${b.ballotId} is on more than one page`);
+    seen.add(b.ballotId);
+  }
+  const first = headers[0];
+  if (!first) return { ballots, problems };
+  const { after: _a, next: _n, ...rest } = first;
+  return { header: { ...rest, ballots: ballots.length }, ballots, problems };
 }

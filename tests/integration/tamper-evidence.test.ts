@@ -7,7 +7,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import { Snapshot } from '@shared/publication/snapshot';
 import { verifyInclusion } from '@shared/publication/merkle';
-import { loggedBallot, parseBallotLog } from '@shared/publication/ballot-log';
+import { joinBallotLogPages, loggedBallot, parseBallotLog } from '@shared/publication/ballot-log';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
@@ -186,6 +186,46 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
     const report = JSON.parse(r.stdout.slice(0, r.stdout.lastIndexOf('\nOK:')));
     expect(report.mismatches).toEqual([]);
     expect(report.snapshotSha256).toBe((await api.get('/public/rounds/r1/results')).body.hash);
+  });
+
+  it('pages the log: the pages chain, and the recount follows them from the URL to the same numbers', async () => {
+    const pages: ReturnType<typeof parseBallotLog>[] = [];
+    let after: string | undefined;
+    do {
+      const page = await raw(`/public/rounds/r1/ballots.jsonl?limit=4${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      expect(page.status).toBe(200);
+      const parsed = parseBallotLog(page.text);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.header!.after).toBe(after);
+      pages.push(parsed);
+      after = parsed.header!.next;
+    } while (after && pages.length < 20);
+    expect(pages.map((p) => p.ballots.length).slice(0, 3)).toEqual([4, 4, 4]);
+    const joined = joinBallotLogPages(pages);
+    expect(joined.problems).toEqual([]);
+    expect(joined.ballots.map((b) => b.digest).sort()).toEqual(receipts.map((r) => r.digest).sort());
+    expect(joinBallotLogPages([pages[0]!, ...pages.slice(2)]).problems.join('\n')).toContain('pages are missing or out of order');
+    expect(joinBallotLogPages(pages.slice(0, -1)).problems.join('\n')).toContain('the log is incomplete');
+    expect(joinBallotLogPages([...pages, pages.at(-1)!]).problems.join('\n')).toContain('is on more than one page');
+
+    // The offline recount, given the log's URL, walks the pages itself.
+    const snapFile = join(dir, `snap-pages-${Date.now()}.json`);
+    writeFileSync(snapFile, (await raw('/public/rounds/r1/snapshot.json')).text);
+    const r = spawnSync('npx', ['tsx', 'scripts/recount.ts', '--log', `${stack.baseUrl}/api/public/rounds/r1/ballots.jsonl?limit=4`, '--snapshot', snapFile], {
+      cwd: resolve(__dirname, '../..'),
+      env: { ...process.env, DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', TABLE_NAME: 'none' },
+      encoding: 'utf8',
+    });
+    expect(complaints(r.stderr)).toEqual([]);
+    expect(r.stdout).toContain('OK: 15 ballots (1 voided)');
+    expect(r.status).toBe(0);
+  });
+
+  it('refuses a cursor it did not give, or a page size out of range, with 400', async () => {
+    for (const q of ['after=notacursor', `after=${Buffer.from('[99]').toString('base64url')}`, `after=${Buffer.from('[0,5]').toString('base64url')}`, 'limit=0', 'limit=5001', 'limit=two']) {
+      const r = await api.get(`/public/rounds/r1/ballots.jsonl?${q}`);
+      expect([q, r.status, r.body.error?.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
+    }
   });
 
   it('a correction is its own version with its own root, and the recount holds for it', async () => {

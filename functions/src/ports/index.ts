@@ -108,6 +108,11 @@ export interface BallotStore {
   /** Scrubbed comments on one target, newest first. */
   listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]>;
   /** Every stored ballot of a round (the recount's input). */
+  /**
+   * Up to `limit` ballots of one shard in key order, after the sort key `afterSk`; `lastSk` (the
+   * last one's sort key) when the shard may hold more. For the paged public ballot log.
+   */
+  ballotPage(roundId: string, shard: number, limit: number, afterSk?: string): Promise<{ ballots: Ballot[]; lastSk?: string }>;
   listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
   /**
    * The comments on one target as written (not scrubbed), newest first, read from the ballots

@@ -237,6 +237,21 @@ export class DynamoBallotStore implements BallotStore {
     return refs.flatMap((r) => found.get(r.ballotId) ?? []);
   }
 
+  async ballotPage(roundId: string, shard: number, limit: number, afterSk?: string): Promise<{ ballots: Ballot[]; lastSk?: string }> {
+    const pk = keys.ballotPartition(roundId, shard);
+    const ballots: Ballot[] = [];
+    let start: Record<string, unknown> | undefined = afterSk === undefined ? undefined : { PK: pk, SK: afterSk };
+    // A Query returns at most 1 MB: keep asking until the page is full or the shard is done.
+    do {
+      const page = await this.db.send(
+        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, Limit: limit - ballots.length, ExclusiveStartKey: start }),
+      );
+      for (const item of page.Items ?? []) ballots.push(stripKeys<Ballot>(item));
+      start = page.LastEvaluatedKey;
+    } while (start && ballots.length < limit);
+    return start ? { ballots, lastSk: String(start.SK) } : { ballots };
+  }
+
   async *listBallots(roundId: string, shards: number): AsyncIterable<Ballot> {
     for (let shard = 0; shard < shards; shard++) {
       for await (const item of queryAll(this.db, {

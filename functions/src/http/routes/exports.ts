@@ -1,32 +1,49 @@
 import { z } from 'zod';
 import { RoundId } from '@shared/model/ids';
-import { route } from '../route';
+import { AppError } from '@shared/errors';
+import { route, type RouteContext } from '../route';
 import { ruleOrder } from '../../domain/consequences';
 import { snapshotCsv } from '../../domain/exports/csv';
 import { snapshotXlsx } from '../../domain/exports/xlsx';
 import { snapshotPrintHtml } from '../../domain/exports/print';
 import { published, PUBLIC_ERRORS } from './published';
-import { ballotLog } from '../../domain/ballot-evidence';
+import { BALLOT_LOG_PAGE, ballotLog } from '../../domain/ballot-evidence';
 
 const RoundParams = z.object({ id: RoundId });
 
 /**
- * Rendered downloads of a published version, and its ballot log (a scan of the round's ballots:
- * table reads and a long timeout, like the workbook). Their own module (and Lambda function, see
+ * Rendered downloads of a published version, and its ballot log (paged reads of the round's
+ * ballots). Their own module (and Lambda function, see
  * lambda/route-groups.ts) because the Excel writer is the heaviest dependency we have: no other
  * function imports this file, so none carries exceljs.
  */
+/** `?after=` (a page's `next` cursor) and `?limit=` (1 … 5,000 ballots) of the ballot log. */
+const LogPageQuery = z.object({
+  after: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(BALLOT_LOG_PAGE).optional(),
+});
+
+function logPageOf(ctx: RouteContext<unknown>): { after?: string; limit?: number } {
+  const q = LogPageQuery.safeParse({ after: ctx.req.query.after, limit: ctx.req.query.limit });
+  if (!q.success) throw new AppError('VALIDATION_FAILED', { issues: q.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  return q.data;
+}
+
 export const exportRoutes = [
   route({
     method: 'get',
     path: '/public/rounds/:id/ballots.jsonl',
-    summary: 'The ballot log of a published round, no identities: a header line, then per ballot its id, target, channel, answers, seal and digest, in leaf order. `npm run recount -- --log` rebuilds the root and every published number from it.',
+    summary:
+      'The ballot log of a published round, no identities: a header line, then per ballot its id, target, channel, answers, seal, comment categories and digest. In pages of at most 5,000 ballots (`?limit=` fewer): the header names the `next` cursor, to pass as `?after=`, until the last page. `npm run recount -- --log <this URL>` follows the pages and rebuilds the root and every published number.',
     tag: 'public results',
     auth: 'public',
     params: RoundParams,
     responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
-    errors: ['ROUND_NOT_FOUND', 'PUBLICATION_NOT_FOUND'],
-    handler: async (ctx) => ({ raw: { contentType: 'application/x-ndjson; charset=utf-8', data: await ballotLog(ctx.deps, ctx.params.id!), filename: `${ctx.params.id!}-ballots.jsonl` } }),
+    errors: ['VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'PUBLICATION_NOT_FOUND'],
+    handler: async (ctx) => {
+      const { after, limit } = logPageOf(ctx);
+      return { raw: { contentType: 'application/x-ndjson; charset=utf-8', data: await ballotLog(ctx.deps, ctx.params.id!, after, limit), filename: `${ctx.params.id!}-ballots${after ? '-page' : ''}.jsonl` } };
+    },
   }),
   route({
     method: 'get',
