@@ -136,7 +136,7 @@ const isFileOrUrl = (s: string) => isUrl(s) || existsSync(s);
 
 async function readText(source: string): Promise<string> {
   if (!isUrl(source)) return readFileSync(source, 'utf8');
-  const r = await fetch(source);
+  const r = await fetch(source, { signal: AbortSignal.timeout(120_000) });
   if (!r.ok) throw new Error(`GET ${source}: HTTP ${r.status}`);
   return r.text();
 }

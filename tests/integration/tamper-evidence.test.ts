@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,18 @@ async function ballotItems(): Promise<Array<Record<string, any>>> {
 const itemOf = async (receiptId: string) => (await ballotItems()).find((i) => i.receiptId === receiptId)!;
 const setAnswer = (item: Record<string, any>, overall: string) =>
   stack.db.send(new UpdateCommand({ TableName: stack.tableName, Key: { PK: item.PK, SK: item.SK }, UpdateExpression: 'SET answers = :a', ExpressionAttributeValues: { ':a': { overall } } }));
+
+/** Runs `npx <args>` without blocking this process (whose HTTP server the child may call). */
+function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn('npx', args, { cwd: resolve(__dirname, '../..'), env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
 
 /** Writes the public log and snapshot to files and runs the offline recount on them alone (or, `fromStore`, the snapshot named by round id). */
 async function offlineRecount(version?: number, fromStore = false) {
@@ -211,10 +223,11 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
     // The offline recount, given the log's URL, walks the pages itself.
     const snapFile = join(dir, `snap-pages-${Date.now()}.json`);
     writeFileSync(snapFile, (await raw('/public/rounds/r1/snapshot.json')).text);
-    const r = spawnSync('npx', ['tsx', 'scripts/recount.ts', '--log', `${stack.baseUrl}/api/public/rounds/r1/ballots.jsonl?limit=4`, '--snapshot', snapFile], {
-      cwd: resolve(__dirname, '../..'),
-      env: { ...process.env, DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', TABLE_NAME: 'none' },
-      encoding: 'utf8',
+    // Not spawnSync: the script fetches from this process's server, which must keep answering.
+    const r = await runScript(['tsx', 'scripts/recount.ts', '--log', `${stack.baseUrl}/api/public/rounds/r1/ballots.jsonl?limit=4`, '--snapshot', snapFile], {
+      ...process.env,
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+      TABLE_NAME: 'none',
     });
     expect(complaints(r.stderr)).toEqual([]);
     expect(r.stdout).toContain('OK: 15 ballots (1 voided)');
