@@ -404,7 +404,7 @@ export interface SubscriptionMessenger {
   send(message: SubscriptionMessage): Promise<void>;
   /** Sends unless a message with this id was sent before (false then): jobs that may run twice. */
   sendOnce(message: SubscriptionMessage): Promise<boolean>;
-  /** What was sent, newest last, with each message's delivery outcomes (the office's outbox view). */
+  /** The newest messages sent (oldest of them first), with each one's delivery outcomes (the office's outbox view). */
   list(): Promise<LoggedMessage[]>;
 }
 

@@ -1,8 +1,14 @@
-import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionalFailure } from './errors';
 import type { DeliveryRecord, LoggedMessage, MessageLog, SubscriptionMessage } from '../../ports';
 import { keys } from './keys';
-import { collect, queryAll, stripKeys } from './query';
+import { stripKeys } from './query';
+import { TTL_ATTRIBUTE } from './table';
+
+/** Messages (and their once-markers) are kept 400 days: a year of the office's record, then TTL. */
+const KEPT_DAYS = 400;
+/** What the office's outbox view shows: the newest messages. */
+export const OUTBOX_LISTED = 500;
 
 /**
  * The outbox: every subscription message, in send order, with what delivery did for each
@@ -22,7 +28,7 @@ export class DynamoOutbox implements MessageLog {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: { ...keys.outboxOnce(message.messageId), entity: 'outboxOnce' }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table, Item: { ...keys.outboxOnce(message.messageId), entity: 'outboxOnce', [TTL_ATTRIBUTE]: expiry(message) }, ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: this.table, Item: this.item(message) } },
           ],
         }),
@@ -46,12 +52,17 @@ export class DynamoOutbox implements MessageLog {
     );
   }
 
+  /** The newest OUTBOX_LISTED messages, oldest of them first. */
   async list(): Promise<LoggedMessage[]> {
-    const items = await collect(queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPartition }, ConsistentRead: true }));
-    return items.map((i) => stripKeys<LoggedMessage>(i));
+    const page = await this.db.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPartition }, ConsistentRead: true, ScanIndexForward: false, Limit: OUTBOX_LISTED }),
+    );
+    return (page.Items ?? []).map((i) => stripKeys<LoggedMessage>(i)).reverse();
   }
 
   private item(message: SubscriptionMessage) {
-    return { ...keys.outbox(message.sentAt, message.messageId), entity: 'outbox', ...message };
+    return { ...keys.outbox(message.sentAt, message.messageId), entity: 'outbox', ...message, [TTL_ATTRIBUTE]: expiry(message) };
   }
 }
+
+const expiry = (message: SubscriptionMessage) => Math.floor(Date.parse(message.sentAt) / 1000) + KEPT_DAYS * 86400;

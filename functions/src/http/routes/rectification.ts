@@ -239,7 +239,7 @@ export const rectificationRoutes = [
   route({
     method: 'get',
     path: '/admin/outbox',
-    summary: 'Subscription messages sent (the outbox), oldest first, each with its delivery outcome per recipient (sent, refused, failed, not_subscribed); never an openid.',
+    summary: 'Subscription messages sent (the outbox): the newest 500, oldest of them first, each with its delivery outcome per recipient (sent, refused, failed, not_subscribed); never an openid. Kept 400 days.',
     tag: 'rectification',
     auth: SUPERVISORS,
     responses: { 200: { description: 'Messages', schema: z.object({ messages: z.array(z.record(z.string(), z.unknown())) }) } },
