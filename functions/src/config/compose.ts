@@ -2,8 +2,8 @@
  * The part of the dependency graph every process shares, with no heavy adapter imported: a
  * Lambda function composes its deps from this and the adapters its own routes use
  * (functions/src/lambda/<function>.ts), so the citizen bundle never contains the S3 client or
- * the QR renderer. config/deps.ts adds every adapter for the local server, the tests, scripts
- * and the staff function.
+ * the QR renderer. config/deps.ts adds every adapter for the local server, the tests and
+ * scripts. The WeChat adapters here (login, subscription messages) are plain fetch calls.
  */
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -78,8 +78,8 @@ export function templateIdsFromEnv(env: Env): TemplateIds {
 export function subscribeSenderFromEnv(env: Env): SubscribeMessageSender {
   const token = wechatAccessToken(env);
   if (!token) return new LocalSubscribeMessage();
-  const state = (['formal', 'trial', 'developer'] as const).find((s) => s === env.WECHAT_MINIPROGRAM_STATE) ?? 'formal';
-  return new WechatSubscribeMessage(token, state satisfies MiniProgramState);
+  const state: MiniProgramState = (['formal', 'trial', 'developer'] as const).find((s) => s === env.WECHAT_MINIPROGRAM_STATE) ?? 'formal';
+  return new WechatSubscribeMessage(token, state);
 }
 
 /** Holidays and 调休 working weekends, comma-separated dates (the State Council's list each year). */
@@ -106,4 +106,3 @@ export function composeDeps(db: DynamoDBDocumentClient, tableName: string, secre
     ...overrides,
   };
 }
-
