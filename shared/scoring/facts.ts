@@ -35,6 +35,11 @@ export const TargetFacts = z.object({
   records: z.record(z.string(), z.number().int().min(0)).default({}),
   misconduct: z.number().int().min(0).default(0),
   evaluatorCounts: z.record(z.string(), z.number().int().min(0)).optional(),
+  /**
+   * Representatives present per channel (a hearing's 到会代表), for schemes whose hearing score
+   * divides by those present rather than by sheets returned (通河).
+   */
+  present: z.partialRecord(ChannelKind, z.number().int().min(0)).optional(),
 });
 export type TargetFacts = z.infer<typeof TargetFacts>;
 
@@ -55,7 +60,19 @@ export const PastTarget = z.object({
 });
 export type PastTarget = z.infer<typeof PastTarget>;
 
-export const PastRound = z.object({ roundId: z.string().min(1).max(64), targets: z.array(PastTarget) });
+/**
+ * The period a round covers. Consecutive rules that count quarters or years read it; rules that
+ * count rounds do not need it.
+ * @example { kind: 'quarter', start: '2026-07-01', end: '2026-09-30' }
+ */
+export const RoundPeriod = z.object({
+  kind: z.enum(['month', 'quarter', 'half', 'year', 'custom']),
+  start: z.iso.date(),
+  end: z.iso.date(),
+});
+export type RoundPeriod = z.infer<typeof RoundPeriod>;
+
+export const PastRound = z.object({ roundId: z.string().min(1).max(64), period: RoundPeriod.optional(), targets: z.array(PastTarget) });
 export type PastRound = z.infer<typeof PastRound>;
 
 /**
@@ -68,6 +85,10 @@ export const RoundFacts = z.object({
   roundId: z.string().min(1).max(64),
   targets: z.array(TargetFacts),
   history: z.array(PastRound).default([]),
+  /** This round's period (needed by rules that count quarters or years). */
+  period: RoundPeriod.optional(),
+  /** First month of the programme year (1 = calendar year), for rules that count years. */
+  yearStartMonth: z.number().int().min(1).max(12).default(1),
   /** Names for groups the scheme does not declare (a county's own categories: 社会服务组 …). */
   groupLabels: z.record(z.string(), z.string().max(80)).optional(),
 });

@@ -2,10 +2,10 @@
  * The scheme engine: pure functions from a scheme (data) and one round's facts to results.
  * No I/O, no clock, no Node built-ins: it runs unchanged in the mini-program and in Lambda.
  */
-export { Scheme, type SchemeInput, Flag, Grades, Ranking, Rule, RuleHistory, EvaluatorMix } from './scheme';
+export { Scheme, type SchemeInput, Flag, Grades, Ranking, Rule, RuleHistory, HistoryUnit, EvaluatorMix } from './scheme';
 export { Component, type ComponentInput } from './components';
 export { Condition, conditionHolds, quotaFor, type TargetView, type TiePolicy, type Rounding } from './conditions';
-export { RoundFacts, type RoundFactsInput, TargetFacts, ChannelFacts, SheetList, PastRound, PastTarget } from './facts';
+export { RoundFacts, type RoundFactsInput, TargetFacts, ChannelFacts, SheetList, PastRound, PastTarget, RoundPeriod } from './facts';
 export { TargetResult, RoundResult, ComponentScore, ScoreInterval, Consequence, ResultFlag, GroupRanking, OptionShare } from './result';
 export { scoreRound, ENGINE_FLAGS } from './engine';
 export { ScoringInputError } from './errors';

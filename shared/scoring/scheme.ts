@@ -46,9 +46,17 @@ export type Ranking = z.infer<typeof Ranking>;
  * `count` needs `atLeast` holding rounds among this one and the `window − 1` before it (all
  * supplied rounds when no window). Both need the condition to hold in this round.
  */
+/**
+ * What a history rule counts: published rounds of the programme (`round`), calendar quarters
+ * (`quarter`: quarterly rounds, a gap breaks the streak) or years (`year`: yearly results,
+ * calendar or programme year). `rounds`/`atLeast`/`window` are in that unit.
+ */
+export const HistoryUnit = z.enum(['round', 'quarter', 'year']);
+export type HistoryUnit = z.infer<typeof HistoryUnit>;
+
 export const RuleHistory = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('consecutive'), rounds: z.number().int().min(2), mode: z.enum(['atLeast', 'exactly']).default('atLeast') }),
-  z.object({ kind: z.literal('count'), atLeast: z.number().int().min(2), window: z.number().int().min(1).optional() }),
+  z.object({ kind: z.literal('consecutive'), rounds: z.number().int().min(2), mode: z.enum(['atLeast', 'exactly']).default('atLeast'), unit: HistoryUnit.default('round') }),
+  z.object({ kind: z.literal('count'), atLeast: z.number().int().min(2), window: z.number().int().min(1).optional(), unit: HistoryUnit.default('round') }),
 ]);
 export type RuleHistory = z.infer<typeof RuleHistory>;
 
