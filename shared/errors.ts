@@ -44,6 +44,8 @@ export const ERROR_CATALOGUE = {
   ANSWERS_INVALID: { status: 422, zh: '评价选项与评议表不一致', en: 'Answers do not match the round scheme form' },
   PARENT_INVALID: { status: 422, zh: '上级单位不存在或层级不对', en: 'The parent is missing or of the wrong kind' },
   SCORING_INPUT_INVALID: { status: 422, zh: '评分所需数据不完整或不一致', en: 'The round facts do not fit the scheme (see details.problems)' },
+  HISTORY_INCOMPLETE: { status: 422, zh: '往期评议结果缺少规则所需的数据（评议期、名次、参加排名的单位数等），未作推定，请核对 details.issues 所列的轮次、单位和字段', en: 'A history entry lacks a field a rule reads (see details.issues: round, target, field)' },
+  HISTORY_INCONSISTENT: { status: 422, zh: '往期评议结果前后矛盾或评议期不符合规则的计数单位，请核对 details.issues 所列的轮次、单位和字段', en: 'A history entry contradicts itself or its period does not fit the rule unit (see details.issues)' },
   SCHEME_UNKNOWN: { status: 422, zh: '评议方案不存在', en: 'Unknown scheme' },
   BALLOT_NOT_FOUND: { status: 404, zh: '没有找到该评价', en: 'Unknown ballot in this round' },
   BALLOT_ALREADY_VOIDED: { status: 409, zh: '该评价已被作废', en: 'The ballot was already voided' },

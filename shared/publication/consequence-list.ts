@@ -13,6 +13,9 @@ export const ConsequenceAction = z.object({
   text: z.string(),
   rounds: z.array(z.string()),
   streak: z.number().int().optional(),
+  /** What the rule counted (rounds, quarters, years) and the periods of `rounds` in words. */
+  unit: z.enum(['round', 'quarter', 'year']).optional(),
+  periods: z.array(z.string()).optional(),
   points: z.number().optional(),
   cases: z.number().int().optional(),
   deadlineWorkingDays: z.number().int().optional(),
@@ -39,6 +42,8 @@ export function consequenceActions(result: RoundResult, ruleOrder: string[]): Co
         text: c.text,
         rounds: c.rounds ?? [result.roundId],
         ...(c.streak !== undefined ? { streak: c.streak } : {}),
+        ...(c.unit !== undefined ? { unit: c.unit } : {}),
+        ...(c.periods !== undefined ? { periods: c.periods } : {}),
         ...(c.points !== undefined ? { points: c.points } : {}),
         ...(c.cases !== undefined ? { cases: c.cases } : {}),
         ...(c.deadlineWorkingDays !== undefined ? { deadlineWorkingDays: c.deadlineWorkingDays } : {}),

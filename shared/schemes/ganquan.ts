@@ -76,7 +76,9 @@ export const ganquan: SchemeInput = {
       label: '连续2年：追责和组织处理',
       text: '连续2年以上满意度低于75%或处于末位，追究相关领导责任，并建议给予相关服务科室负责人停职检查、引咎辞职、责令辞职、免职等组织处理',
       when: lowOrLast,
-      history: { kind: 'consecutive', rounds: 2, mode: 'atLeast' },
+      // "对“满意度”低于75%或处于末位的,本年度内不得争先评优……;连续2年以上的,追究相关领导责任": the
+      // document counts years, so only yearly results count and quarterly rounds never fire it.
+      history: { kind: 'consecutive', rounds: 2, mode: 'atLeast', unit: 'year' },
     },
     { id: 'ganquan-not-excellent', actions: ['assessment'], label: '不得评为优秀', text: '被评为“不满意”等次，在年度目标考核中不得评为“优秀”', when: { kind: 'grade', in: ['unsatisfied'] } },
     { id: 'ganquan-misconduct', actions: ['referral'], label: '移交调查', text: '发现被测评单位及其相关人员有违纪违法行为，移交纪检监察或司法机关调查处理', when: { kind: 'misconduct' } },

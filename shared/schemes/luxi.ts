@@ -65,7 +65,8 @@ export const luxi: SchemeInput = {
       label: '诫勉谈话（2次低于70%）',
       text: '评议满意率2次低于70%，对参评部门负责人或党员干部进行诫勉谈话',
       when: { kind: 'value', of: 'satisfaction', op: 'lt', value: 0.7 },
-      history: { kind: 'count', atLeast: 2 },
+      // "对评议满意率发生1次低于60%或2次低于70%的": the document counts evaluations (次), not years.
+      history: { kind: 'count', atLeast: 2, unit: 'round' },
     },
   ],
   evaluatorMix: {

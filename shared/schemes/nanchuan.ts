@@ -64,8 +64,11 @@ export const nanchuan: SchemeInput = {
       when: { kind: 'rank', top: 10 },
     },
     { id: 'nanchuan-interview', actions: ['interview'], label: '约谈科室负责人', text: '评议结果位列前3名，所在单位党委（党组）对科室负责人进行约谈', when: topThree },
-    { id: 'nanchuan-remove-head', actions: ['removal'], label: '免去科室负责人职务', text: '连续2次评议结果位列前3名，免去科室负责人职务', when: topThree, history: { kind: 'consecutive', rounds: 2, mode: 'atLeast' } },
-    { id: 'nanchuan-remove-supervisor', actions: ['removal'], label: '免去分管领导职务', text: '连续3次评议结果位列前3名，免去分管领导职务', when: topThree, history: { kind: 'consecutive', rounds: 3, mode: 'atLeast' } },
+    // "每季度评选出10个最难办事科室" and "若连续2次评议结果位列前3名……若连续3次……": the 评议 is
+    // quarterly, so consecutive evaluations are consecutive calendar quarters (a skipped quarter
+    // breaks the run).
+    { id: 'nanchuan-remove-head', actions: ['removal'], label: '免去科室负责人职务', text: '连续2次评议结果位列前3名，免去科室负责人职务', when: topThree, history: { kind: 'consecutive', rounds: 2, mode: 'atLeast', unit: 'quarter' } },
+    { id: 'nanchuan-remove-supervisor', actions: ['removal'], label: '免去分管领导职务', text: '连续3次评议结果位列前3名，免去分管领导职务', when: topThree, history: { kind: 'consecutive', rounds: 3, mode: 'atLeast', unit: 'quarter' } },
     {
       id: 'nanchuan-deduction', actions: ['assessment'],
       label: '年度考核扣分',

@@ -120,7 +120,8 @@ export const tonghe: SchemeInput = {
       text: '连续两年以上群众满意度较高、评议名次靠前，建议主管部门作为主要负责人评奖晋级的重要依据',
       when: { kind: 'rankShare', top: 0.4, rounding: 'floor' },
       groups: ['grassroots'],
-      history: { kind: 'consecutive', rounds: 2, mode: 'atLeast' },
+      // "对连续两年以上群众满意度较高、评议名次靠前的基层执法单位,建议主管部门作为主要负责人评奖晋级的重要依据": years.
+      history: { kind: 'consecutive', rounds: 2, mode: 'atLeast', unit: 'year' },
     },
     {
       id: 'tonghe-move-head', actions: ['removal'],
@@ -128,7 +129,8 @@ export const tonghe: SchemeInput = {
       text: '连续两年排名末位，建议主管部门对主要负责人调离岗位',
       when: { kind: 'rankFromEnd', within: 1 },
       groups: ['grassroots'],
-      history: { kind: 'consecutive', rounds: 2, mode: 'atLeast' },
+      // "对连续两年排名末位的基层执法单位,建议主管部门对主要负责人调离岗位": years.
+      history: { kind: 'consecutive', rounds: 2, mode: 'atLeast', unit: 'year' },
     },
   ],
 };

@@ -7,6 +7,7 @@ import { ScoringInputError } from './errors';
 import { RoundFacts, type RoundFactsInput, type TargetFacts } from './facts';
 import { checkRoundFacts } from './facts-checks';
 import { gradeFor } from './grading';
+import { prepareHistory, historyError, type HistoryContext } from './history';
 import { checkMix } from './mix';
 import { rankGroup, type Placement, type RankEntry } from './ranking';
 import type { ComponentScore, GroupRanking, ResultFlag, RoundResult, ScoreInterval, TargetResult } from './result';
@@ -37,6 +38,7 @@ export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundRe
   const facts = parsed.data;
   const { tallies, problems } = checkRoundFacts(scheme, facts);
   if (problems.length > 0) throw new ScoringInputError(problems);
+  const history = prepareHistory(scheme, facts);
 
   const scored = facts.targets.map((t) => {
     const tt = tallies.get(t.targetId) ?? {};
@@ -69,9 +71,18 @@ export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundRe
     groups.push({ group, label, order, notRanked: members.map((m) => m.facts.targetId).filter((id) => !order.includes(id)).sort() });
   }
 
-  const targets = scored.map((s) => targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId)));
+  const targets = scored.map((s) => targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId), history));
+  // A history entry lacking a field a rule read: refused, never scored on a presumed value.
+  if (history.issues.length > 0) throw historyError(history.issues);
   targets.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
-  return { schemeId: scheme.id, roundId: facts.roundId, direction: scheme.ranking?.direction ?? null, groups, targets };
+  return {
+    schemeId: scheme.id,
+    roundId: facts.roundId,
+    direction: scheme.ranking?.direction ?? null,
+    groups,
+    targets,
+    ...(history.notes.length > 0 ? { notes: history.notes } : {}),
+  };
 }
 
 function targetResult(
@@ -81,6 +92,7 @@ function targetResult(
   tallies: TargetTallies,
   components: Map<string, ComponentScore>,
   placement: Placement | undefined,
+  history: HistoryContext,
 ): TargetResult {
   const view = viewOf(scheme, t, components, tallies, placement ?? null);
   const flags: ResultFlag[] = [];
@@ -129,7 +141,7 @@ function targetResult(
     misconduct: t.misconduct,
     ...(mix ? { mix } : {}),
     flags,
-    consequences: consequencesFor(scheme.rules, { roundId: facts.roundId, targetId: t.targetId, group: t.group, view }, facts.history),
+    consequences: consequencesFor(scheme.rules, { roundId: facts.roundId, targetId: t.targetId, group: t.group, view }, history),
   };
 }
 

@@ -46,17 +46,21 @@ export type TargetFacts = z.infer<typeof TargetFacts>;
 /**
  * A target's result in an earlier round: the fields consecutive-round rules read. The engine's
  * own `TargetResult` has this shape (extra fields are ignored), so last round's output can be
- * passed back as history unchanged.
+ * passed back as history unchanged. Nothing is defaulted: a field a rule reads must be there
+ * (`rank: null` says "not ranked", leaving `rank` out says nothing), or the round is refused
+ * with HISTORY_INCOMPLETE; contradictory fields are refused with HISTORY_INCONSISTENT. A past
+ * `total` and `components.<scheme.total>` are the same number (either may be given).
+ * @example { targetId: 'c', rank: 3, rankedCount: 3, tieSize: 1, total: 0.8, grade: { id: 'unsatisfied' }, misconduct: 0 }
  */
 export const PastTarget = z.object({
   targetId: z.string().min(1).max(64),
-  components: z.record(z.string(), z.object({ value: z.number().nullable() })).default({}),
-  total: z.number().nullable().default(null),
-  grade: z.object({ id: z.string() }).nullable().default(null),
-  rank: z.number().int().min(1).nullable().default(null),
-  tieSize: z.number().int().min(1).default(1),
-  rankedCount: z.number().int().min(0).default(0),
-  misconduct: z.number().int().min(0).default(0),
+  components: z.record(z.string(), z.object({ value: z.number().nullable() })).optional(),
+  total: z.number().nullable().optional(),
+  grade: z.object({ id: z.string() }).nullable().optional(),
+  rank: z.number().int().min(1).nullable().optional(),
+  tieSize: z.number().int().min(1).optional(),
+  rankedCount: z.number().int().min(0).optional(),
+  misconduct: z.number().int().min(0).optional(),
 });
 export type PastTarget = z.infer<typeof PastTarget>;
 
@@ -77,8 +81,9 @@ export type PastRound = z.infer<typeof PastRound>;
 
 /**
  * Everything the engine needs about one round besides the scheme. `history` lists earlier
- * rounds of the same scheme, oldest first, ending with the round just before this one; a
- * target missing from a round breaks its streak.
+ * published rounds of the same programme, oldest first, ending with the round just before this
+ * one; a target missing from a round breaks its streak. Rules counting quarters or years read
+ * `period` here and on every history round (docs/scoring.md#periods).
  * @example { roundId: '2026q4', targets: [...], history: [{ roundId: '2026q3', targets: [...] }] }
  */
 export const RoundFacts = z.object({

@@ -6,9 +6,10 @@ export { Scheme, type SchemeInput, Flag, Grades, Ranking, Rule, RuleHistory, His
 export { Component, type ComponentInput } from './components';
 export { Condition, conditionHolds, quotaFor, type TargetView, type TiePolicy, type Rounding } from './conditions';
 export { RoundFacts, type RoundFactsInput, TargetFacts, ChannelFacts, SheetList, PastRound, PastTarget, RoundPeriod } from './facts';
-export { TargetResult, RoundResult, ComponentScore, ScoreInterval, Consequence, ResultFlag, GroupRanking, OptionShare } from './result';
+export { TargetResult, RoundResult, RoundNote, ComponentScore, ScoreInterval, Consequence, ResultFlag, GroupRanking, OptionShare } from './result';
 export { scoreRound, ENGINE_FLAGS } from './engine';
-export { ScoringInputError } from './errors';
+export { ScoringInputError, type ScoringIssue } from './errors';
+export { quarterSlot, yearSlot, periodLabel, type PeriodSlot } from './periods';
 export { schemeProblems, formsServing } from './scheme-checks';
 export { wilsonInterval, wilsonCounts, boundedMeanInterval, Z95, type Bounds } from './wilson';
 export { quantise, compareValues, holds, type Comparison } from './compare';

@@ -47,7 +47,10 @@ export type ResultFlag = z.infer<typeof ResultFlag>;
 
 /**
  * A rule that fired. `rounds`: for rules over several rounds, the rounds (oldest first, this
- * one last) that made it fire; `streak`: the full length of the run of consecutive rounds.
+ * one last) that made it fire; `streak`: the full length of the run of consecutive rounds (in
+ * `unit`s). `unit`: what the rule counted (rounds, calendar quarters or programme years);
+ * `periods`: the periods of `rounds` in words (「2025年」「2026年第三季度」), when every one has
+ * a period.
  */
 export const Consequence = z.object({
   ruleId: z.string(),
@@ -55,6 +58,8 @@ export const Consequence = z.object({
   text: z.string(),
   rounds: z.array(z.string()).optional(),
   streak: z.number().int().optional(),
+  unit: z.enum(['round', 'quarter', 'year']).optional(),
+  periods: z.array(z.string()).optional(),
   points: z.number().optional(),
   cases: z.number().int().optional(),
   deadlineWorkingDays: z.number().int().optional(),
@@ -95,11 +100,19 @@ export type TargetResult = z.infer<typeof TargetResult>;
 export const GroupRanking = z.object({ group: z.string(), label: z.string(), order: z.array(z.string()), notRanked: z.array(z.string()) });
 export type GroupRanking = z.infer<typeof GroupRanking>;
 
+/**
+ * Something the office should know about the round as a whole: e.g. that rules counting years
+ * are not judged in a quarterly round (`ruleIds`: the rules concerned).
+ */
+export const RoundNote = z.object({ id: z.string(), text: z.string(), ruleIds: z.array(z.string()).optional() });
+export type RoundNote = z.infer<typeof RoundNote>;
+
 export const RoundResult = z.object({
   schemeId: z.string(),
   roundId: z.string(),
   direction: z.enum(['best-first', 'worst-first']).nullable(),
   groups: z.array(GroupRanking),
   targets: z.array(TargetResult),
+  notes: z.array(RoundNote).optional(),
 });
 export type RoundResult = z.infer<typeof RoundResult>;

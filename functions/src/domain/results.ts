@@ -30,6 +30,11 @@ export function score(scheme: Parameters<typeof scoreRound>[0], facts: Parameter
   try {
     return scoreRound(scheme, facts);
   } catch (e) {
+    if (e instanceof ScoringInputError && e.issues.length > 0) {
+      // History problems name round, target and field (Chinese `message`) for the office.
+      const code = e.issues.some((i) => i.code === 'HISTORY_INCONSISTENT') ? 'HISTORY_INCONSISTENT' : 'HISTORY_INCOMPLETE';
+      throw new AppError(code, { issues: e.issues.slice(0, 50), problems: e.problems.slice(0, 50) });
+    }
     if (e instanceof ScoringInputError) throw new AppError('SCORING_INPUT_INVALID', { problems: e.problems.slice(0, 50) });
     throw e;
   }

@@ -58,7 +58,7 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
     };
   });
   const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
-  return { round, scheme, facts: { roundId, targets, history: await publishedHistory(deps, round), ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids };
+  return { round, scheme, facts: { roundId, period: periodOf(round), targets, history: await publishedHistory(deps, round), ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids };
 }
 
 /** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */
@@ -80,12 +80,13 @@ export async function publishedHistory(deps: Deps, round: Round): Promise<PastRo
   for (const r of earlier) {
     const pub = r.status === 'published' ? await deps.store.publications.latest(r.id) : undefined;
     if (!pub) {
-      out.push({ roundId: r.id, targets: [] });
+      out.push({ roundId: r.id, period: periodOf(r), targets: [] });
       continue;
     }
     const snapshot = Snapshot.parse(JSON.parse(pub.body));
     out.push({
       roundId: r.id,
+      period: periodOf(r),
       targets: snapshot.results.targets.map((t) => ({
         targetId: t.targetId,
         components: Object.fromEntries(Object.entries(t.components).map(([id, c]) => [id, { value: c.value }])),
@@ -99,6 +100,11 @@ export async function publishedHistory(deps: Deps, round: Round): Promise<PastRo
     });
   }
   return out;
+}
+
+/** The engine's period of a round (rules counting quarters or years read it); the label stays out. */
+function periodOf(r: Round): PastRound['period'] {
+  return { kind: r.period.kind, start: r.period.start, end: r.period.end };
 }
 
 function targetFacts(round: Round, scheme: Scheme, tally: TargetTally, node: OrgNode | undefined, voids: StoredVoid[]) {

@@ -14,7 +14,7 @@ export type Standing = { rank: number | null; grade?: string };
 export type Standings = Map<string, Map<string, Standing>>;
 
 /** The part of a result (this round's, or an earlier one from history) a standing comes from. */
-type RankedTargets = { roundId: string; targets: Array<{ targetId: string; rank: number | null; grade: { id: string; label?: string } | null }> };
+type RankedTargets = { roundId: string; targets: Array<{ targetId: string; rank?: number | null; grade?: { id: string; label?: string } | null }> };
 
 export type RuleGroup = { ruleId: string; label: string; text: string; actions: ConsequenceAction[] };
 
@@ -42,7 +42,7 @@ export function standingsFrom(rounds: RankedTargets[], gradeLabel: (id: string) 
   return new Map(
     rounds.map((r) => [
       r.roundId,
-      new Map(r.targets.map((t) => [t.targetId, { rank: t.rank, ...(t.grade ? { grade: t.grade.label ?? gradeLabel(t.grade.id) } : {}) }])),
+      new Map(r.targets.map((t) => [t.targetId, { rank: t.rank ?? null, ...(t.grade ? { grade: t.grade.label ?? gradeLabel(t.grade.id) } : {}) }])),
     ]),
   );
 }
