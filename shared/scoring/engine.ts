@@ -78,6 +78,7 @@ export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundRe
   return {
     schemeId: scheme.id,
     roundId: facts.roundId,
+    ...(facts.period ? { period: facts.period } : {}),
     direction: scheme.ranking?.direction ?? null,
     groups,
     targets,

@@ -62,6 +62,7 @@ const FIELD_NAMES: Record<string, string> = {
  * @example fieldName(scheme, 'components.satisfaction') // '满意度（components.satisfaction）'
  */
 export function fieldName(scheme: Scheme, field: string): string {
+  if (field === 'total') return `总分（total，或 components.${scheme.total}）`;
   const id = field.startsWith('components.') ? field.slice('components.'.length) : undefined;
   const name = id ? (scheme.components.find((c) => c.id === id)?.label ?? id) : (FIELD_NAMES[field] ?? field);
   return `${name}（${field}）`;

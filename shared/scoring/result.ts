@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionKind } from './action-kinds';
+import { RoundPeriod } from './facts';
 
 /**
  * How sure a score is. `wilson`: the 95% Wilson interval of a share; `wilson-bounded-mean`: the
@@ -107,9 +108,11 @@ export type GroupRanking = z.infer<typeof GroupRanking>;
 export const RoundNote = z.object({ id: z.string(), text: z.string(), ruleIds: z.array(z.string()).optional() });
 export type RoundNote = z.infer<typeof RoundNote>;
 
+/** `period`: the facts' period, echoed so the result can be passed back as history unchanged. */
 export const RoundResult = z.object({
   schemeId: z.string(),
   roundId: z.string(),
+  period: RoundPeriod.optional(),
   direction: z.enum(['best-first', 'worst-first']).nullable(),
   groups: z.array(GroupRanking),
   targets: z.array(TargetResult),

@@ -92,31 +92,111 @@ describe('ganquan: 满意度 = 满意 ÷ 回收, 回收率 = 回收 ÷ 服务人
     }
   });
 
-  describe('连续2年以上', () => {
-    const lastYear = (rank: number, satisfaction: number) => ({
-      roundId: '2013',
-      targets: [{ targetId: 'c', rank, rankedCount: 3, tieSize: 1, total: satisfaction, components: { satisfaction: { value: satisfaction } } }],
+  describe('连续2年以上 (years, not rounds)', () => {
+    // ganquan-2014.txt: "对“满意度”低于75%或处于末位的,本年度内不得争先评优……;连续2年以上的,追究相关领导责任,
+    // 并建议给予相关服务科室负责人停职检查、引咎辞职、责令辞职、免职等组织处理". The rule counts years.
+    const year = (y: number) => ({ kind: 'year' as const, start: `${y}-01-01`, end: `${y}-12-31` });
+    const quarter = (y: number, q: number) => ({ kind: 'quarter' as const, start: `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`, end: `${y}-${String(q * 3).padStart(2, '0')}-${q === 1 || q === 4 ? 31 : 30}` });
+    /** c's complete result in an earlier round: `rank` of 3 at `satisfaction`. */
+    const entry = (rank: number, satisfaction: number) => ({
+      targetId: 'c',
+      rank,
+      rankedCount: 3,
+      tieSize: 1,
+      total: satisfaction,
+      components: { satisfaction: { value: satisfaction } },
+      grade: { id: satisfaction >= 0.85 ? 'satisfied' : 'unsatisfied' },
+      misconduct: 0,
     });
+    const lastYear = (rank: number, satisfaction: number, y = 2013) => ({ roundId: String(y), period: year(y), targets: [entry(rank, satisfaction)] });
+    // This year c is last (3rd of 3) at 70%: under 75% and last, so the one-year rules fire.
+    const thisYear = [post('a', 95, 100, 100), post('b', 90, 100, 100), post('c', 70, 100, 100)];
+    const scoreIn = (period: ReturnType<typeof year> | ReturnType<typeof quarter>, history: RoundFactsInput['history'], yearStartMonth?: number) =>
+      scoreRound(scheme, { roundId: '2014', period, targets: thisYear, history, ...(yearStartMonth ? { yearStartMonth } : {}) });
 
     it('does not fire on the first year', () => {
-      const c = byId(score([post('a', 95, 100, 100), post('b', 90, 100, 100), post('c', 70, 100, 100)]), 'c');
-      expect(ruleIds(c)).not.toContain('ganquan-two-years');
+      expect(ruleIds(byId(scoreIn(year(2014), []), 'c'))).not.toContain('ganquan-two-years');
     });
 
-    it('fires on the second year running (last place, then under 75%) and names both rounds', () => {
-      const c = byId(score([post('a', 95, 100, 100), post('b', 90, 100, 100), post('c', 70, 100, 100)], [lastYear(3, 0.8)]), 'c');
-      expect(consequence(c, 'ganquan-two-years')).toMatchObject({ rounds: ['2013', '2014'], streak: 2 });
+    it('fires on the second year running (last place, then under 75%) and names both years', () => {
+      const c = byId(scoreIn(year(2014), [lastYear(3, 0.8)]), 'c');
+      expect(consequence(c, 'ganquan-two-years')).toMatchObject({ rounds: ['2013', '2014'], streak: 2, unit: 'year', periods: ['2013年', '2014年'] });
     });
 
     it('fires again on the third year with the streak length', () => {
-      const history = [{ ...lastYear(3, 0.7), roundId: '2012' }, lastYear(3, 0.8)];
-      const c = byId(score([post('a', 95, 100, 100), post('b', 90, 100, 100), post('c', 70, 100, 100)], history), 'c');
+      const c = byId(scoreIn(year(2014), [lastYear(3, 0.7, 2012), lastYear(3, 0.8)]), 'c');
       expect(consequence(c, 'ganquan-two-years')).toMatchObject({ rounds: ['2013', '2014'], streak: 3 });
     });
 
-    it('does not fire when last year was fine', () => {
-      const c = byId(score([post('a', 95, 100, 100), post('b', 90, 100, 100), post('c', 70, 100, 100)], [lastYear(1, 0.95)]), 'c');
+    it('does not fire when last year was fine (1st of 3 at 95%), nor after a year with no result', () => {
+      expect(ruleIds(byId(scoreIn(year(2014), [lastYear(1, 0.95)]), 'c'))).not.toContain('ganquan-two-years');
+      // 2012 was bad but 2013 has no yearly result: the run is broken.
+      expect(ruleIds(byId(scoreIn(year(2014), [lastYear(3, 0.7, 2012)]), 'c'))).not.toContain('ganquan-two-years');
+    });
+
+    it('refuses, and does not punish, a post ranked 1st at 95% last year whose entry lacks rankedCount', () => {
+      // The issue: rankedCount defaulted to 0 read every ranked past post as last. 95% ≥ 75%, so
+      // the condition needs 处于末位, which needs the ranked count: refused, naming round, post and field.
+      const history = [{ roundId: '2013', period: year(2013), targets: [{ targetId: 'c', rank: 1, tieSize: 1, total: 0.95 }] }];
+      let error: unknown;
+      try {
+        scoreIn(year(2014), history);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ScoringInputError);
+      expect((error as ScoringInputError).issues).toEqual([
+        expect.objectContaining({ code: 'HISTORY_INCOMPLETE', roundId: '2013', targetId: 'c', field: 'rankedCount', ruleId: 'ganquan-two-years' }),
+      ]);
+      expect((error as ScoringInputError).issues[0]?.message).toMatch(/往期评议“2013”中“c”缺少参加排名的单位数（rankedCount）/);
+      // Complete, the same entry says 1st of 3: not last, 95% not under 75% → no two-year consequence.
+      expect(ruleIds(byId(scoreIn(year(2014), [lastYear(1, 0.95)]), 'c'))).not.toContain('ganquan-two-years');
+    });
+
+    it('reads a past total as 满意度 (the scheme total): 70% last year alone fires the <75% half', () => {
+      // 0.70 < 0.75 holds, so 低于75%或处于末位 holds without reading the rank.
+      const c = byId(scoreIn(year(2014), [{ roundId: '2013', period: year(2013), targets: [{ targetId: 'c', total: 0.7 }] }]), 'c');
+      expect(consequence(c, 'ganquan-two-years')).toMatchObject({ rounds: ['2013', '2014'], streak: 2 });
+    });
+
+    it('never fires in quarterly rounds: two bad quarters running are not two years, and the result says so', () => {
+      const q2 = scoreIn(quarter(2014, 2), [{ roundId: '2014q1', period: quarter(2014, 1), targets: [entry(3, 0.7)] }]);
+      const c = byId(q2, 'c');
+      expect(ruleIds(c)).toContain('ganquan-no-awards');
       expect(ruleIds(c)).not.toContain('ganquan-two-years');
+      expect(q2.notes).toEqual([expect.objectContaining({ id: 'year_rules_annual_round', ruleIds: ['ganquan-two-years'] })]);
+      expect(q2.notes?.[0]?.text).toMatch(/只在年度评议中判定，本轮（2014年第二季度）不判定/);
+    });
+
+    it('judges the annual round on yearly results only: four bad quarters of 2013 are not a bad 2013', () => {
+      const quarters = [1, 2, 3, 4].map((q) => ({ roundId: `2013q${q}`, period: quarter(2013, q), targets: [entry(3, 0.7)] }));
+      const annual = scoreIn(year(2014), quarters);
+      expect(ruleIds(byId(annual, 'c'))).not.toContain('ganquan-two-years');
+      expect(annual.notes).toBeUndefined();
+      // With the 2013 annual round among them, the two years are 2013 and 2014.
+      const withAnnual = scoreIn(year(2014), [...quarters, lastYear(3, 0.8)]);
+      expect(consequence(byId(withAnnual, 'c'), 'ganquan-two-years')).toMatchObject({ rounds: ['2013', '2014'], periods: ['2013年', '2014年'] });
+    });
+
+    it('counts programme years when the year starts in July', () => {
+      const py = (y: number) => ({ kind: 'year' as const, start: `${y}-07-01`, end: `${y + 1}-06-30` });
+      const c = byId(scoreIn(py(2014), [{ roundId: '2013', period: py(2013), targets: [entry(3, 0.8)] }], 7), 'c');
+      expect(consequence(c, 'ganquan-two-years')).toMatchObject({ rounds: ['2013', '2014'], periods: ['2013年7月至2014年6月', '2014年7月至2015年6月'] });
+      // A calendar-year period is not a whole programme year: refused, not guessed.
+      expect(() => scoreIn(year(2014), [{ roundId: '2013', period: py(2013), targets: [entry(3, 0.8)] }], 7)).toThrow(/不是一个完整的评议年度（每年7月起）/);
+    });
+
+    it('refuses history without periods, since the rule counts years', () => {
+      const noPeriod = [{ roundId: '2013', targets: [entry(3, 0.8)] }];
+      expect(() => scoreIn(year(2014), noPeriod)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'HISTORY_INCOMPLETE', roundId: '2013', field: 'period' })] }));
+      expect(() => scoreRound(scheme, { roundId: '2014', targets: thisYear, history: [lastYear(3, 0.8)] })).toThrow(/本轮评议“2014”缺少评议期/);
+    });
+
+    it('refuses contradictory entries: 4th of 3, a tie running past the last place, total unlike 满意度', () => {
+      const bad = (t: object) => () => scoreIn(year(2014), [{ roundId: '2013', period: year(2013), targets: [{ ...entry(1, 0.9), ...t }] }]);
+      expect(bad({ rank: 4 })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'HISTORY_INCONSISTENT', targetId: 'c', field: 'rank' })] }));
+      expect(bad({ rank: 2, tieSize: 3 })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'HISTORY_INCONSISTENT', field: 'tieSize' })] }));
+      expect(bad({ total: 0.8 })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'HISTORY_INCONSISTENT', field: 'total' })] }));
     });
   });
 

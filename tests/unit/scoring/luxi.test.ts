@@ -38,6 +38,23 @@ describe('luxi: 满意率 = (满意 + 基本满意) ÷ 评议人数', () => {
     expect(consequence(o, 'luxi-twice-below-70')?.rounds).toEqual(['r1', 'r3']);
   });
 
+  it('counts evaluations (rounds), reading a past total as 满意率 when that is all the entry gives', () => {
+    // luxi-2012.txt: "对评议满意率发生1次低于60%或2次低于70%的,对参评部门负责人或党员干部进行诫勉谈话".
+    // r1 gives only total 0.65 (< 0.70): with 69% now, that is the second evaluation below 70%.
+    const onlyTotal = [{ roundId: 'r1', targets: [{ targetId: 'o', total: 0.65 }] }];
+    expect(consequence(byId(score([org('o', 'agency', 69, 100)], onlyTotal), 'o'), 'luxi-twice-below-70')).toMatchObject({ rounds: ['r1', 'r3'], unit: 'round' });
+    // Evaluations, not calendar periods: two quarters apart still count, and periods are named.
+    const q = (m: string, e: string) => ({ kind: 'quarter' as const, start: `2026-${m}-01`, end: `2026-${e}` });
+    const res = scoreRound(scheme, { roundId: 'r3', period: q('07', '09-30'), targets: [org('o', 'agency', 69, 100)], history: [{ ...onlyTotal[0]!, period: q('01', '03-31') }] });
+    expect(consequence(byId(res, 'o'), 'luxi-twice-below-70')).toMatchObject({ rounds: ['r1', 'r3'], periods: ['2026年第一季度', '2026年第三季度'] });
+  });
+
+  it('refuses an entry with neither total nor 满意率 (the scheme total) when the rule must read it', () => {
+    expect(() => score([org('o', 'agency', 69, 100)], [{ roundId: 'r1', targets: [{ targetId: 'o', rank: 2, rankedCount: 5 }] }])).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ code: 'HISTORY_INCOMPLETE', roundId: 'r1', targetId: 'o', field: 'total', ruleId: 'luxi-twice-below-70' })] }),
+    );
+  });
+
   it('does not for a first evaluation below 70%, nor when this round is fine', () => {
     expect(ruleIds(byId(score([org('o', 'agency', 69, 100)], [past('r1', 0.8)]), 'o'))).not.toContain('luxi-twice-below-70');
     expect(ruleIds(byId(score([org('o', 'agency', 75, 100)], [past('r1', 0.65), past('r2', 0.6)]), 'o'))).not.toContain('luxi-twice-below-70');

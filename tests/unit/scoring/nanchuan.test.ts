@@ -81,47 +81,63 @@ describe('nanchuan: 难度分 = Σ 勾选次数 ÷ (评议份数 × 5) × 100, w
     expect(ruleIds(byId(res, 's12'))).toEqual([]);
   });
 
-  describe('escalation over consecutive rounds (current: rank 1)', () => {
+  describe('escalation over consecutive quarters (current: rank 1 in 2026 Q3)', () => {
+    // nanchuan-2021.txt: "每季度评选出10个最难办事科室" and "若连续2次评议结果位列前3名,则免去科室负责人职务;
+    // 若连续3次评议结果位列前3名,则免去分管领导职务": the 评议 is quarterly, so the rules count quarters.
+    const Q = (q: number, y = 2026) => ({ kind: 'quarter' as const, start: `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`, end: `${y}-${String(q * 3).padStart(2, '0')}-28` });
     const current = [withDifficulty('x', 80), withDifficulty('y', 20), withDifficulty('z', 10), withDifficulty('w', 5)];
-    const past = (roundId: string, rank: number | null) => ({ roundId, targets: rank === null ? [] : [{ targetId: 'x', rank, rankedCount: 90, tieSize: 1, total: 50 }] });
+    const inQuarter = (q: number, history: RoundFactsInput['history'] = [], s: Scheme = scheme) => scoreRound(s, { roundId: `q${q}`, period: Q(q), targets: current, history });
+    const past = (q: number, rank: number | null, roundId = `q${q}`) => ({
+      roundId,
+      period: Q(q),
+      targets: rank === null ? [] : [{ targetId: 'x', rank, rankedCount: 90, tieSize: 1, total: 50, misconduct: 0 }],
+    });
 
-    it('1 round in the top 3: interview only', () => {
-      const x = byId(score(current), 'x');
+    it('1 quarter in the top 3: interview only', () => {
+      const x = byId(inQuarter(3), 'x');
       expect(ruleIds(x)).toContain('nanchuan-interview');
       expect(ruleIds(x)).not.toContain('nanchuan-remove-head');
     });
 
-    it('2 rounds running: the section head is removed, naming both rounds', () => {
-      const x = byId(score(current, [past('q2', 2)]), 'x');
-      expect(consequence(x, 'nanchuan-remove-head')).toMatchObject({ rounds: ['q2', 'q3'], streak: 2 });
+    it('2 quarters running: the section head is removed, naming both quarters', () => {
+      const x = byId(inQuarter(3, [past(2, 2)]), 'x');
+      expect(consequence(x, 'nanchuan-remove-head')).toMatchObject({ rounds: ['q2', 'q3'], streak: 2, unit: 'quarter', periods: ['2026年第二季度', '2026年第三季度'] });
       expect(ruleIds(x)).not.toContain('nanchuan-remove-supervisor');
     });
 
-    it('3 rounds running: the supervising leader is removed as well', () => {
-      const x = byId(score(current, [past('q1', 3), past('q2', 2)]), 'x');
+    it('3 quarters running: the supervising leader is removed as well', () => {
+      const x = byId(inQuarter(3, [past(1, 3), past(2, 2)]), 'x');
       expect(consequence(x, 'nanchuan-remove-supervisor')).toMatchObject({ rounds: ['q1', 'q2', 'q3'], streak: 3 });
       expect(consequence(x, 'nanchuan-remove-head')).toMatchObject({ rounds: ['q2', 'q3'], streak: 3 });
     });
 
-    it('a round outside the top 3, or a round the section was not rated, breaks the run', () => {
-      expect(ruleIds(byId(score(current, [past('q1', 1), past('q2', 4)]), 'x'))).not.toContain('nanchuan-remove-head');
-      expect(ruleIds(byId(score(current, [past('q1', 1), past('q2', null)]), 'x'))).not.toContain('nanchuan-remove-head');
-      expect(ruleIds(byId(score(current, [past('q1', 1), past('q2', 4), past('q2b', 1)]), 'x'))).toContain('nanchuan-remove-head');
+    it('a quarter outside the top 3, a quarter the section was not rated, or a quarter with no round breaks the run', () => {
+      expect(ruleIds(byId(inQuarter(3, [past(1, 1), past(2, 4)]), 'x'))).not.toContain('nanchuan-remove-head');
+      expect(ruleIds(byId(inQuarter(3, [past(1, 1), past(2, null)]), 'x'))).not.toContain('nanchuan-remove-head');
+      // #1 in Q1, no published Q2 at all, #1 in Q3: Q1 and Q3 are not consecutive quarters.
+      expect(ruleIds(byId(inQuarter(3, [past(1, 1)]), 'x'))).not.toContain('nanchuan-remove-head');
+      // #1 in 2025 Q4 and 2026 Q1: consecutive across the year's end.
+      const q1 = scoreRound(scheme, { roundId: 'q1', period: Q(1), targets: current, history: [{ ...past(4, 1, '2025q4'), period: Q(4, 2025) }] });
+      expect(consequence(byId(q1, 'x'), 'nanchuan-remove-head')).toMatchObject({ rounds: ['2025q4', 'q1'], periods: ['2025年第四季度', '2026年第一季度'] });
     });
 
-    it('with mode "exactly", a third round does not remove the (new) head again', () => {
+    it('refuses two rounds in one quarter (which one counts would be a guess)', () => {
+      expect(() => inQuarter(3, [past(2, 1), past(2, 4, 'q2-again')])).toThrow(/往期评议“q2-again”与“q2”同为2026年第二季度/);
+    });
+
+    it('with mode "exactly", a third quarter does not remove the (new) head again', () => {
       const exactly = Scheme.parse({
         ...scheme,
-        rules: scheme.rules.map((r) => (r.id === 'nanchuan-remove-head' ? { ...r, history: { kind: 'consecutive', rounds: 2, mode: 'exactly' } } : r)),
+        rules: scheme.rules.map((r) => (r.id === 'nanchuan-remove-head' ? { ...r, history: { kind: 'consecutive', rounds: 2, mode: 'exactly', unit: 'quarter' } } : r)),
       });
-      const x = byId(score(current, [past('q1', 3), past('q2', 2)], exactly), 'x');
+      const x = byId(inQuarter(3, [past(1, 3), past(2, 2)], exactly), 'x');
       expect(ruleIds(x)).not.toContain('nanchuan-remove-head');
       expect(ruleIds(x)).toContain('nanchuan-remove-supervisor');
     });
 
-    it('takes last round’s engine output as history unchanged', () => {
-      const q2 = score(current);
-      const x = byId(scoreRound(scheme, { roundId: 'q4', targets: current, history: [q2] }), 'x');
+    it('takes last quarter’s engine output as history unchanged', () => {
+      const q3 = inQuarter(3);
+      const x = byId(scoreRound(scheme, { roundId: 'q4', period: Q(4), targets: current, history: [q3] }), 'x');
       expect(consequence(x, 'nanchuan-remove-head')?.rounds).toEqual(['q3', 'q4']);
     });
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getSchemePreset } from '../../../shared/schemes';
@@ -36,7 +36,17 @@ describe('npm run score', () => {
     const r = run('docs/examples/ganquan-2014.json');
     expect(r.code).toBe(0);
     const sb = JSON.parse(r.out).targets.find((t: { targetId: string }) => t.targetId === 'sb-w3');
-    expect(sb.consequences.map((c: { ruleId: string }) => c.ruleId)).toContain('ganquan-two-years');
+    expect(sb.consequences.find((c: { ruleId: string }) => c.ruleId === 'ganquan-two-years')).toMatchObject({ rounds: ['2013', '2014'], unit: 'year', periods: ['2013年', '2014年'] });
+  }, 60_000);
+
+  it('exits 2 naming round, target and field when a history entry lacks what a rule reads', () => {
+    const example = JSON.parse(readFileSync(join(root, 'docs/examples/ganquan-2014.json'), 'utf8'));
+    // sb-w3 is under 75% and last this year, so ganquan-two-years reads 2013: 78% is not under 75%,
+    // so 处于末位 must be read, and the entry no longer says how many posts were ranked.
+    delete example.facts.history[0].targets[0].rankedCount;
+    const r = run(tempFile(JSON.stringify(example)));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/history\.2013\.sb-w3\.rankedCount: HISTORY_INCOMPLETE 往期评议“2013”中“sb-w3”缺少参加排名的单位数（rankedCount）/);
   }, 60_000);
 
   it('scores with an inline scheme', () => {

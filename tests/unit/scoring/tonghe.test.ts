@@ -108,21 +108,29 @@ describe('tonghe: 总分 = 满意度测评×40% + 政风建设年×20% + 听证�
     expect(ruleIds(byId(res, 'a'))).toEqual(['tonghe-satisfied-unit']);
   });
 
-  describe('连续两年排名末位 (基层执法单位)', () => {
+  describe('连续两年排名末位 (基层执法单位), counted in years', () => {
+    // tonghe-2011.txt: "对连续两年排名末位的基层执法单位,建议主管部门对主要负责人调离岗位".
+    const year = (y: number) => ({ kind: 'year' as const, start: `${y}-01-01`, end: `${y}-12-31` });
     const targets = [byWork('j1', 60, 'grassroots'), byWork('j2', 50, 'grassroots'), byWork('j3', 40, 'grassroots')];
-    const lastYear = (rank: number) => ({ roundId: '2010', targets: [{ targetId: 'j3', rank, rankedCount: 3, tieSize: 1, total: 70 }] });
+    const in2011 = (ts: RoundFactsInput['targets'], history: RoundFactsInput['history'] = []) => scoreRound(scheme, { roundId: '2011', period: year(2011), targets: ts, history });
+    const lastYear = (rank: number, targetId = 'j3') => ({ roundId: '2010', period: year(2010), targets: [{ targetId, rank, rankedCount: 3, tieSize: 1, total: 70 }] });
 
     it('recommends moving the head after two years last', () => {
-      expect(consequence(byId(score(targets, [lastYear(3)]), 'j3'), 'tonghe-move-head')).toMatchObject({ rounds: ['2010', '2011'], streak: 2 });
+      expect(consequence(byId(in2011(targets, [lastYear(3)]), 'j3'), 'tonghe-move-head')).toMatchObject({ rounds: ['2010', '2011'], streak: 2, unit: 'year', periods: ['2010年', '2011年'] });
     });
 
     it('does not after one year last', () => {
-      expect(ruleIds(byId(score(targets, [lastYear(2)]), 'j3'))).not.toContain('tonghe-move-head');
-      expect(ruleIds(byId(score(targets), 'j3'))).not.toContain('tonghe-move-head');
+      expect(ruleIds(byId(in2011(targets, [lastYear(2)]), 'j3'))).not.toContain('tonghe-move-head');
+      expect(ruleIds(byId(in2011(targets), 'j3'))).not.toContain('tonghe-move-head');
+    });
+
+    it('refuses last year’s entry without rankedCount rather than reading a 1st place as last', () => {
+      const history = [{ roundId: '2010', period: year(2010), targets: [{ targetId: 'j3', rank: 1, tieSize: 1, total: 90 }] }];
+      expect(() => in2011(targets, history)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'HISTORY_INCOMPLETE', roundId: '2010', targetId: 'j3', field: 'rankedCount', ruleId: 'tonghe-move-head' })] }));
     });
 
     it('does not apply to the three 县直 groups, as the document limits it to 基层执法单位', () => {
-      const res = score([byWork('a', 95), byWork('b', 90), byWork('c', 40)], [{ roundId: '2010', targets: [{ targetId: 'c', rank: 3, rankedCount: 3, tieSize: 1, total: 70 }] }]);
+      const res = in2011([byWork('a', 95), byWork('b', 90), byWork('c', 40)], [lastYear(3, 'c')]);
       expect(ruleIds(byId(res, 'c'))).not.toContain('tonghe-move-head');
     });
   });
