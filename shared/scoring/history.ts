@@ -177,14 +177,26 @@ function strictView(scheme: Scheme, t: PastTarget): TargetView {
       },
     });
   }
-  const view = { values } as TargetView;
-  Object.defineProperties(view, {
-    grade: { enumerable: true, get: () => need('grade', t.grade)?.id ?? null },
-    rank: { enumerable: true, get: () => need('rank', t.rank) },
-    tieSize: { enumerable: true, get: () => need('tieSize', t.tieSize) },
-    rankedCount: { enumerable: true, get: () => need('rankedCount', t.rankedCount) },
-    misconduct: { enumerable: true, get: () => need('misconduct', t.misconduct) },
-  });
+  // Written as getters so a condition reads a field only when it needs it; typed as TargetView
+  // so a field added to the view must be given here too (a past view never guesses one).
+  const view: TargetView = {
+    values,
+    get grade() {
+      return need('grade', t.grade)?.id ?? null;
+    },
+    get rank() {
+      return need('rank', t.rank);
+    },
+    get tieSize() {
+      return need('tieSize', t.tieSize);
+    },
+    get rankedCount() {
+      return need('rankedCount', t.rankedCount);
+    },
+    get misconduct() {
+      return need('misconduct', t.misconduct);
+    },
+  };
   return view;
 }
 
