@@ -64,7 +64,8 @@ describe('南川: consecutive quarters in the worst three', () => {
 
     const actions = (await api.get('/admin/rounds/nc3/consequences', supervisor)).body.actions;
     expect(actions.filter((a: { ruleId: string }) => a.ruleId === 'nanchuan-remove-supervisor')).toEqual([
-      expect.objectContaining({ targetId: 's11', rank: 1, rounds: ['nc1', 'nc2', 'nc3'], streak: 3 }),
+      // nanchuan-2021.txt "若连续3次评议结果位列前3名,则免去分管领导职务": the 评议 is quarterly, so quarters.
+      expect.objectContaining({ targetId: 's11', rank: 1, rounds: ['nc1', 'nc2', 'nc3'], streak: 3, unit: 'quarter', periods: ['2026年第一季度', '2026年第二季度', '2026年第三季度'] }),
     ]);
     // The newspaper names the worst section's main problems from the indicator counts.
     expect(published.snapshot.mainProblems.s11.map((p: { value: string; count: number }) => [p.value, p.count])).toEqual([
@@ -72,7 +73,7 @@ describe('南川: consecutive quarters in the worst three', () => {
       ['lazy', 30],
       ['shirk', 30],
     ]);
-  });
+  }, 300_000); // ~270 ballots over HTTP on a shared 2-core machine: a generous deadline, not a speed check
 });
 
 describe('通河: two years running last among 基层执法单位', () => {
@@ -106,6 +107,9 @@ describe('通河: two years running last among 基层执法单位', () => {
     expect(Object.keys(ruleIds(y1, 's11'))).not.toContain('tonghe-move-head');
     const y2 = await tongheYear(2012, { s11: 72, s12: 95, s21: 85 });
     expect(ruleIds(y2, 's11')['tonghe-move-head']).toEqual(['th2011', 'th2012']);
+    // tonghe-2011.txt "对连续两年排名末位的基层执法单位": counted in years, from the rounds' own periods.
+    const moveHead = y2.targets.find((t: { targetId: string }) => t.targetId === 's11').consequences.find((c: { ruleId: string }) => c.ruleId === 'tonghe-move-head');
+    expect(moveHead).toMatchObject({ unit: 'year', periods: ['2011年', '2012年'], streak: 2 });
     expect(Object.keys(ruleIds(y2, 's12'))).not.toContain('tonghe-move-head');
     // s12 first two years running → promotion basis; in 2013 s21 falls last for the first time.
     expect(ruleIds(y2, 's12')['tonghe-promotion-basis']).toEqual(['th2011', 'th2012']);
