@@ -37,7 +37,7 @@ export function groupConfidence(
       const i = scoreComponents(scheme, m.facts, m.tallies, z).get(basisId)?.interval;
       return i ? { lower: i.lower, upper: i.upper } : { lower: value ?? 0, upper: value ?? 0 };
     };
-    return { targetId: m.facts.targetId, tier: p.tier ?? 1, score: value, intervalAt };
+    return { targetId: m.facts.targetId, tier: p.tier ?? 1, score: value, intervalAt, lowSample: m.components.get(basisId)?.interval?.lowSample ?? false };
   });
   const descending = (ranking.direction === 'best-first') === (ranking.higherIs === 'better');
   const c = rankConfidence(items, { method: pairwise ? 'pairwise' : 'intervals', descending, sampledIntervals });

@@ -21,11 +21,14 @@ import type { Bounds } from './wilson';
  * that have none); `intervalAt(z)` the basis interval at that z (null: no interval, the value
  * is exact).
  */
-export type ConfidenceItem = { targetId: string; tier: number; score: number | null; intervalAt: ((z: number) => Bounds) | null };
+export type ConfidenceItem = { targetId: string; tier: number; score: number | null; intervalAt: ((z: number) => Bounds) | null; lowSample?: boolean };
 
 /**
  * `pairwise`: Newcombe's hybrid score interval for each difference, Bonferroni over the
- * pairs (shares and bounded means: the brief's "proportion-type bases"). `intervals`: every
+ * pairs (shares and bounded means). A pair with a low sample on either side (`lowSample`,
+ * under the scheme's `lowSampleBelow`) is compared by non-overlap of the same two intervals
+ * instead: Newcombe's interval is too short at tiny n (0 of 2 against 2 of 2 would come out
+ * "confident", though it happens one time in eight when both are 50%). `intervals`: every
  * target's interval at a Bonferroni level over all `sampledIntervals` sampled intervals of
  * the group; two targets are ordered when their intervals do not overlap (weighted totals,
  * whose envelope covers when all of its parts do). `exact`: nothing sampled, values compare as
@@ -72,7 +75,8 @@ export function rankConfidence(
     const iy = at.get(y.targetId) ?? null;
     // Before means better placed: higher score when descending, lower otherwise.
     const sign = opts.descending ? 1 : -1;
-    const { lower, upper } = differenceInterval(method, x.score, ix, y.score, iy);
+    const pairMethod = method === 'pairwise' && (x.lowSample || y.lowSample) ? 'intervals' : method;
+    const { lower, upper } = differenceInterval(pairMethod, x.score, ix, y.score, iy);
     if (sign * d > 0) return (sign > 0 ? quantise(lower) > 0 : quantise(upper) < 0) ? 1 : 0;
     return (sign > 0 ? quantise(upper) < 0 : quantise(lower) > 0) ? -1 : 0;
   };
