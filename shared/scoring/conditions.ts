@@ -7,7 +7,9 @@ import { GRID, holds, type Comparison } from './compare';
  * "put first" override are all written with these, so a county's rules stay data.
  * `rank` counts in the scheme's ranking direction (rank 1 is the best in a best-first ranking,
  * the worst in a worst-first one). `ties` says what happens to a tie block that straddles a
- * cut: `include` (default) lets the whole block in, `exclude` keeps the whole block out.
+ * cut: `include` lets the whole block in, `exclude` keeps the whole block out. Left out, the
+ * engine fills `ties` and `rounding` from the scheme's `ranking.quota` (resolveRankDefaults;
+ * docs/scoring.md#ties-at-a-cut); read raw, they mean `include` and `floor`.
  * @example { kind: 'any', of: [{ kind: 'value', of: 'satisfaction', op: 'lt', value: 0.75 }, { kind: 'rankFromEnd', within: 1 }] }
  */
 export type Condition =
