@@ -1,3 +1,4 @@
+import { attendanceProblems } from './attendance';
 import type { RoundFacts, TargetFacts } from './facts';
 import type { Scheme } from './scheme';
 import { ballotsOn, resolveTallies, type TargetTallies } from './tallies';
@@ -47,10 +48,7 @@ function targetProblems(scheme: Scheme, t: TargetFacts, tallies: TargetTallies):
     if (t.served === undefined) problems.push(`${id}.served: required by ${c.id} (${c.label})`);
     else if (ballotsOn(tallies, c.channels) > t.served) problems.push(`${id}.served: ${t.served} served but ${ballotsOn(tallies, c.channels)} ballots returned`);
   }
-  for (const [channel, present] of Object.entries(t.present ?? {}) as Array<[keyof TargetTallies, number | undefined]>) {
-    const returned = tallies[channel]?.ballots ?? 0;
-    if (present !== undefined && returned > present) problems.push(`${id}.present.${channel}: ${present} representatives present but ${returned} sheets returned`);
-  }
+  problems.push(...attendanceProblems(t, tallies).map((p) => p.text));
   const mix = scheme.evaluatorMix?.[t.formKey ?? 'default'];
   if (t.evaluatorCounts && mix) {
     for (const key of Object.keys(t.evaluatorCounts)) if (!mix.categories.some((c) => c.id === key)) problems.push(`${id}.evaluatorCounts.${key}: unknown evaluator category`);
