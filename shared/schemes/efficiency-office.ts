@@ -97,7 +97,12 @@ export const efficiencyOffice: SchemeInput = {
     },
   ],
   total: 'total',
-  ranking: { direction: 'best-first', higherIs: 'better' },
+  ranking: {
+    direction: 'best-first',
+    higherIs: 'better',
+    // 前6名 满意科室 is a cap (a tie at 6th gets none of it); 后3名 names every section tied for it.
+    quota: { ties: { best: 'exclude', worst: 'include' } },
+  },
   rules: [
     { id: 'efficiency-satisfied-section', actions: ['praise'], label: '满意科室', text: '评为满意科室，予以通报表扬，科室主要负责人年度考核定为优秀', when: { kind: 'rank', top: 6 } },
     {

@@ -60,7 +60,13 @@ export const ganquan: SchemeInput = {
       },
     ],
   },
-  ranking: { direction: 'best-first', higherIs: 'better' },
+  ranking: {
+    direction: 'best-first',
+    higherIs: 'better',
+    // Forms are handed out by the post itself: one that gets none back must not escape 末位
+    // (测评表回收率不足60%的视为"不满意"等次). docs/scoring.md#silent-targets.
+    silent: 'worst',
+  },
   rules: [
     {
       id: 'ganquan-praise', actions: ['praise'],

@@ -53,6 +53,8 @@ export const nanchuan: SchemeInput = {
     direction: 'worst-first',
     higherIs: 'worse',
     minBallots: { count: 30, channels: ['directed', 'sampling'] },
+    // 评选出10个最难办事科室: a section tied with the 10th is as hard to deal with, so it is named too.
+    quota: { ties: { worst: 'include' } },
     forceFirst: { when: { kind: 'misconduct' }, flag: { id: 'misconduct_first', label: '干部职工违规违纪问题被举报并经查实，科室直接列为第一名' } },
   },
   rules: [

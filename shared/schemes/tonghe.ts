@@ -75,6 +75,8 @@ export const tonghe: SchemeInput = {
       channels: ['hearing'],
       items: ['openness', 'lawful', 'service', 'integrity', 'institutions'],
       per: 'ballot',
+      // 听证评议分数=听证评议总分÷参加听证会评议代表人数: divided by those present, not by sheets returned.
+      divisor: 'present',
     },
     { kind: 'input', id: 'work', label: '工作考核分', min: 0, max: 100 },
     {
@@ -98,27 +100,33 @@ export const tonghe: SchemeInput = {
     },
   ],
   total: 'total',
-  ranking: { direction: 'best-first', higherIs: 'better' },
+  ranking: {
+    direction: 'best-first',
+    higherIs: 'better',
+    // 获“群众满意单位”的数额按组别以40%比例计评: the 40% is a cap (floor; a tie at the cut gets no
+    // title), while the last place names every unit tied for it. docs/scoring.md#ties-at-a-cut.
+    quota: { rounding: 'floor', ties: { best: 'exclude', worst: 'include' } },
+  },
   rules: [
     {
       id: 'tonghe-satisfied-unit', actions: ['praise'],
       label: '群众满意单位',
       text: '按组别前40%，授予本年度“关注民生、服务发展”群众满意单位称号，召开大会表彰并在媒体上公布',
-      when: { kind: 'rankShare', top: 0.4, rounding: 'floor' },
+      when: { kind: 'rankShare', top: 0.4 },
       groups: ['enforcement', 'management', 'service'],
     },
     {
       id: 'tonghe-satisfied-grassroots', actions: ['praise'],
       label: '群众满意基层执法单位',
       text: '按组别前40%，授予本年度“关注民生、服务发展”群众满意基层执法单位称号，召开大会表彰并在媒体上公布',
-      when: { kind: 'rankShare', top: 0.4, rounding: 'floor' },
+      when: { kind: 'rankShare', top: 0.4 },
       groups: ['grassroots'],
     },
     {
       id: 'tonghe-promotion-basis', actions: ['praise'],
       label: '评奖晋级依据',
       text: '连续两年以上群众满意度较高、评议名次靠前，建议主管部门作为主要负责人评奖晋级的重要依据',
-      when: { kind: 'rankShare', top: 0.4, rounding: 'floor' },
+      when: { kind: 'rankShare', top: 0.4 },
       groups: ['grassroots'],
       // "对连续两年以上群众满意度较高、评议名次靠前的基层执法单位,建议主管部门作为主要负责人评奖晋级的重要依据": years.
       history: { kind: 'consecutive', rounds: 2, mode: 'atLeast', unit: 'year' },

@@ -6,17 +6,18 @@ import type { TargetFacts } from './facts';
 import type { ComponentScore, OptionShare, ScoreInterval } from './result';
 import type { Scheme } from './scheme';
 import { answersOn, ballotsOn, type TargetTallies } from './tallies';
-import { boundedMeanInterval, wilsonCounts } from './wilson';
+import { boundedMeanInterval, wilsonCounts, Z95 } from './wilson';
 
-type Context = { scheme: Scheme; target: TargetFacts; tallies: TargetTallies; done: Map<string, ComponentScore> };
+type Context = { scheme: Scheme; target: TargetFacts; tallies: TargetTallies; done: Map<string, ComponentScore>; z: number };
 
 /**
  * Every component of the scheme for one target, in scheme order (a weighted component reads
- * the ones before it). Inputs are assumed checked (see checkTargetFacts).
+ * the ones before it). Inputs are assumed checked (see checkTargetFacts). `z` sets the
+ * intervals' width (default 95%; the rank confidence sets ask for wider, simultaneous ones).
  * @example scoreComponents(scheme, target, tallies).get('satisfaction')?.value // 0.85
  */
-export function scoreComponents(scheme: Scheme, target: TargetFacts, tallies: TargetTallies): Map<string, ComponentScore> {
-  const ctx: Context = { scheme, target, tallies, done: new Map() };
+export function scoreComponents(scheme: Scheme, target: TargetFacts, tallies: TargetTallies, z: number = Z95): Map<string, ComponentScore> {
+  const ctx: Context = { scheme, target, tallies, done: new Map(), z };
   for (const c of scheme.components) ctx.done.set(c.id, scoreOne(c, ctx));
   return ctx.done;
 }
@@ -28,12 +29,12 @@ function scoreOne(c: Component, ctx: Context): ComponentScore {
     case 'proportion': {
       const successes = answersOn(ctx.tallies, c.channels, c.item, c.success);
       const n = c.denominator === 'ballots' ? ballotsOn(ctx.tallies, c.channels) : answersOn(ctx.tallies, c.channels, c.item);
-      return { ...base, value: n > 0 ? (successes / n) * c.scale : null, interval: wilson(successes, n, c.scale, low(n)), numerator: successes, denominator: n };
+      return { ...base, value: n > 0 ? (successes / n) * c.scale : null, interval: wilson(successes, n, c.scale, low(n), ctx.z), numerator: successes, denominator: n };
     }
     case 'returnRate': {
       const returned = ballotsOn(ctx.tallies, c.channels);
       const served = ctx.target.served ?? 0;
-      return { ...base, value: served > 0 ? (returned / served) * c.scale : null, interval: wilson(returned, served, c.scale, low(served)), numerator: returned, denominator: served };
+      return { ...base, value: served > 0 ? (returned / served) * c.scale : null, interval: wilson(returned, served, c.scale, low(served), ctx.z), numerator: returned, denominator: served };
     }
     case 'pointsMean':
       return pointsMean(c, ctx);
@@ -87,22 +88,23 @@ function pointsMean(c: Extract<Component, { kind: 'pointsMean' }>, ctx: Context)
   }
   for (const itemId of c.items) breakdown.push(...optionShares(ctx, c.channels, itemId));
   const scale = c.scale / c.normaliser;
+  const base = { id: c.id, label: c.label, kind: c.kind, ...(breakdown.length > 0 ? { breakdown } : {}) };
+  if (c.per === 'ballot' && c.divisor === 'present') {
+    const missing = c.channels.filter((ch) => ctx.target.present?.[ch] === undefined);
+    if (missing.length > 0) return { ...base, value: null, interval: null, numerator: points, missingInputs: missing.map((ch) => `present.${ch}`) };
+    const present = c.channels.reduce((s, ch) => s + (ctx.target.present?.[ch] ?? 0), 0);
+    // No sheet at all is no hearing score yet (not 0). Otherwise a representative present whose
+    // sheet never came back adds 0 points, so the range of one representative reaches 0.
+    if (n > 0 && present > n) lo = Math.min(lo, 0);
+    if (n > 0) n = present;
+  }
   const mean = n > 0 ? points / n : null;
   let interval: ScoreInterval | null = null;
   if (mean !== null) {
-    const b = boundedMeanInterval(mean, n, lo, hi);
+    const b = boundedMeanInterval(mean, n, lo, hi, ctx.z);
     interval = { lower: b.lower * scale, upper: b.upper * scale, method: 'wilson-bounded-mean', n, lowSample: n < ctx.scheme.lowSampleBelow };
   }
-  return {
-    id: c.id,
-    label: c.label,
-    kind: c.kind,
-    value: mean === null ? null : mean * scale,
-    interval,
-    numerator: points,
-    denominator: n,
-    ...(breakdown.length > 0 ? { breakdown } : {}),
-  };
+  return { ...base, value: mean === null ? null : mean * scale, interval, numerator: points, denominator: n };
 }
 
 /** What one ballot can score on an item: a single answer's range, or any subset of a multi item. */
@@ -125,7 +127,7 @@ function optionShares(ctx: Context, channels: ChannelKind[], itemId: string): Op
   const n = ballotsOn(ctx.tallies, channels);
   return item.options.map((o) => {
     const count = answersOn(ctx.tallies, channels, itemId, [o.value]);
-    return { item: itemId, value: o.value, label: o.label, count, share: n > 0 ? count / n : null, interval: wilson(count, n, 1, n < ctx.scheme.lowSampleBelow) };
+    return { item: itemId, value: o.value, label: o.label, count, share: n > 0 ? count / n : null, interval: wilson(count, n, 1, n < ctx.scheme.lowSampleBelow, ctx.z) };
   });
 }
 
@@ -169,8 +171,8 @@ function weighted(c: WeightedComponent, ctx: Context): ComponentScore {
   };
 }
 
-function wilson(successes: number, n: number, scale: number, lowSample: boolean): ScoreInterval {
-  const b = wilsonCounts(successes, n);
+function wilson(successes: number, n: number, scale: number, lowSample: boolean, z: number): ScoreInterval {
+  const b = wilsonCounts(successes, n, z);
   return { lower: b.lower * scale, upper: b.upper * scale, method: 'wilson', n, lowSample };
 }
 

@@ -42,7 +42,11 @@ export const ReturnRateComponent = z.object({
 /**
  * Σ count × option points ÷ (N × normaliser) × scale, N = ballots (`per: 'ballot'`, a hearing
  * sheet's total) or answers (`per: 'answer'`, 效能办: Σ 次数 × 分 ÷ (总次数 × 90)).
- * @example { kind: 'pointsMean', id: 'hearing', label: '听证评议', channels: ['hearing'], items: ['openness'], per: 'ballot' }
+ * `divisor` (per ballot only): N is the sheets returned (`returned`, default) or the
+ * representatives present, a fact per target and channel (`present`, 通河: 听证评议总分 ÷
+ * 参加听证会评议代表人数); a present representative without a sheet adds 0 points. Without that
+ * fact the value is missing (flag `missing_present`, an input still to enter).
+ * @example { kind: 'pointsMean', id: 'hearing', label: '听证评议', channels: ['hearing'], items: ['openness'], per: 'ballot', divisor: 'present' }
  */
 export const PointsMeanComponent = z.object({
   kind: z.literal('pointsMean'),
@@ -51,6 +55,7 @@ export const PointsMeanComponent = z.object({
   channels,
   items: z.array(z.string()).min(1),
   per: z.enum(['ballot', 'answer']),
+  divisor: z.enum(['returned', 'present']).optional(),
   normaliser: z.number().positive().default(1),
   scale: z.number().positive().default(1),
 });

@@ -7,7 +7,9 @@ import { GRID, holds, type Comparison } from './compare';
  * "put first" override are all written with these, so a county's rules stay data.
  * `rank` counts in the scheme's ranking direction (rank 1 is the best in a best-first ranking,
  * the worst in a worst-first one). `ties` says what happens to a tie block that straddles a
- * cut: `include` (default) lets the whole block in, `exclude` keeps the whole block out.
+ * cut: `include` lets the whole block in, `exclude` keeps the whole block out. Left out, the
+ * engine fills `ties` and `rounding` from the scheme's `ranking.quota` (resolveRankDefaults;
+ * docs/scoring.md#ties-at-a-cut); read raw, they mean `include` and `floor`.
  * @example { kind: 'any', of: [{ kind: 'value', of: 'satisfaction', op: 'lt', value: 0.75 }, { kind: 'rankFromEnd', within: 1 }] }
  */
 export type Condition =
@@ -25,7 +27,9 @@ export type Condition =
 export type TiePolicy = 'include' | 'exclude';
 export type Rounding = 'floor' | 'round' | 'ceil';
 
-const Ties = z.enum(['include', 'exclude']);
+export const TiePolicy = z.enum(['include', 'exclude']);
+export const Rounding = z.enum(['floor', 'round', 'ceil']);
+const Ties = TiePolicy;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('kind', [
@@ -35,7 +39,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.object({
       kind: z.literal('rankShare'),
       top: z.number().gt(0).lte(1),
-      rounding: z.enum(['floor', 'round', 'ceil']).optional(),
+      rounding: Rounding.optional(),
       ties: Ties.optional(),
     }),
     z.object({ kind: z.literal('rankFromEnd'), within: z.number().int().min(1), ties: Ties.optional() }),
@@ -65,7 +69,23 @@ export type TargetView = {
   rankedCount: number;
   misconduct: number;
   countAnswers?: (item: string, values: string[], channels?: ChannelKind[]) => number;
+  /** This round's 95% simultaneous rank confidence (rank-confidence.ts); absent for past rounds. */
+  rankBounds?: RankBounds;
 };
+
+/**
+ * How many of the ranked targets are, with 95% simultaneous confidence, placed before (`ahead`)
+ * or after (`behind`) this one, and how many share its place by a stated rule rather than by a
+ * score (the silent block). Its rank confidence set is [1 + ahead, rankedCount − behind].
+ */
+export type RankBounds = { ahead: number; behind: number; tiedByRule: number };
+
+/**
+ * How a rank condition is read: on the published ranking (`point`), for certain (`confident`:
+ * it holds for every ranking in the confidence set) or at all (`possible`: for some ranking in
+ * it). `not` swaps the last two, so "confidently not in the top 6" is "not possibly in it".
+ */
+export type RankMode = 'point' | 'confident' | 'possible';
 
 /**
  * How many places a share of a group gets: 40% of 16 units is 6.4, floored to 6 by default.
@@ -89,11 +109,28 @@ function inBottom(v: TargetView, k: number, ties: TiePolicy = 'include'): boolea
 }
 
 /**
+ * The first k places at the head (rank 1) or tail of the ranking, read in `mode`. Confident: the
+ * place holds and at least n − k targets are confidently on the other side of it (a block tied
+ * by rule counts with it when ties are included). Possible: fewer than k are confidently nearer
+ * the end. Without confidence bounds (past rounds) every mode reads the ranking.
+ */
+function inPlaces(v: TargetView, end: 'head' | 'tail', k: number, ties: TiePolicy = 'include', mode: RankMode = 'point'): boolean {
+  if (v.rank === null) return false;
+  const point = end === 'head' ? inTop(v, k, ties) : inBottom(v, k, ties);
+  const b = v.rankBounds;
+  if (mode === 'point' || !b) return point;
+  const nearer = end === 'head' ? b.ahead : b.behind;
+  const farther = end === 'head' ? b.behind : b.ahead;
+  if (mode === 'possible') return nearer < k;
+  return point && farther + (ties === 'include' ? b.tiedByRule : 0) >= v.rankedCount - k;
+}
+
+/**
  * Whether a condition holds for a target's view. A missing value (no ballots, no score) makes a
  * value test false, never true: a target is not punished for an absent number.
  * @example conditionHolds({ kind: 'rank', top: 3 }, view) // true when view.rank is 1, 2 or 3
  */
-export function conditionHolds(c: Condition, v: TargetView): boolean {
+export function conditionHolds(c: Condition, v: TargetView, mode: RankMode = 'point'): boolean {
   switch (c.kind) {
     case 'value': {
       const x = v.values[c.of];
@@ -102,21 +139,85 @@ export function conditionHolds(c: Condition, v: TargetView): boolean {
     case 'grade':
       return v.grade !== null && c.in.includes(v.grade);
     case 'rank':
-      return inTop(v, c.top, c.ties);
+      return inPlaces(v, 'head', c.top, c.ties, mode);
     case 'rankShare':
-      return inTop(v, quotaFor(c.top, v.rankedCount, c.rounding), c.ties);
+      return inPlaces(v, 'head', quotaFor(c.top, v.rankedCount, c.rounding), c.ties, mode);
     case 'rankFromEnd':
-      return inBottom(v, c.within, c.ties);
+      return inPlaces(v, 'tail', c.within, c.ties, mode);
     case 'misconduct':
       return v.misconduct > 0;
     case 'answers':
       return v.countAnswers !== undefined && v.countAnswers(c.item, c.values, c.channels) >= c.atLeast;
     case 'any':
-      return c.of.some((x) => conditionHolds(x, v));
+      return c.of.some((x) => conditionHolds(x, v, mode));
     case 'all':
-      return c.of.every((x) => conditionHolds(x, v));
+      return c.of.every((x) => conditionHolds(x, v, mode));
     case 'not':
-      return !conditionHolds(c.of, v);
+      return !conditionHolds(c.of, v, mode === 'confident' ? 'possible' : mode === 'possible' ? 'confident' : 'point');
+  }
+}
+
+export type RankCondition = Extract<Condition, { kind: 'rank' | 'rankShare' | 'rankFromEnd' }>;
+
+/**
+ * Whether a condition reads a rank anywhere (also under `not`).
+ * @example readsRank({ kind: 'not', of: { kind: 'rank', top: 6 } }) // true
+ */
+export function readsRank(c: Condition): boolean {
+  if (c.kind === 'rank' || c.kind === 'rankShare' || c.kind === 'rankFromEnd') return true;
+  if (c.kind === 'any' || c.kind === 'all') return c.of.some(readsRank);
+  if (c.kind === 'not') return readsRank(c.of);
+  return false;
+}
+
+/**
+ * The rank conditions a condition asks to hold (not those under `not`: they are exceptions,
+ * not cuts), in the order written.
+ * @example positiveRankConditions(efficiencyBottomThree.when) // [{ kind: 'rankFromEnd', within: 3 }]
+ */
+export function positiveRankConditions(c: Condition): RankCondition[] {
+  if (c.kind === 'rank' || c.kind === 'rankShare' || c.kind === 'rankFromEnd') return [c];
+  if (c.kind === 'any' || c.kind === 'all') return c.of.flatMap(positiveRankConditions);
+  return [];
+}
+
+/** Which end of the ranking a rank condition counts from, in the document's words. */
+export function endOf(c: RankCondition, direction: 'best-first' | 'worst-first'): 'best' | 'worst' {
+  const head = c.kind !== 'rankFromEnd';
+  return head === (direction === 'best-first') ? 'best' : 'worst';
+}
+
+/** The defaults a scheme's ranking sets for rank conditions (docs/scoring.md#ties-at-a-cut). */
+export const DEFAULT_QUOTA: { rounding: Rounding; ties: { best: TiePolicy; worst: TiePolicy } } = {
+  rounding: 'floor',
+  ties: { best: 'exclude', worst: 'include' },
+};
+
+/**
+ * The condition with every rank condition's `rounding` and `ties` written out: its own when
+ * given, else the ranking's `quota`, else DEFAULT_QUOTA. The engine scores with resolved
+ * conditions, so this round and every past round are cut by the same stated rule.
+ * @example resolveRankDefaults({ kind: 'rank', top: 6 }, 'best-first', undefined) // { kind: 'rank', top: 6, ties: 'exclude' }
+ */
+export function resolveRankDefaults(
+  c: Condition,
+  direction: 'best-first' | 'worst-first',
+  quota: { rounding?: Rounding | undefined; ties?: { best?: TiePolicy | undefined; worst?: TiePolicy | undefined } | undefined } | undefined,
+): Condition {
+  const tiesFor = (x: RankCondition): TiePolicy => x.ties ?? quota?.ties?.[endOf(x, direction)] ?? DEFAULT_QUOTA.ties[endOf(x, direction)];
+  switch (c.kind) {
+    case 'rank':
+    case 'rankFromEnd':
+      return { ...c, ties: tiesFor(c) };
+    case 'rankShare':
+      return { ...c, rounding: c.rounding ?? quota?.rounding ?? DEFAULT_QUOTA.rounding, ties: tiesFor(c) };
+    case 'any':
+    case 'all':
+      return { ...c, of: c.of.map((x) => resolveRankDefaults(x, direction, quota)) };
+    case 'not':
+      return { ...c, of: resolveRankDefaults(c.of, direction, quota) };
+    default:
+      return c;
   }
 }
 

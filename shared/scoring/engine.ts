@@ -1,7 +1,10 @@
 import type { ChannelKind } from '../model/channel';
 import { GRID } from './compare';
 import { scoreComponents } from './component-scores';
-import { conditionHolds, type TargetView } from './conditions';
+import { isSilent, rankingChannels } from './basis';
+import { conditionHolds, readsRank, resolveRankDefaults, type RankBounds, type TargetView } from './conditions';
+import { groupCuts } from './cuts';
+import { groupConfidence } from './group-confidence';
 import { consequencesFor } from './consequences';
 import { ScoringInputError } from './errors';
 import { RoundFacts, type RoundFactsInput, type TargetFacts } from './facts';
@@ -10,8 +13,8 @@ import { gradeFor } from './grading';
 import { prepareHistory, historyError, type HistoryContext } from './history';
 import { checkMix } from './mix';
 import { rankGroup, type Placement, type RankEntry } from './ranking';
-import type { ComponentScore, GroupRanking, ResultFlag, RoundResult, ScoreInterval, TargetResult } from './result';
-import type { Scheme } from './scheme';
+import type { ComponentScore, Consequence, GroupCut, GroupRanking, ResultFlag, RoundResult, ScoreInterval, TargetResult } from './result';
+import type { Rule, Scheme } from './scheme';
 import { answersOn, ballotsOn, type TargetTallies } from './tallies';
 
 /** Chinese texts of the flags the engine itself raises (schemes add their own). */
@@ -23,6 +26,9 @@ export const ENGINE_FLAGS = {
   low_sample: '样本量偏小，结果仅供参考',
   weights_renormalised: '部分测评方式没有数据，其余权重按比例折算',
   mix_off_quota: '实际参评人员构成与规定比例不符',
+  tied_at_cut: '名次并列且跨越名额线，按方案规定的并列规则处理',
+  silent_worst: '测评表未收回或回收不足，按末位处理',
+  missing_present: '到会代表人数待录入，该项暂不计分',
 } as const;
 
 /**
@@ -32,7 +38,8 @@ export const ENGINE_FLAGS = {
  * facts do not fit the scheme.
  * @example scoreRound(getSchemePreset('ganquan')!, { roundId: '2014', targets: [{ targetId: 'w1', served: 30, channels: { window: { ballots: 20, answers: { overall: { satisfied: 17, unsatisfied: 3 } } } } }] }).targets[0]?.grade // { id: 'satisfied', label: '满意' }
  */
-export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundResult {
+export function scoreRound(schemeIn: Scheme, factsInput: RoundFactsInput): RoundResult {
+  const scheme = withRankDefaults(schemeIn);
   const parsed = RoundFacts.safeParse(factsInput);
   if (!parsed.success) throw new ScoringInputError(parsed.error.issues.map((i) => `${i.path.join('.') || '(facts)'}: ${i.message}`));
   const facts = parsed.data;
@@ -46,6 +53,8 @@ export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundRe
   });
 
   const placements = new Map<string, Placement>();
+  const bounds = new Map<string, RankBounds>();
+  const cutsOf = new Map<string, GroupCut[]>();
   const groups: GroupRanking[] = [];
   for (const group of groupIds(scheme, facts.targets)) {
     const members = scored.filter((s) => s.facts.group === group);
@@ -64,14 +73,33 @@ export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundRe
         interval: basis?.interval ?? null,
         ballots: ranking.minBallots ? ballotsOn(m.tallies, ranking.minBallots.channels) : 0,
         forced: ranking.forceFirst ? conditionHolds(ranking.forceFirst.when, view) : false,
+        silent: ranking.silent === 'worst' && isSilent(scheme, ranking, m.facts, m.tallies),
       };
     });
     const { placements: p, order } = rankGroup(entries, ranking);
     for (const [id, pl] of p) placements.set(id, pl);
-    groups.push({ group, label, order, notRanked: members.map((m) => m.facts.targetId).filter((id) => !order.includes(id)).sort() });
+    const confidence = groupConfidence(scheme, ranking, members, p);
+    for (const [id, b] of confidence?.bounds ?? []) bounds.set(id, b);
+    const views = members.map((m) => ({ targetId: m.facts.targetId, view: viewOf(scheme, m.facts, m.components, m.tallies, p.get(m.facts.targetId) ?? null, bounds.get(m.facts.targetId)) }));
+    const cuts = groupCuts(
+      scheme.rules.filter((r) => !r.groups || r.groups.includes(group)),
+      ranking.direction,
+      views,
+    );
+    cutsOf.set(group, cuts);
+    groups.push({
+      group,
+      label,
+      order,
+      notRanked: members.map((m) => m.facts.targetId).filter((id) => !order.includes(id)).sort(),
+      cuts,
+      ...(confidence ? { confidence: confidence.info } : {}),
+    });
   }
 
-  const targets = scored.map((s) => targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId), history));
+  const targets = scored.map((s) =>
+    targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId), history, bounds.get(s.facts.targetId), cutsOf.get(s.facts.group) ?? []),
+  );
   // A history entry lacking a field a rule read: refused, never scored on a presumed value.
   if (history.issues.length > 0) throw historyError(history.issues);
   targets.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
@@ -94,8 +122,10 @@ function targetResult(
   components: Map<string, ComponentScore>,
   placement: Placement | undefined,
   history: HistoryContext,
+  rankBounds: RankBounds | undefined,
+  cuts: GroupCut[],
 ): TargetResult {
-  const view = viewOf(scheme, t, components, tallies, placement ?? null);
+  const view = viewOf(scheme, t, components, tallies, placement ?? null, rankBounds);
   const flags: ResultFlag[] = [];
   const total = components.get(scheme.total);
   let grade: TargetResult['grade'] = null;
@@ -108,6 +138,10 @@ function targetResult(
   if (scheme.ranking?.forceFirst && conditionHolds(scheme.ranking.forceFirst.when, view)) flags.push(scheme.ranking.forceFirst.flag);
   if (placement?.notRanked) flags.push({ id: `not_ranked_${placement.notRanked}`, label: ENGINE_FLAGS[placement.notRanked] });
   if (placement && placement.tieSize > 1) flags.push({ id: 'tied', label: ENGINE_FLAGS.tied, detail: `${placement.tieSize} 个单位并列第 ${placement.rank} 名` });
+  for (const cut of cuts) if (cut.tie?.targetIds.includes(t.targetId)) flags.push({ id: 'tied_at_cut', label: ENGINE_FLAGS.tied_at_cut, detail: cut.text });
+  if (placement?.silent) flags.push({ id: 'silent_worst', label: ENGINE_FLAGS.silent_worst, detail: silentDetail(scheme, t, tallies) });
+  const missingPresent = [...components.values()].filter((c) => c.missingInputs?.some((m) => m.startsWith('present.')));
+  if (missingPresent.length > 0) flags.push({ id: 'missing_present', label: ENGINE_FLAGS.missing_present, detail: missingPresent.map((c) => `${c.label}：${(c.missingInputs ?? []).join(', ')}`).join('；') });
   if (placement?.overlapsPrevious || placement?.overlapsNext) flags.push({ id: 'interval_overlap', label: ENGINE_FLAGS.interval_overlap });
   const small = [...components.values()].filter((c) => c.interval?.lowSample && c.interval.method !== 'envelope' && (c.interval.n ?? 0) > 0);
   if (small.length > 0) flags.push({ id: 'low_sample', label: ENGINE_FLAGS.low_sample, detail: small.map((c) => `${c.label} n=${c.interval?.n ?? 0}`).join('；') });
@@ -139,11 +173,43 @@ function targetResult(
     rankedCount: placement?.rankedCount ?? 0,
     overlapsPrevious: placement?.overlapsPrevious ?? null,
     overlapsNext: placement?.overlapsNext ?? null,
+    ...(scheme.ranking ? { rankSet: rankBounds && placement?.rank != null ? { lower: 1 + rankBounds.ahead, upper: placement.rankedCount - rankBounds.behind } : null } : {}),
     misconduct: t.misconduct,
     ...(mix ? { mix } : {}),
     flags,
-    consequences: consequencesFor(scheme.rules, { roundId: facts.roundId, targetId: t.targetId, group: t.group, view }, history),
+    consequences: consequencesFor(scheme.rules, { roundId: facts.roundId, targetId: t.targetId, group: t.group, view }, history).flatMap((c) => withCertainty(scheme, c, view)),
   };
+}
+
+/**
+ * A rank rule's consequence says whether this round's place is certain (rank-confidence.ts);
+ * a rule with `confidence: 'required'` is dropped when it is not. Past rounds are read as
+ * published: the certainty is about this round.
+ */
+function withCertainty(scheme: Scheme, c: Consequence, view: TargetView): Consequence[] {
+  const rule = scheme.rules.find((r) => r.id === c.ruleId);
+  if (!rule || !view.rankBounds || !readsRank(rule.when)) return [c];
+  const confident = conditionHolds(rule.when, view, 'confident');
+  if (rule.confidence === 'required' && !confident) return [];
+  return [{ ...c, certainty: confident ? 'confident' : 'possible' }];
+}
+
+/** The scheme with every rank condition's cut rule written out (conditions.ts resolveRankDefaults). */
+function withRankDefaults(scheme: Scheme): Scheme {
+  const ranking = scheme.ranking;
+  if (!ranking) return scheme;
+  const resolve = (c: Rule['when']) => resolveRankDefaults(c, ranking.direction, ranking.quota);
+  return {
+    ...scheme,
+    rules: scheme.rules.map((r) => ({ ...r, when: resolve(r.when) })),
+    ...(scheme.grades ? { grades: { ...scheme.grades, overrides: scheme.grades.overrides.map((o) => ({ ...o, when: resolve(o.when) })) } } : {}),
+  };
+}
+
+function silentDetail(scheme: Scheme, t: TargetFacts, tallies: TargetTallies): string {
+  const channels = scheme.ranking ? rankingChannels(scheme, scheme.ranking, t.group) : [];
+  const back = `收回 ${ballotsOn(tallies, channels)} 份`;
+  return t.served === undefined ? back : `${back}，服务 ${t.served} 人`;
 }
 
 /**
@@ -167,7 +233,7 @@ function reported(c: ComponentScore): ComponentScore {
   };
 }
 
-function viewOf(scheme: Scheme, t: TargetFacts, components: Map<string, ComponentScore>, tallies: TargetTallies, placement: Placement | null): TargetView {
+function viewOf(scheme: Scheme, t: TargetFacts, components: Map<string, ComponentScore>, tallies: TargetTallies, placement: Placement | null, rankBounds?: RankBounds): TargetView {
   const values: Record<string, number | null> = {};
   for (const [id, c] of components) values[id] = c.value;
   values.total = components.get(scheme.total)?.value ?? null;
@@ -179,6 +245,7 @@ function viewOf(scheme: Scheme, t: TargetFacts, components: Map<string, Componen
     rankedCount: placement?.rankedCount ?? 0,
     misconduct: t.misconduct,
     countAnswers: (item: string, values: string[], channels?: ChannelKind[]) => answersOn(tallies, channels ?? (Object.keys(tallies) as ChannelKind[]), item, values),
+    ...(rankBounds ? { rankBounds } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { attendanceProblems } from './attendance';
 import type { RoundFacts, TargetFacts } from './facts';
 import type { Scheme } from './scheme';
 import { ballotsOn, resolveTallies, type TargetTallies } from './tallies';
@@ -47,6 +48,7 @@ function targetProblems(scheme: Scheme, t: TargetFacts, tallies: TargetTallies):
     if (t.served === undefined) problems.push(`${id}.served: required by ${c.id} (${c.label})`);
     else if (ballotsOn(tallies, c.channels) > t.served) problems.push(`${id}.served: ${t.served} served but ${ballotsOn(tallies, c.channels)} ballots returned`);
   }
+  problems.push(...attendanceProblems(t, tallies).map((p) => p.text));
   const mix = scheme.evaluatorMix?.[t.formKey ?? 'default'];
   if (t.evaluatorCounts && mix) {
     for (const key of Object.keys(t.evaluatorCounts)) if (!mix.categories.some((c) => c.id === key)) problems.push(`${id}.evaluatorCounts.${key}: unknown evaluator category`);

@@ -40,6 +40,8 @@ export const ComponentScore = z.object({
   denominator: z.number().optional(),
   breakdown: z.array(OptionShare).optional(),
   missingParts: z.array(z.string()).optional(),
+  /** Facts still to enter before this can be scored (`present.hearing`: 到会代表人数). */
+  missingInputs: z.array(z.string()).optional(),
 });
 export type ComponentScore = z.infer<typeof ComponentScore>;
 
@@ -65,6 +67,11 @@ export const Consequence = z.object({
   cases: z.number().int().optional(),
   deadlineWorkingDays: z.number().int().optional(),
   actions: z.array(ActionKind).optional(),
+  /**
+   * For rules that read a rank: whether the place holds with 95% simultaneous confidence
+   * (`confident`) or only on the published ranking (`possible`). rank-confidence.ts.
+   */
+  certainty: z.enum(['confident', 'possible']).optional(),
 });
 export type Consequence = z.infer<typeof Consequence>;
 
@@ -90,6 +97,8 @@ export const TargetResult = z.object({
   rankedCount: z.number().int(),
   overlapsPrevious: z.boolean().nullable(),
   overlapsNext: z.boolean().nullable(),
+  /** The 95% simultaneous rank confidence set [lower, upper] (ranks in the ranking's direction). */
+  rankSet: z.object({ lower: z.number().int(), upper: z.number().int() }).nullable().optional(),
   misconduct: z.number().int(),
   mix: z.object({ formKey: z.string(), withinTolerance: z.boolean(), shares: z.array(MixShare) }).optional(),
   flags: z.array(ResultFlag),
@@ -97,8 +106,47 @@ export const TargetResult = z.object({
 });
 export type TargetResult = z.infer<typeof TargetResult>;
 
+/**
+ * One cut a group's rules make on its ranking (docs/scoring.md#ties-at-a-cut): `places` after
+ * rounding, the tie rule applied (`include` 并列均计入 / `exclude` 并列不超额), the tie block
+ * straddling the cut (`tie`, null when none) and whether it got in, `within` the targets inside
+ * the places, `confident` / `possible` those confidently / possibly inside them (95%
+ * simultaneous, docs/scoring.md#who-is-confidently-worst), and `text` the Chinese sentence shown
+ * beside the ranking.
+ */
+export const GroupCut = z.object({
+  ruleIds: z.array(z.string()),
+  end: z.enum(['best', 'worst']),
+  kind: z.enum(['rank', 'rankShare', 'rankFromEnd']),
+  places: z.number().int(),
+  share: z.number().optional(),
+  rounding: z.enum(['floor', 'round', 'ceil']).optional(),
+  ties: z.enum(['include', 'exclude']),
+  tie: z.object({ rank: z.number().int(), size: z.number().int(), targetIds: z.array(z.string()), applied: z.boolean() }).nullable(),
+  within: z.array(z.string()),
+  confident: z.array(z.string()),
+  possible: z.array(z.string()),
+  text: z.string(),
+});
+export type GroupCut = z.infer<typeof GroupCut>;
+
+/** How a group's rank confidence was computed (rank-confidence.ts). */
+export const GroupConfidenceInfo = z.object({
+  method: z.enum(['pairwise', 'intervals', 'exact']),
+  level: z.number(),
+  comparisons: z.number().int(),
+  z: z.number(),
+});
+
 /** The ranked order of one group, rank 1 first; `notRanked` lists the rest in id order. */
-export const GroupRanking = z.object({ group: z.string(), label: z.string(), order: z.array(z.string()), notRanked: z.array(z.string()) });
+export const GroupRanking = z.object({
+  group: z.string(),
+  label: z.string(),
+  order: z.array(z.string()),
+  notRanked: z.array(z.string()),
+  cuts: z.array(GroupCut).optional(),
+  confidence: GroupConfidenceInfo.optional(),
+});
 export type GroupRanking = z.infer<typeof GroupRanking>;
 
 /**

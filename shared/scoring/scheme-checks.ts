@@ -1,7 +1,7 @@
 import type { BallotForm, FormItem } from '../model/form';
 import type { ChannelKind } from '../model/channel';
 import type { Scheme } from './scheme';
-import { conditionRefs, type Condition } from './conditions';
+import { conditionRefs, readsRank, type Condition } from './conditions';
 
 /**
  * The forms a channel can show: its own form when `channelForms` names one, otherwise any of
@@ -52,6 +52,7 @@ export function schemeProblems(scheme: Scheme): string[] {
         for (const i of versions) if (i.options.some((o) => o.points === undefined)) problems.push(`${where}: every option of "${item}" needs points`);
       }
     }
+    if (c.kind === 'pointsMean' && c.divisor === 'present' && c.per !== 'ballot') problems.push(`${where}: divisor "present" counts representatives, so it needs per "ballot"`);
     if (c.kind === 'input' && c.min > c.max) problems.push(`${where}: min is above max`);
     if (c.kind === 'input') for (const g of c.groups ?? []) if (groups && !groups.has(g)) problems.push(`${where}: unknown group "${g}"`);
     if (c.kind === 'weighted') {
@@ -99,6 +100,7 @@ export function schemeProblems(scheme: Scheme): string[] {
     checkCondition(r.when, `rules.${r.id}`);
     for (const g of r.groups ?? []) if (groups && !groups.has(g)) problems.push(`rules.${r.id}: unknown group "${g}"`);
     if (r.cases && !allItems.has(r.cases.item)) problems.push(`rules.${r.id}: unknown item "${r.cases.item}"`);
+    if (r.confidence === 'required' && (!scheme.ranking || !readsRank(r.when))) problems.push(`rules.${r.id}: confidence "required" needs a ranking and a rank condition`);
     if ((r.deductionByRank || r.cases) && r.history) problems.push(`rules.${r.id}: deductions and cases are per round; drop history`);
   }
 

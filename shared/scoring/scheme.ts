@@ -3,7 +3,7 @@ import { ActionKind } from './action-kinds';
 import { ChannelKind } from '../model/channel';
 import { SchemeForms } from '../model/scheme-forms';
 import { Component } from './components';
-import { Condition } from './conditions';
+import { Condition, Rounding, TiePolicy } from './conditions';
 import { schemeProblems } from './scheme-checks';
 
 /** A flag the engine attaches to a target: a stable id and the Chinese text shown to staff. */
@@ -24,11 +24,29 @@ export const Grades = z.object({
 export type Grades = z.infer<typeof Grades>;
 
 /**
+ * How a rank condition without its own `rounding` / `ties` cuts (docs/scoring.md#ties-at-a-cut).
+ * `rounding` turns a share into places (default `floor`: a quota is a cap). `ties.best` is the
+ * policy at a cut that honours the best (default `exclude`, 并列不超额: a tie block straddling the
+ * cut gets no title, so titles never exceed the quota); `ties.worst` at a cut that names the worst
+ * (default `include`, 并列均计入: a unit as bad as a named one is named too, so a tie never shields).
+ * @example { rounding: 'floor', ties: { best: 'exclude', worst: 'include' } }
+ */
+export const RankingQuota = z.object({
+  rounding: Rounding.optional(),
+  ties: z.object({ best: TiePolicy.optional(), worst: TiePolicy.optional() }).optional(),
+});
+export type RankingQuota = z.infer<typeof RankingQuota>;
+
+/**
  * How targets are ranked within their group. `direction` says what rank 1 means,
  * `higherIs` what a higher basis value means; together they fix the sort order.
  * `minBallots`: a target with fewer ballots on those channels is not ranked (a named
  * worst-10 must rest on enough opinions). `forceFirst` puts targets at the head of the
  * ranking whatever their score (南川: verified misconduct → #1), and they need no minimum.
+ * `quota`: how rank conditions cut by default (see RankingQuota). `silent`: what happens to a
+ * target that cannot be ranked because its forms did not come back although people were served
+ * (`unranked`, the default; `worst`: placed at the worst place, tied with the other silent ones,
+ * so rules on the last place fire — 甘泉). docs/scoring.md#silent-targets defines it exactly.
  * @example { direction: 'worst-first', higherIs: 'worse', minBallots: { count: 30, channels: ['directed', 'sampling'] } }
  */
 export const Ranking = z.object({
@@ -37,6 +55,8 @@ export const Ranking = z.object({
   higherIs: z.enum(['better', 'worse']),
   minBallots: z.object({ count: z.number().int().min(1), channels: z.array(ChannelKind).min(1) }).optional(),
   forceFirst: z.object({ when: Condition, flag: Flag }).optional(),
+  quota: RankingQuota.optional(),
+  silent: z.enum(['unranked', 'worst']).optional(),
 });
 export type Ranking = z.infer<typeof Ranking>;
 
@@ -76,6 +96,12 @@ export const Rule = z.object({
   deductionByRank: z.array(z.number().min(0)).min(1).optional(),
   cases: z.object({ item: z.string(), values: z.array(z.string()).min(1), channels: z.array(ChannelKind).optional() }).optional(),
   deadlineWorkingDays: z.number().int().min(1).optional(),
+  /**
+   * For rules on ranks: `reported` (default) fires on the ranking and says whether the place is
+   * statistically certain; `required` fires only when the rank part holds with 95% simultaneous
+   * confidence (rank-confidence.ts). The consequence carries `certainty` either way.
+   */
+  confidence: z.enum(['reported', 'required']).optional(),
   /** The kinds of action the rule orders (action-kinds.ts), each once. */
   actions: z
     .array(ActionKind)

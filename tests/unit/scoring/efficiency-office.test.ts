@@ -76,7 +76,8 @@ describe('efficiency-office: 满意率 = Σ(次数×分) ÷ (总次数×90); 总
     expect(r.rank).toBeNull();
   });
 
-  it('names ranks 1–6 满意科室, and lets both sections tied at 6th in (ties at the cut are included)', () => {
+  it('names ranks 1–5 满意科室 when two sections tie at 6th (并列不超额), and names both among the last 3 (并列均计入)', () => {
+    // 对排名在行政执法类前6名…评为满意科室; 对排名在行政执法类后3名…且得分在70分(含70分)以上的，责成其书面说明情况.
     // 80 + (20 − 3 × late): 100, 97, 94, 91, 88, 85, 85, 82, and 7 late fixes floor at 0: 80.
     const lates = [0, 1, 2, 3, 4, 5, 5, 6, 7];
     const res = score(lates.map((late, i) => allExcellent(`s${i + 1}`, late)));
@@ -84,24 +85,23 @@ describe('efficiency-office: 满意率 = Σ(次数×分) ÷ (总次数×90); 总
     expect(byId(res, 's6').rank).toBe(6);
     expect(byId(res, 's7').rank).toBe(6);
     expect(byId(res, 's8').rank).toBe(8);
-    for (const id of ['s1', 's6', 's7']) expect(ruleIds(byId(res, id))).toContain('efficiency-satisfied-section');
-    expect(ruleIds(byId(res, 's8'))).not.toContain('efficiency-satisfied-section');
-    // Bottom three positions are 7–9; the tie at 6/7 is already honoured, so only s8 and s9 explain.
-    expect(ruleIds(byId(res, 's7'))).not.toContain('efficiency-bottom-three');
-    expect(ruleIds(byId(res, 's8'))).toContain('efficiency-bottom-three');
-    expect(ruleIds(byId(res, 's9'))).toContain('efficiency-bottom-three');
+    // Top 6: the block at 6th covers places 6–7 for one place left, so neither gets the title.
+    for (const id of ['s1', 's5']) expect(ruleIds(byId(res, id))).toContain('efficiency-satisfied-section');
+    for (const id of ['s6', 's7', 's8']) expect(ruleIds(byId(res, id))).not.toContain('efficiency-satisfied-section');
+    // Last 3 are places 7–9; the block at 6th reaches place 7, so s6 (as bad as s7) is named too.
+    for (const id of ['s6', 's7', 's8', 's9']) expect(ruleIds(byId(res, id))).toContain('efficiency-bottom-three');
+    expect(ruleIds(byId(res, 's5'))).not.toContain('efficiency-bottom-three');
   });
 
-  it('keeps the whole tie out of the top 6 when the scheme says ties: exclude', () => {
-    const strict = Scheme.parse({
+  it('lets the whole tie into the top 6 when the rule says ties: include (a rule overrides the ranking default)', () => {
+    const lenient = Scheme.parse({
       ...scheme,
-      rules: scheme.rules.map((r) => (r.id === 'efficiency-satisfied-section' ? { ...r, when: { kind: 'rank', top: 6, ties: 'exclude' } } : r)),
+      rules: scheme.rules.map((r) => (r.id === 'efficiency-satisfied-section' ? { ...r, when: { kind: 'rank', top: 6, ties: 'include' } } : r)),
     });
     const lates = [0, 1, 2, 3, 4, 5, 5, 6, 7];
-    const res = score(lates.map((late, i) => allExcellent(`s${i + 1}`, late)), strict);
-    expect(ruleIds(byId(res, 's5'))).toContain('efficiency-satisfied-section');
-    expect(ruleIds(byId(res, 's6'))).not.toContain('efficiency-satisfied-section');
-    expect(ruleIds(byId(res, 's7'))).not.toContain('efficiency-satisfied-section');
+    const res = score(lates.map((late, i) => allExcellent(`s${i + 1}`, late)), lenient);
+    for (const id of ['s5', 's6', 's7']) expect(ruleIds(byId(res, id))).toContain('efficiency-satisfied-section');
+    expect(ruleIds(byId(res, 's8'))).not.toContain('efficiency-satisfied-section');
   });
 
   it('ranks each category separately', () => {

@@ -55,13 +55,14 @@ describe('ganquan: 满意度 = 满意 ÷ 回收, 回收率 = 回收 ÷ 服务人
     expect(flagIds(r)).not.toContain('low_return_rate');
   });
 
-  it('rates a post with no forms back 不满意 through the return rate, and does not rank it', () => {
+  it('rates a post with no forms back 不满意 through the return rate, and places it last (silent: worst)', () => {
     const r = byId(score([{ targetId: 'a', served: 50, channels: {} }, post('b', 90, 100, 100)]), 'a');
     expect(r.components.satisfaction?.value).toBeNull();
     expect(r.components.return_rate?.value).toBe(0);
     expect(r.grade?.id).toBe('unsatisfied');
-    expect(r.rank).toBeNull();
-    expect(flagIds(r)).toContain('not_ranked_no_score');
+    expect(r.rank).toBe(2);
+    expect(flagIds(r)).toContain('silent_worst');
+    expect(flagIds(r)).not.toContain('not_ranked_no_score');
   });
 
   it('holds the main leader accountable below 75%, and bars awards', () => {

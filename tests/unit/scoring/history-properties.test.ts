@@ -182,6 +182,8 @@ describe('history properties', () => {
       targetId: id,
       group: 'grassroots',
       inputs: { style_year: 80, work: [95, 85, 40][i]! },
+      // 通河 divides the hearing by representatives present: all three came.
+      present: { hearing: 3 },
       channels: { phone: tally('overall', { satisfied: 90, unsatisfied: 10 }), hearing: { ballots: 3, answers: { openness: { good: 3 }, lawful: { good: 3 }, service: { good: 3 }, integrity: { good: 3 }, institutions: { good: 3 } } } },
     }));
     fc.assert(

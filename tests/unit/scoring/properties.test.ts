@@ -102,7 +102,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(sheet, { minLength: 1, maxLength: 12 }), fc.nat(50), fc.nat(50), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (sheets, yes, no, style, work) => {
         fc.pre(yes + no > 0);
-        const t = { targetId: 't', group: 'management', channels: { phone: tally('overall', { satisfied: yes, unsatisfied: no }), hearing: { sheets } }, inputs: { style_year: style, work } };
+        const t = { targetId: 't', group: 'management', channels: { phone: tally('overall', { satisfied: yes, unsatisfied: no }), hearing: { sheets } }, present: { hearing: sheets.length }, inputs: { style_year: style, work } };
         const r = byId(scoreRound(tonghe, { roundId: 'r', targets: [t] }), 't');
         expect(r.components.hearing?.value).toBeGreaterThanOrEqual(25);
         expect(r.components.hearing?.value).toBeLessThanOrEqual(100);

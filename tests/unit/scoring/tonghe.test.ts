@@ -20,6 +20,7 @@ function unit(targetId: string, group: string, extra: Partial<RoundFactsInput['t
     targetId,
     group,
     channels: { phone: tally('overall', { satisfied: 90, unsatisfied: 10 }), hearing: { sheets } },
+    present: { hearing: 3 },
     inputs: group === 'service' ? { work: 92 } : { style_year: 85, work: 92 },
     ...extra,
   };
@@ -82,22 +83,21 @@ describe('tonghe: 总分 = 满意度测评×40% + 政风建设年×20% + 听证�
     expect(quotaFor(0.4, 11, 'ceil')).toBe(5);
   });
 
-  it('names the top 40% of each group 群众满意单位, the whole tie at the cut included', () => {
-    // 5 units: quota floor(2) = 2; work 95, 90, 90, 80, 70 → ranks 1, 2, 2, 4, 5.
+  it('names the top 40% of each group 群众满意单位, never more: a tie straddling the cut gets no title', () => {
+    // 获“群众满意单位”的数额按组别以40%比例计评. 5 units: quota ⌊0.4 × 5⌋ = 2; work 95, 90, 90, 80,
+    // 70 → ranks 1, 2, 2, 4, 5. The tie at 2nd straddles the cut (places 2–3 for 1 title left):
+    // 并列不超额 gives it to neither, so 1 title, not 3.
     const res = score([byWork('a', 95), byWork('b', 90), byWork('c', 90), byWork('d', 80), byWork('e', 70)]);
     expect(['a', 'b', 'c', 'd', 'e'].map((id) => byId(res, id).rank)).toEqual([1, 2, 2, 4, 5]);
-    for (const id of ['a', 'b', 'c']) expect(ruleIds(byId(res, id))).toContain('tonghe-satisfied-unit');
-    for (const id of ['d', 'e']) expect(ruleIds(byId(res, id))).not.toContain('tonghe-satisfied-unit');
+    expect(ruleIds(byId(res, 'a'))).toContain('tonghe-satisfied-unit');
+    for (const id of ['b', 'c', 'd', 'e']) expect(ruleIds(byId(res, id))).not.toContain('tonghe-satisfied-unit');
   });
 
-  it('can keep a tie at the 40% cut out instead (scheme option)', () => {
-    const strict = Scheme.parse({
-      ...scheme,
-      rules: scheme.rules.map((r) => (r.id === 'tonghe-satisfied-unit' ? { ...r, when: { kind: 'rankShare', top: 0.4, ties: 'exclude' } } : r)),
-    });
-    const res = scoreRound(strict, { roundId: '2011', targets: [byWork('a', 95), byWork('b', 90), byWork('c', 90), byWork('d', 80), byWork('e', 70)] });
-    expect(ruleIds(byId(res, 'a'))).toContain('tonghe-satisfied-unit');
-    expect(ruleIds(byId(res, 'b'))).not.toContain('tonghe-satisfied-unit');
+  it('can let the whole tie at the 40% cut in instead (scheme option)', () => {
+    const lenient = Scheme.parse({ ...scheme, ranking: { ...scheme.ranking, quota: { ties: { best: 'include' } } } });
+    const res = scoreRound(lenient, { roundId: '2011', targets: [byWork('a', 95), byWork('b', 90), byWork('c', 90), byWork('d', 80), byWork('e', 70)] });
+    for (const id of ['a', 'b', 'c']) expect(ruleIds(byId(res, id))).toContain('tonghe-satisfied-unit');
+    expect(ruleIds(byId(res, 'd'))).not.toContain('tonghe-satisfied-unit');
   });
 
   it('ranks each group on its own and uses the 基层执法单位 title there', () => {
