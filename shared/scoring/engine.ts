@@ -5,7 +5,7 @@ import { conditionHolds, type TargetView } from './conditions';
 import { consequencesFor } from './consequences';
 import { ScoringInputError } from './errors';
 import { RoundFacts, type RoundFactsInput, type TargetFacts } from './facts';
-import { checkRoundFacts } from './facts-checks';
+import { checkRoundFacts, withoutPending, type IncompleteInputs, type PendingInput } from './facts-checks';
 import { gradeFor } from './grading';
 import { checkMix } from './mix';
 import { rankGroup, type Placement, type RankEntry } from './ranking';
@@ -22,7 +22,14 @@ export const ENGINE_FLAGS = {
   low_sample: '样本量偏小，结果仅供参考',
   weights_renormalised: '部分测评方式没有数据，其余权重按比例折算',
   mix_off_quota: '实际参评人员构成与规定比例不符',
+  inputs_pending: '有数据待录入或待更正，相关分项暂不计分',
+  served_below_returned: '回收的评价表多于服务人次，回收率暂不计算',
 } as const;
+
+/** Options of scoreRound. `incomplete`: see IncompleteInputs (default `refuse`). */
+export interface ScoreOptions {
+  incomplete?: IncompleteInputs;
+}
 
 /**
  * Scores one round: scheme + facts → per target component scores, total, grade, rank in
@@ -31,12 +38,12 @@ export const ENGINE_FLAGS = {
  * facts do not fit the scheme.
  * @example scoreRound(getSchemePreset('ganquan')!, { roundId: '2014', targets: [{ targetId: 'w1', served: 30, channels: { window: { ballots: 20, answers: { overall: { satisfied: 17, unsatisfied: 3 } } } } }] }).targets[0]?.grade // { id: 'satisfied', label: '满意' }
  */
-export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundResult {
+export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput, options: ScoreOptions = {}): RoundResult {
   const parsed = RoundFacts.safeParse(factsInput);
   if (!parsed.success) throw new ScoringInputError(parsed.error.issues.map((i) => `${i.path.join('.') || '(facts)'}: ${i.message}`));
-  const facts = parsed.data;
-  const { tallies, problems } = checkRoundFacts(scheme, facts);
+  const { tallies, problems, pending } = checkRoundFacts(scheme, parsed.data, options.incomplete);
   if (problems.length > 0) throw new ScoringInputError(problems);
+  const facts = pending.size === 0 ? parsed.data : { ...parsed.data, targets: parsed.data.targets.map((t) => withoutPending(t, pending.get(t.targetId) ?? [])) };
 
   const scored = facts.targets.map((t) => {
     const tt = tallies.get(t.targetId) ?? {};
@@ -69,9 +76,24 @@ export function scoreRound(scheme: Scheme, factsInput: RoundFactsInput): RoundRe
     groups.push({ group, label, order, notRanked: members.map((m) => m.facts.targetId).filter((id) => !order.includes(id)).sort() });
   }
 
-  const targets = scored.map((s) => targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId)));
+  const targets = scored.map((s) => withPending(targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId)), pending.get(s.facts.targetId) ?? [], options.incomplete === 'list'));
   targets.sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
   return { schemeId: scheme.id, roundId: facts.roundId, direction: scheme.ranking?.direction ?? null, groups, targets };
+}
+
+/**
+ * Lists a target's pending inputs (待录入) and flags it. A flag the scoring itself raised for a
+ * missing attendance (`missing_present`: a hearing divided by representatives present) is listed too.
+ */
+function withPending(r: TargetResult, pending: PendingInput[], listing: boolean): TargetResult {
+  if (!listing) return r;
+  const missing = [...pending];
+  if (r.flags.some((f) => f.id === 'missing_present') && !missing.some((p) => p.field.startsWith('present.'))) missing.push({ field: 'present.hearing', label: '到会人数（听证评议）', reason: 'missing' });
+  if (missing.length === 0) return r;
+  const flags = [...r.flags];
+  if (missing.some((p) => p.reason === 'served_below_returned')) flags.push({ id: 'served_below_returned', label: ENGINE_FLAGS.served_below_returned });
+  flags.push({ id: 'inputs_pending', label: ENGINE_FLAGS.inputs_pending, detail: missing.map((p) => p.label).join('；') });
+  return { ...r, flags, missing };
 }
 
 function targetResult(

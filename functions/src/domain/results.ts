@@ -1,19 +1,25 @@
 import { AppError } from '@shared/errors';
-import { ScoringInputError, scoreRound, type RoundResult } from '@shared/scoring';
+import { ScoringInputError, scoreRound, type IncompleteInputs, type RoundResult } from '@shared/scoring';
 import type { TargetInputsRequest } from '@shared/api/results';
-import { getRoundOrThrow } from './rounds-admin';
-import { isRoundTarget } from './round-rules';
+import type { TargetInputRow } from '@shared/api/target-inputs';
+import type { FieldValue } from '@shared/target-inputs/fields';
 import type { Deps } from './deps';
 import { roundFacts } from './round-facts';
 
-/** Stores supervisor-entered facts for targets of the round (each must be a round target). */
-export async function putTargetInputs(deps: Deps, roundId: string, req: TargetInputsRequest): Promise<void> {
-  const round = await getRoundOrThrow(deps, roundId);
-  const nodes = await deps.store.org.getNodes(req.targets.map((t) => t.targetId));
-  const bad = req.targets.filter((t) => !nodes.get(t.targetId) || !isRoundTarget(round, nodes.get(t.targetId)!)).map((t) => t.targetId);
-  if (bad.length > 0) throw new AppError('TARGET_NOT_IN_ROUND', { targetIds: bad });
-  const updatedAt = deps.clock.now().toISOString();
-  await deps.store.targetInputs.putTargetInputs(roundId, req.targets.map((t) => ({ ...t, updatedAt })));
+/**
+ * The older whole-record body (`{ targets: [{ targetId, served, inputs … }] }`), read as field
+ * changes: the fields it names are set, every other field stays (it used to replace the record).
+ */
+export function rowsOfLegacyBody(req: TargetInputsRequest): TargetInputRow[] {
+  return req.targets.map((t) => {
+    const set: Record<string, FieldValue> = {};
+    if (t.served !== undefined) set.served = t.served;
+    if (t.misconduct !== undefined) set.misconduct = t.misconduct;
+    for (const [k, v] of Object.entries(t.inputs ?? {})) set[`inputs.${k}`] = v;
+    for (const [k, v] of Object.entries(t.records ?? {})) set[`records.${k}`] = v;
+    for (const [k, v] of Object.entries(t.channels ?? {})) if (v) set[`channels.${k}`] = v;
+    return { targetId: t.targetId, set };
+  });
 }
 
 /**
@@ -23,12 +29,16 @@ export async function putTargetInputs(deps: Deps, roundId: string, req: TargetIn
  */
 export async function roundResults(deps: Deps, roundId: string): Promise<RoundResult> {
   const { scheme, facts } = await roundFacts(deps, roundId);
-  return score(scheme, facts);
+  return score(scheme, facts, 'list');
 }
 
-export function score(scheme: Parameters<typeof scoreRound>[0], facts: Parameters<typeof scoreRound>[1]): RoundResult {
+/**
+ * `list` (live results): a target's pending inputs are listed on it (待录入) and everything else
+ * is scored; `refuse`: any problem answers SCORING_INPUT_INVALID.
+ */
+export function score(scheme: Parameters<typeof scoreRound>[0], facts: Parameters<typeof scoreRound>[1], incomplete: IncompleteInputs = 'refuse'): RoundResult {
   try {
-    return scoreRound(scheme, facts);
+    return scoreRound(scheme, facts, { incomplete });
   } catch (e) {
     if (e instanceof ScoringInputError) throw new AppError('SCORING_INPUT_INVALID', { problems: e.problems.slice(0, 50) });
     throw e;

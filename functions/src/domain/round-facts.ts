@@ -7,7 +7,9 @@ import { Snapshot } from '@shared/publication/snapshot';
 import { deductionRecords, DEDUCTION_KINDS } from '@shared/rectification/deductions';
 import type { ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
-import type { StoredVoid, TargetInputs } from '../ports';
+import type { StoredVoid } from '../ports';
+import type { TargetInputs } from './target-inputs/port';
+import { listTargetInputs } from './target-inputs/read-inputs';
 import { roundTallies } from './tallies';
 import { getRoundOrThrow } from './rounds-admin';
 import { groupOf } from './groups';
@@ -34,7 +36,7 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
     deps.store.org.listNodesOfKind(round.targetKind),
     // Categories name the groups of schemes that declare none (a county's own 组别).
     deps.store.org.listNodesOfKind('category'),
-    deps.store.targetInputs.listTargetInputs(roundId),
+    listTargetInputs(deps, roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),
   ]);
@@ -133,6 +135,7 @@ function enteredFacts(t: TargetInputs | undefined) {
   return {
     ...(t.served !== undefined ? { served: t.served } : {}),
     ...(t.inputs ? { inputs: t.inputs } : {}),
+    ...(t.present ? { present: t.present } : {}),
   };
 }
 
