@@ -101,6 +101,21 @@ describe('甘泉: inputs set field by field', () => {
   });
 });
 
+describe('the store: setting A then B equals setting B then A', () => {
+  it('gives two targets the same fields when the same two changes land in opposite orders', async () => {
+    const a = { misconduct: 2 };
+    const b = { 'present.hearing': 3 };
+    for (const [targetId, first, second] of [['s12', a, b], ['s21', b, a]] as const) {
+      expect((await patch('gq', targetId, { set: first })).status).toBe(200);
+      expect((await patch('gq', targetId, { set: second })).status).toBe(200);
+    }
+    const t = byId((await api.get('/admin/rounds/gq/target-inputs', supervisor)).body);
+    const { served: _s, ...s21 } = t.s21.fields;
+    expect(t.s12.fields).toEqual({ misconduct: 2, 'present.hearing': 3 });
+    expect(s21).toEqual(t.s12.fields);
+  });
+});
+
 describe('甘泉 评议会: the chair’s live tally', () => {
   it('shows the hearing score (满意 ÷ sheets), not null', async () => {
     const admin = gq.admin;
