@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { getSchemePreset } from '../../../shared/schemes';
-import { Scheme, scoreRound } from '../../../shared/scoring';
+import { Scheme, scoreRound, type RoundFactsInput } from '../../../shared/scoring';
 import { checkField, factsOfFields, inputColumns, mergeFields, type FieldMap, type FieldValue } from '../../../shared/target-inputs/fields';
 
 const tonghe = Scheme.parse(getSchemePreset('tonghe'));
@@ -67,7 +67,7 @@ describe('checkField', () => {
 
 describe('scoreRound with incomplete inputs listed', () => {
   const phone = { ballots: 4, answers: { overall: { satisfied: 3, unsatisfied: 1 } } };
-  const facts = { roundId: 'r', targets: [{ targetId: 'a', group: 'service', channels: { phone }, inputs: {} }, { targetId: 'b', group: 'service', channels: { phone }, inputs: { work: 80 } }] };
+  const facts: RoundFactsInput = { roundId: 'r', targets: [{ targetId: 'a', group: 'service', channels: { phone }, inputs: {} }, { targetId: 'b', group: 'service', channels: { phone }, inputs: { work: 80 } }] };
 
   it('refuses by default, as the offline engine always has', () => {
     expect(() => scoreRound(tonghe, facts)).toThrow(/a\.inputs\.work: required/);
