@@ -128,7 +128,13 @@ export default function InputsPage() {
                 <Text className='inputs__cell inputs__name'>{`${t.name}（${t.groupLabel}）`}</Text>
                 {table.columns.map((c) => {
                   const k = key(t.targetId, c.field);
-                  if (!t.applies.includes(c.field)) return <Text key={c.field} className='inputs__cell inputs__na'>不适用</Text>;
+                  if (!t.applies.includes(c.field))
+                    return (
+                      <View key={c.field} className='inputs__cell inputs__na' data-testid={`cell-${t.targetId}-${c.field}`}>
+                        <Text>不适用</Text>
+                        {errors[k] && <Text className='inputs__error' data-testid='cell-error'>{errors[k]}</Text>}
+                      </View>
+                    );
                   const s = t.fields[c.field];
                   const missing = t.missing.some((m) => m.field === c.field);
                   const value = drafts[k] ?? (s === undefined ? '' : String(s));
