@@ -223,6 +223,21 @@ describe('通河 社会服务组: inputs checked at write, merged, audited, lock
     expect(Date.parse(work[1].at)).not.toBeNaN();
   });
 
+  it('lists an imported tally that ballots later duplicate instead of breaking the round; clearing it settles the unit', async () => {
+    // One telephone survey call for 基础教育科 arrives as a ballot on the phone channel, where an imported tally already sits.
+    const csv = await api.call('POST', '/admin/rounds/th/phone-survey', { raw: 'callId,targetId,overall\nc1,s21,satisfied', contentType: 'text/csv', token: supervisor });
+    expect(csv.status).toBe(201);
+    const r = await api.get('/rounds/th/results', supervisor);
+    expect(r.status).toBe(200);
+    const s21 = byId(r.body).s21;
+    expect(s21.missing).toEqual([{ field: 'channels.phone', label: '导入的电话测评计数（该渠道已有评价表入账，未计入）', reason: 'invalid' }]);
+    expect(s21.flags.map((f: { id: string }) => f.id)).toContain('imported_tally_clash');
+    // The ballot counts, not the tally: 1 of 1 满意 = 100.
+    expect(s21.components.survey.value).toBe(100);
+    expect((await patch('th', 's21', { set: { 'channels.phone': null } })).status).toBe(200);
+    expect(byId((await api.get('/rounds/th/results', supervisor)).body).s21.missing).toBeUndefined();
+  });
+
   it('refuses to publish while an input is pending, naming the units and fields', async () => {
     expect((await api.post('/admin/rounds/th/close', undefined, th.admin)).status).toBe(200);
     await unchanged(async () => {

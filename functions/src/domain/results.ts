@@ -3,6 +3,7 @@ import { ScoringInputError, scoreRound, type IncompleteInputs, type RoundResult 
 import type { TargetInputsRequest } from '@shared/api/results';
 import type { TargetInputRow } from '@shared/api/target-inputs';
 import type { FieldValue } from '@shared/target-inputs/fields';
+import { CHANNEL_LABELS, type ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
 import { roundFacts } from './round-facts';
 
@@ -28,8 +29,26 @@ export function rowsOfLegacyBody(req: TargetInputsRequest): TargetInputRow[] {
  * engine `npm run score` uses, so anyone can reproduce the numbers offline.
  */
 export async function roundResults(deps: Deps, roundId: string): Promise<RoundResult> {
-  const { scheme, facts } = await roundFacts(deps, roundId);
-  return score(scheme, facts, 'list');
+  const { scheme, facts, clashes } = await roundFacts(deps, roundId);
+  return withImportClashes(score(scheme, facts, 'list'), clashes);
+}
+
+/**
+ * Lists on each target an imported tally left out because ballots arrived on the same channel
+ * (the ballots count; the office clears the tally or voids the ballots), so the round stays
+ * readable and publication waits for it.
+ */
+export function withImportClashes(result: RoundResult, clashes: Map<string, ChannelKind[]>): RoundResult {
+  if (clashes.size === 0) return result;
+  return {
+    ...result,
+    targets: result.targets.map((t) => {
+      const chs = clashes.get(t.targetId);
+      if (!chs) return t;
+      const pending = chs.map((ch) => ({ field: `channels.${ch}`, label: `导入的${CHANNEL_LABELS[ch]}计数（该渠道已有评价表入账，未计入）`, reason: 'invalid' as const }));
+      return { ...t, missing: [...(t.missing ?? []), ...pending], flags: [...t.flags, { id: 'imported_tally_clash', label: '导入的计数与已入账的评价表重复，导入计数未计入' }] };
+    }),
+  };
 }
 
 /**
