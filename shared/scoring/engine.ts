@@ -8,7 +8,7 @@ import { groupConfidence } from './group-confidence';
 import { consequencesFor } from './consequences';
 import { ScoringInputError } from './errors';
 import { RoundFacts, type RoundFactsInput, type TargetFacts } from './facts';
-import { checkRoundFacts } from './facts-checks';
+import { checkRoundFacts, withoutPending, type IncompleteInputs, type PendingInput } from './facts-checks';
 import { gradeFor } from './grading';
 import { prepareHistory, historyError, type HistoryContext } from './history';
 import { checkMix } from './mix';
@@ -29,7 +29,14 @@ export const ENGINE_FLAGS = {
   tied_at_cut: '名次并列且跨越名额线，按方案规定的并列规则处理',
   silent_worst: '测评表未收回或回收不足，按末位处理',
   missing_present: '到会代表人数待录入，该项暂不计分',
+  inputs_pending: '有数据待录入或待更正，相关分项暂不计分',
+  served_below_returned: '回收的评价表多于服务人次，回收率暂不计算',
 } as const;
+
+/** Options of scoreRound. `incomplete`: see IncompleteInputs (default `refuse`). */
+export interface ScoreOptions {
+  incomplete?: IncompleteInputs;
+}
 
 /**
  * Scores one round: scheme + facts → per target component scores, total, grade, rank in
@@ -38,13 +45,13 @@ export const ENGINE_FLAGS = {
  * facts do not fit the scheme.
  * @example scoreRound(getSchemePreset('ganquan')!, { roundId: '2014', targets: [{ targetId: 'w1', served: 30, channels: { window: { ballots: 20, answers: { overall: { satisfied: 17, unsatisfied: 3 } } } } }] }).targets[0]?.grade // { id: 'satisfied', label: '满意' }
  */
-export function scoreRound(schemeIn: Scheme, factsInput: RoundFactsInput): RoundResult {
+export function scoreRound(schemeIn: Scheme, factsInput: RoundFactsInput, options: ScoreOptions = {}): RoundResult {
   const scheme = withRankDefaults(schemeIn);
   const parsed = RoundFacts.safeParse(factsInput);
   if (!parsed.success) throw new ScoringInputError(parsed.error.issues.map((i) => `${i.path.join('.') || '(facts)'}: ${i.message}`));
-  const facts = parsed.data;
-  const { tallies, problems } = checkRoundFacts(scheme, facts);
+  const { tallies, problems, pending } = checkRoundFacts(scheme, parsed.data, options.incomplete);
   if (problems.length > 0) throw new ScoringInputError(problems);
+  const facts = pending.size === 0 ? parsed.data : { ...parsed.data, targets: parsed.data.targets.map((t) => withoutPending(t, pending.get(t.targetId) ?? [])) };
   const history = prepareHistory(scheme, facts);
 
   const scored = facts.targets.map((t) => {
@@ -98,7 +105,11 @@ export function scoreRound(schemeIn: Scheme, factsInput: RoundFactsInput): Round
   }
 
   const targets = scored.map((s) =>
-    targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId), history, bounds.get(s.facts.targetId), cutsOf.get(s.facts.group) ?? []),
+    withPending(
+      targetResult(scheme, facts, s.facts, s.tallies, s.components, placements.get(s.facts.targetId), history, bounds.get(s.facts.targetId), cutsOf.get(s.facts.group) ?? []),
+      pending.get(s.facts.targetId) ?? [],
+      options.incomplete === 'list',
+    ),
   );
   // A history entry lacking a field a rule read: refused, never scored on a presumed value.
   if (history.issues.length > 0) throw historyError(history.issues);
@@ -112,6 +123,21 @@ export function scoreRound(schemeIn: Scheme, factsInput: RoundFactsInput): Round
     targets,
     ...(history.notes.length > 0 ? { notes: history.notes } : {}),
   };
+}
+
+/**
+ * Lists a target's pending inputs (待录入) and flags it. A flag the scoring itself raised for a
+ * missing attendance (`missing_present`: a hearing divided by representatives present) is listed too.
+ */
+function withPending(r: TargetResult, pending: PendingInput[], listing: boolean): TargetResult {
+  if (!listing) return r;
+  const missing = [...pending];
+  if (r.flags.some((f) => f.id === 'missing_present') && !missing.some((p) => p.field.startsWith('present.'))) missing.push({ field: 'present.hearing', label: '到会人数（听证评议）', reason: 'missing' });
+  if (missing.length === 0) return r;
+  const flags = [...r.flags];
+  if (missing.some((p) => p.reason === 'served_below_returned')) flags.push({ id: 'served_below_returned', label: ENGINE_FLAGS.served_below_returned });
+  flags.push({ id: 'inputs_pending', label: ENGINE_FLAGS.inputs_pending, detail: missing.map((p) => p.label).join('；') });
+  return { ...r, flags, missing };
 }
 
 function targetResult(

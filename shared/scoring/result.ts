@@ -103,6 +103,8 @@ export const TargetResult = z.object({
   mix: z.object({ formKey: z.string(), withinTolerance: z.boolean(), shares: z.array(MixShare) }).optional(),
   flags: z.array(ResultFlag),
   consequences: z.array(Consequence),
+  /** Inputs still pending (待录入 / 待更正), when scored with `incomplete: 'list'`; the round cannot be published until none are. */
+  missing: z.array(z.object({ field: z.string(), label: z.string(), reason: z.enum(['missing', 'invalid', 'served_below_returned']) })).optional(),
 });
 export type TargetResult = z.infer<typeof TargetResult>;
 

@@ -101,7 +101,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     expect(published.body.snapshot.misconduct).toEqual([expect.objectContaining({ reason: '群众投诉吃拿卡要，经纪委查实' })]);
     expect(await s11Satisfaction()).toBe(1); // 3 of 3 once the unsatisfied one is voided
     const audit = await api.get(`/admin/rounds/${county.roundId}/audit`, supervisor);
-    expect((audit.body.entries as Array<{ action: string; actor: string }>).map((e) => e.action)).toEqual(['void_ballot', 'flag_decision', 'record_misconduct', 'publish']);
+    expect((audit.body.entries as Array<{ action: string; actor: string }>).map((e) => e.action)).toEqual([...Array(3).fill('set_target_input'), 'void_ballot', 'flag_decision', 'record_misconduct', 'publish']);
 
     // A correction needs its own reason; the first version stays.
     await page.getByTestId('publish-reason').locator('input').fill('更正单位名称');

@@ -110,6 +110,8 @@ describe('close → review → publish', () => {
     expect(s12.consequences.map((c: { ruleId: string }) => c.ruleId)).toContain('ganquan-misconduct');
     const audit = await api.get(`/admin/rounds/${county.roundId}/audit`, supervisor);
     expect(audit.body.entries.map((e: { action: string; reason: string }) => [e.action, e.reason])).toEqual([
+      // The three 服务人次 entered before the round closed, one line each (target-inputs.test.ts).
+      ...Array(3).fill(['set_target_input', '录入']),
       ['void_ballot', '经核实为本科室工作人员自评'],
       ['record_misconduct', '窗口人员索要好处费，经纪委查实'],
     ]);
@@ -180,7 +182,7 @@ describe('close → review → publish', () => {
     const bad = await api.get(`/public/rounds/${county.roundId}/results?version=abc`);
     expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const audit = await api.get(`/admin/rounds/${county.roundId}/audit`, supervisor);
-    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['void_ballot', 'record_misconduct', 'publish', 'void_ballot', 'publish_correction']);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual([...Array(3).fill('set_target_input'), 'void_ballot', 'record_misconduct', 'publish', 'void_ballot', 'publish_correction']);
   });
 });
 

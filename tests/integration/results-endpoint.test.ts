@@ -24,11 +24,13 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 describe('GET /api/rounds/:id/results', () => {
-  it('reports what is missing before the served counts are entered', async () => {
+  it('lists what is missing (待录入) before the served counts are entered, and scores the rest', async () => {
     const r = await api.get(`/rounds/${county.roundId}/results`, county.admin);
-    expect(r.status).toBe(422);
-    expect(r.body.error.code).toBe('SCORING_INPUT_INVALID');
-    expect(r.body.error.details.problems).toContain('s11.served: required by return_rate (测评表回收率)');
+    expect(r.status).toBe(200);
+    const s11 = r.body.targets.find((t: { targetId: string }) => t.targetId === 's11');
+    expect(s11.missing).toEqual([{ field: 'served', label: '服务人次', reason: 'missing' }]);
+    expect(s11.components.satisfaction.value).toBeCloseTo(5 / 6, 9);
+    expect(s11.components.return_rate.value).toBeNull();
   });
 
   it('scores the live tallies with the round’s scheme: satisfaction, grade and rank in group', async () => {

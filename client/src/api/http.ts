@@ -7,7 +7,7 @@ import { SessionKind, clearSession, loginCitizen, readSession } from './session'
 export type Auth = SessionKind | 'none';
 
 export type RequestOptions<T> = {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   /** Raw text body (CSV import) instead of JSON. */

@@ -47,7 +47,7 @@ export async function listHearings(deps: Deps, roundId: string): Promise<Hearing
 /**
  * The chair's live tally: per unit, sheets in against representatives expected, counts per
  * item and option, and the hearing score so far from the scheme engine's own component
- * (通河: Σ sheet points ÷ sheets). Reads the counter shards, never the sheets.
+ * (通河: Σ sheet points ÷ sheets; 甘泉: 满意 ÷ sheets). Reads the counter shards, never the sheets.
  */
 export async function hearingTally(deps: Deps, roundId: string, hearingId: string) {
   const round = await getRoundOrThrow(deps, roundId);
@@ -57,7 +57,7 @@ export async function hearingTally(deps: Deps, roundId: string, hearingId: strin
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const scheme = parsed.data;
   const [tallies, nodes] = await Promise.all([deps.store.ballots.readTallies(roundId, round.tallyShards), deps.store.org.getNodes(hearing.targetIds)]);
-  const hearingComponents = scheme.components.filter((c) => c.kind === 'pointsMean' && c.channels.includes('hearing')).map((c) => c.id);
+  const hearingComponent = hearingScoreComponent(scheme);
   return {
     hearing,
     targets: hearing.targetIds.map((targetId) => {
@@ -65,8 +65,17 @@ export async function hearingTally(deps: Deps, roundId: string, hearingId: strin
       const node = nodes.get(targetId);
       const facts = TargetFacts.parse({ targetId, ...(node?.formKey && scheme.forms[node.formKey] ? { formKey: node.formKey } : {}), channels: { hearing: tally } });
       const scores = scoreComponents(scheme, facts, { hearing: tally });
-      const score = hearingComponents.length > 0 ? (scores.get(hearingComponents[0]!)?.value ?? null) : null;
+      const score = hearingComponent ? (scores.get(hearingComponent)?.value ?? null) : null;
       return { targetId, targetName: node?.name ?? targetId, sheets: tally.ballots, expected: hearing.representatives, answers: tally.answers, score };
     }),
   };
+}
+
+/**
+ * The component that scores the hearing on its own: the first one read from the hearing channel
+ * alone, whatever its kind. 甘泉's is a share (评议会满意度, a `proportion`), 通河's a points mean;
+ * looking only for points means left 甘泉's live score null.
+ */
+export function hearingScoreComponent(scheme: Scheme): string | undefined {
+  return scheme.components.find((c) => (c.kind === 'pointsMean' || c.kind === 'proportion') && c.channels.length > 0 && c.channels.every((ch) => ch === 'hearing'))?.id;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors';
-import { RoundFacts } from '@shared/scoring';
+import { RoundFacts, type RoundResult } from '@shared/scoring';
 import { canonicalJson } from '@shared/publication/canonical';
 import { roundMainProblems } from '@shared/publication/main-problems';
 import { commentTallies } from '@shared/publication/comment-problems';
@@ -7,7 +7,7 @@ import { commentLexiconStamp } from '@shared/publication/comment-categories';
 import { SNAPSHOT_FORMAT, Snapshot, type PublicationSummary } from '@shared/publication/snapshot';
 import type { Deps } from './deps';
 import { roundFacts } from './round-facts';
-import { score } from './results';
+import { score, withImportClashes } from './results';
 import { auditEntry } from './review';
 import { getRoundOrThrow } from './rounds-admin';
 import { sha256Hex } from './crypto';
@@ -29,10 +29,11 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
   if (current.status !== 'closed' && current.status !== 'published') throw new AppError('ROUND_STATE_CONFLICT', { roundId, from: current.status, to: 'published' });
   const previous = current.status === 'published' ? await deps.store.publications.latest(roundId) : undefined;
   if (current.status === 'published' && !reason) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: '更正发布须说明理由' }] });
-  const [{ round, scheme, facts, voids }, ballots] = await Promise.all([roundFacts(deps, roundId), ballotTreeForPublication(deps, current)]);
+  const [{ round, scheme, facts, voids, clashes }, ballots] = await Promise.all([roundFacts(deps, roundId), ballotTreeForPublication(deps, current)]);
   assertSameBallots(previous, ballots.tree);
   const frozenFacts = RoundFacts.parse(facts);
-  const results = score(scheme, frozenFacts);
+  const results = score(scheme, frozenFacts, 'list');
+  assertInputsComplete(withImportClashes(results, clashes));
   const comments = commentTallies(ballots.entries, new Set(voids.map((v) => v.ballotId)));
   const version = (previous?.version ?? 0) + 1;
   const publishedAt = deps.clock.now().toISOString();
@@ -65,6 +66,18 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
     auditEntry(deps, roundId, actor, action, reason ?? '首次发布', { version, hash, ballotRoot: ballots.tree.root }),
   );
   return { version, hash, publishedAt, ...(reason ? { reason } : {}) };
+}
+
+/**
+ * Nothing is published with an input still 待录入 or 待更正: the office sees which targets and
+ * fields first. With none pending, the listed results are exactly the strict engine's.
+ */
+function assertInputsComplete(results: RoundResult): void {
+  const pending = results.targets.filter((t) => (t.missing ?? []).length > 0);
+  if (pending.length === 0) return;
+  const targets = pending.map((t) => ({ targetId: t.targetId, name: t.name ?? t.targetId, missing: (t.missing ?? []).map(({ field, label }) => ({ field, label })) }));
+  const message = `以下单位还有数据待录入或待更正，不能发布：${targets.slice(0, 10).map((t) => `${t.name}（${t.missing.map((m) => m.label).join('、')}）`).join('；')}${targets.length > 10 ? ` 等 ${targets.length} 个单位` : ''}`;
+  throw new AppError('INPUTS_INCOMPLETE', { targets: targets.slice(0, 500), message });
 }
 
 /**

@@ -1,19 +1,26 @@
 import { AppError } from '@shared/errors';
-import { ScoringInputError, scoreRound, type RoundResult } from '@shared/scoring';
+import { ScoringInputError, scoreRound, type IncompleteInputs, type RoundResult } from '@shared/scoring';
 import type { TargetInputsRequest } from '@shared/api/results';
-import { getRoundOrThrow } from './rounds-admin';
-import { isRoundTarget } from './round-rules';
+import type { TargetInputRow } from '@shared/api/target-inputs';
+import type { FieldValue } from '@shared/target-inputs/fields';
+import { CHANNEL_LABELS, type ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
 import { roundFacts } from './round-facts';
 
-/** Stores supervisor-entered facts for targets of the round (each must be a round target). */
-export async function putTargetInputs(deps: Deps, roundId: string, req: TargetInputsRequest): Promise<void> {
-  const round = await getRoundOrThrow(deps, roundId);
-  const nodes = await deps.store.org.getNodes(req.targets.map((t) => t.targetId));
-  const bad = req.targets.filter((t) => !nodes.get(t.targetId) || !isRoundTarget(round, nodes.get(t.targetId)!)).map((t) => t.targetId);
-  if (bad.length > 0) throw new AppError('TARGET_NOT_IN_ROUND', { targetIds: bad });
-  const updatedAt = deps.clock.now().toISOString();
-  await deps.store.targetInputs.putTargetInputs(roundId, req.targets.map((t) => ({ ...t, updatedAt })));
+/**
+ * The older whole-record body (`{ targets: [{ targetId, served, inputs … }] }`), read as field
+ * changes: the fields it names are set, every other field stays (it used to replace the record).
+ */
+export function rowsOfLegacyBody(req: TargetInputsRequest): TargetInputRow[] {
+  return req.targets.map((t) => {
+    const set: Record<string, FieldValue> = {};
+    if (t.served !== undefined) set.served = t.served;
+    if (t.misconduct !== undefined) set.misconduct = t.misconduct;
+    for (const [k, v] of Object.entries(t.inputs ?? {})) set[`inputs.${k}`] = v;
+    for (const [k, v] of Object.entries(t.records ?? {})) set[`records.${k}`] = v;
+    for (const [k, v] of Object.entries(t.channels ?? {})) if (v) set[`channels.${k}`] = v;
+    return { targetId: t.targetId, set };
+  });
 }
 
 /**
@@ -22,13 +29,35 @@ export async function putTargetInputs(deps: Deps, roundId: string, req: TargetIn
  * engine `npm run score` uses, so anyone can reproduce the numbers offline.
  */
 export async function roundResults(deps: Deps, roundId: string): Promise<RoundResult> {
-  const { scheme, facts } = await roundFacts(deps, roundId);
-  return score(scheme, facts);
+  const { scheme, facts, clashes } = await roundFacts(deps, roundId);
+  return withImportClashes(score(scheme, facts, 'list'), clashes);
 }
 
-export function score(scheme: Parameters<typeof scoreRound>[0], facts: Parameters<typeof scoreRound>[1]): RoundResult {
+/**
+ * Lists on each target an imported tally left out because ballots arrived on the same channel
+ * (the ballots count; the office clears the tally or voids the ballots), so the round stays
+ * readable and publication waits for it.
+ */
+export function withImportClashes(result: RoundResult, clashes: Map<string, ChannelKind[]>): RoundResult {
+  if (clashes.size === 0) return result;
+  return {
+    ...result,
+    targets: result.targets.map((t) => {
+      const chs = clashes.get(t.targetId);
+      if (!chs) return t;
+      const pending = chs.map((ch) => ({ field: `channels.${ch}`, label: `导入的${CHANNEL_LABELS[ch]}计数（该渠道已有评价表入账，未计入）`, reason: 'invalid' as const }));
+      return { ...t, missing: [...(t.missing ?? []), ...pending], flags: [...t.flags, { id: 'imported_tally_clash', label: '导入的计数与已入账的评价表重复，导入计数未计入' }] };
+    }),
+  };
+}
+
+/**
+ * `list` (live results): a target's pending inputs are listed on it (待录入) and everything else
+ * is scored; `refuse`: any problem answers SCORING_INPUT_INVALID.
+ */
+export function score(scheme: Parameters<typeof scoreRound>[0], facts: Parameters<typeof scoreRound>[1], incomplete: IncompleteInputs = 'refuse'): RoundResult {
   try {
-    return scoreRound(scheme, facts);
+    return scoreRound(scheme, facts, { incomplete });
   } catch (e) {
     if (e instanceof ScoringInputError && e.issues.length > 0) {
       // History problems name round, target and field (Chinese `message`) for the office.

@@ -7,7 +7,9 @@ import { Snapshot } from '@shared/publication/snapshot';
 import { deductionRecords, DEDUCTION_KINDS } from '@shared/rectification/deductions';
 import type { ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
-import type { StoredVoid, TargetInputs } from '../ports';
+import type { StoredVoid } from '../ports';
+import type { TargetInputs } from './target-inputs/port';
+import { listTargetInputs } from './target-inputs/read-inputs';
 import { roundTallies } from './tallies';
 import { getRoundOrThrow } from './rounds-admin';
 import { groupOf } from './groups';
@@ -15,7 +17,9 @@ import { groupOf } from './groups';
 /**
  * Everything the engine is given for a round, gathered from the store:
  * - ballot tallies from the counter shards, minus the cells of voided ballots;
- * - supervisor-entered facts (served, inputs, imported channel tallies, records, misconduct);
+ * - supervisor-entered facts (served, inputs, imported channel tallies, records, misconduct,
+ *   representatives present); an imported tally for a channel that also has ballots is left out
+ *   and returned in `clashes` (the results list it on the target, publication waits for it);
  * - verified misconduct records (each adds one to `misconduct`);
  * - rectification records from the ledger (tasks due in the round's period), when the scheme has
  *   a deduction component for them;
@@ -23,7 +27,7 @@ import { groupOf } from './groups';
  *   unpublished earlier round counts as empty and breaks streaks).
  * The result is frozen into a publication, so it must be complete and deterministic.
  */
-export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[] }> {
+export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
   const round = await getRoundOrThrow(deps, roundId);
   const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
@@ -34,31 +38,34 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
     deps.store.org.listNodesOfKind(round.targetKind),
     // Categories name the groups of schemes that declare none (a county's own 组别).
     deps.store.org.listNodesOfKind('category'),
-    deps.store.targetInputs.listTargetInputs(roundId),
+    listTargetInputs(deps, roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),
   ]);
   const nodes = new Map(nodeList.map((n) => [n.id, n]));
   const enteredBy = new Map(entered.map((i) => [i.targetId, i]));
   const misconductBy = count(misconduct.map((m) => m.targetId));
+  const clashes = new Map<string, ChannelKind[]>();
   const ledger = ledgerRecords(scheme) ? deductionRecords(await deps.store.tasks.listTasks({}), round.period, deps.clock.now()) : new Map();
   const targets = tallies.targets.map((t) => {
     const input = enteredBy.get(t.targetId);
     const records = addCounts(input?.records ?? {}, ledger.get(t.targetId) ?? {});
     const facts = targetFacts(round, scheme, t, nodes.get(t.targetId), voids);
-    // An imported tally (电话测评 …) never silently replaces or adds to sheets that came in as ballots.
-    const clash = Object.keys(input?.channels ?? {}).filter((ch) => (facts.channels[ch as ChannelKind]?.ballots ?? 0) > 0);
-    if (clash.length > 0) throw new AppError('SCORING_INPUT_INVALID', { problems: clash.map((ch) => `${t.targetId}.${ch}: both stored ballots and an imported tally`) });
+    // An imported tally (电话测评 …) never silently replaces or adds to sheets that came in as
+    // ballots: the ballots count, the tally is left out and listed on the target (待更正).
+    const clash = (Object.keys(input?.channels ?? {}) as ChannelKind[]).filter((ch) => (facts.channels[ch]?.ballots ?? 0) > 0);
+    if (clash.length > 0) clashes.set(t.targetId, clash);
+    const imported = Object.fromEntries(Object.entries(input?.channels ?? {}).filter(([ch]) => !clash.includes(ch as ChannelKind)));
     return {
       ...facts,
-      channels: { ...facts.channels, ...(input?.channels ?? {}) },
+      channels: { ...facts.channels, ...imported },
       ...enteredFacts(input),
       ...(Object.keys(records).length > 0 ? { records } : {}),
       ...(input?.misconduct !== undefined || misconductBy.has(t.targetId) ? { misconduct: (input?.misconduct ?? 0) + (misconductBy.get(t.targetId) ?? 0) } : {}),
     };
   });
   const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
-  return { round, scheme, facts: { roundId, period: periodOf(round), targets, history: await publishedHistory(deps, round), ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids };
+  return { round, scheme, facts: { roundId, period: periodOf(round), targets, history: await publishedHistory(deps, round), ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
 }
 
 /** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */
@@ -139,6 +146,7 @@ function enteredFacts(t: TargetInputs | undefined) {
   return {
     ...(t.served !== undefined ? { served: t.served } : {}),
     ...(t.inputs ? { inputs: t.inputs } : {}),
+    ...(t.present ? { present: t.present } : {}),
   };
 }
 

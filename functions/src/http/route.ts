@@ -9,7 +9,7 @@ import type { Session } from '../domain/sessions';
  * object, so the contract cannot drift from the code.
  */
 export interface RouteSpec<B = unknown> {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path under /api, e.g. /rounds/:id/open. */
   path: string;
   summary: string;

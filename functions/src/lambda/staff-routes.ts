@@ -7,8 +7,9 @@ import { panelRoutes } from '../http/routes/panels';
 import { publicationRoutes } from '../http/routes/publication';
 import { rectificationRoutes } from '../http/routes/rectification';
 import { resultRoutes } from '../http/routes/results';
+import { targetInputRoutes } from '../http/routes/target-inputs';
 import { messageRoutes } from '../http/routes/messages';
 import { routesIn } from './route-groups';
 
 /** The staff function's routes: admin, results, review and publication, stuffing flags, panels, rectification, the office audit log. */
-export const routes = routesIn('staff', [authRoutes, adminRoutes, resultRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes]);
+export const routes = routesIn('staff', [authRoutes, adminRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes]);

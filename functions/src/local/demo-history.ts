@@ -2,7 +2,7 @@ import type { Deps } from '../domain/deps';
 import { pseudonym } from '../domain/sessions';
 import { createRound, transitionRound } from '../domain/rounds-admin';
 import { submitBallot } from '../domain/submit-ballot';
-import { putTargetInputs } from '../domain/results';
+import { setTargetInputs } from '../domain/target-inputs/set-inputs';
 import { publishRound } from '../domain/publication';
 
 export const DEMO_PUBLISHED_ROUND = 'gq2026q3';
@@ -51,8 +51,8 @@ export async function loadPublishedDemoRound(deps: Deps, windowTokens: Array<{ w
   }
   await transitionRound(deps, DEMO_PUBLISHED_ROUND, 'closed');
   // Forms handed out: most sections get most back; every seventh got fewer than 60 % back.
-  const targets = [...ballots].map(([targetId, got], i) => ({ targetId, served: i % 7 === 3 ? Math.ceil(got / 0.5) : got + Math.floor(got * 0.2) }));
-  await putTargetInputs(deps, DEMO_PUBLISHED_ROUND, { targets });
+  const rows = [...ballots].map(([targetId, got], i) => ({ targetId, set: { served: i % 7 === 3 ? Math.ceil(got / 0.5) : got + Math.floor(got * 0.2) } }));
+  await setTargetInputs(deps, 'acct:demo-supervisor', DEMO_PUBLISHED_ROUND, rows);
   await publishRound(deps, 'acct:demo-supervisor', DEMO_PUBLISHED_ROUND, undefined);
   return DEMO_PUBLISHED_ROUND;
 }

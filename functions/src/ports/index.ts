@@ -121,27 +121,8 @@ export interface BallotStore {
   listOriginalComments(roundId: string, targetId: string, limit: number, shardOf: (ballotId: string) => number): Promise<OriginalComment[]>;
 }
 
-/**
- * Per-target facts a supervisor enters for a round besides ballots: 办事人数 (served, the
- * return-rate denominator), scores made elsewhere (工作考核, 政风建设年), rectification record
- * counts and verified misconduct.
- */
-export interface TargetInputs {
-  targetId: string;
-  served?: number;
-  inputs?: Record<string, number>;
-  records?: Record<string, number>;
-  misconduct?: number;
-  /** Imported tallies of non-ballot channels (phone survey, hearing sheets). */
-  channels?: Partial<Record<ChannelKind, ChannelTally>>;
-  updatedAt: string;
-}
-
-export interface TargetInputStore {
-  /** Replaces the listed targets' inputs (one item each); others stay as they were. */
-  putTargetInputs(roundId: string, inputs: TargetInputs[]): Promise<void>;
-  listTargetInputs(roundId: string): Promise<TargetInputs[]>;
-}
+export type { TargetInputs, TargetInputStore } from '../domain/target-inputs/port';
+import type { TargetInputStore } from '../domain/target-inputs/port';
 
 /** A voided ballot as stored: the public record plus the tally cells it no longer counts in. */
 export interface StoredVoid extends VoidedBallot {
@@ -154,7 +135,7 @@ export interface AuditEntry {
   roundId: string;
   at: string;
   actor: string;
-  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction' | 'flag_decision';
+  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction' | 'flag_decision' | 'set_target_input' | 'correct_target_input';
   reason: string;
   details: Record<string, unknown>;
 }

@@ -11,7 +11,7 @@
  * | dedupe            | DEDUP#<round>#<target|window>#<evaluator>#<period> | DEDUP           |
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
- * | target inputs     | INPUTS#<round>                            | <targetId>               |
+ * | target input field| INPUTS#<round>                            | <targetId>#<field>       |
  * | voided ballot     | VOID#<round>                              | <ballotId>               |
  * | misconduct record | MISCONDUCT#<round>                        | <recordId>               |
  * | audit line        | AUDIT#<round>                             | <at>#<entryId>           |
@@ -61,7 +61,7 @@ export const keys = {
   binding: (pseudonym: string) => ({ PK: `BINDING#${pseudonym}`, SK: 'BINDING' }),
   comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
   commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
-  targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
+  targetInputField: (roundId: string, targetId: string, field: string) => ({ PK: `INPUTS#${roundId}`, SK: `${targetId}#${field}` }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
   voided: (roundId: string, ballotId: string) => ({ PK: `VOID#${roundId}`, SK: ballotId }),
   voidedPartition: (roundId: string) => `VOID#${roundId}`,

@@ -13,6 +13,7 @@ import { opsRoutes } from './ops';
 import { auditRoutes } from './audit';
 import { flagRoutes } from './flags';
 import { messageRoutes } from './messages';
+import { targetInputRoutes } from './target-inputs';
 
 /**
  * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
@@ -20,5 +21,5 @@ import { messageRoutes } from './messages';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
 ];

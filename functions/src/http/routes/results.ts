@@ -4,7 +4,8 @@ import { RoundId } from '@shared/model/ids';
 import { route } from '../route';
 import { roundTallies } from '../../domain/tallies';
 import { recount } from '../../domain/recount';
-import { putTargetInputs, roundResults } from '../../domain/results';
+import { roundResults, rowsOfLegacyBody } from '../../domain/results';
+import { setTargetInputs } from '../../domain/target-inputs/set-inputs';
 import { targetComments } from '../../domain/comments';
 import { scopeResults, scopeTallies } from '../../domain/scope';
 import { NodeId } from '@shared/model/ids';
@@ -64,14 +65,14 @@ export const resultRoutes = [
   route({
     method: 'post',
     path: '/admin/rounds/:id/target-inputs',
-    summary: 'Enter per-target facts besides ballots: served counts (回收率), component scores made elsewhere (工作考核 …), rectification record counts, verified misconduct.',
+    summary: 'Enter per-target facts besides ballots (served counts, component scores made elsewhere, record counts, misconduct, imported tallies): the fields named are set, every other field stays (the same checks, audit and lock as PATCH /admin/rounds/:id/target-inputs).',
     tag: 'results',
     auth: ['supervisor', 'admin'],
     params: RoundParams,
     body: TargetInputsRequest,
     responses: { 200: { description: 'Stored', schema: z.object({ ok: z.literal(true) }) } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'TARGET_NOT_IN_ROUND'],
-    handler: async ({ deps, params, body }) => (await putTargetInputs(deps, params.id!, body), { body: { ok: true } }),
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'TARGET_NOT_IN_ROUND', 'INPUT_FIELD_UNKNOWN', 'INPUT_NOT_APPLICABLE', 'INPUT_OUT_OF_RANGE', 'SERVED_BELOW_RETURNED', 'IMPORTED_TALLY_CLASH', 'INPUT_CONFLICT', 'INPUTS_LOCKED'],
+    handler: async ({ deps, params, body, session }) => (await setTargetInputs(deps, session!.sub, params.id!, rowsOfLegacyBody(body)), { body: { ok: true } }),
   }),
   route({
     method: 'post',

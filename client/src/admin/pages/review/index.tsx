@@ -22,7 +22,7 @@ import { FlagReview } from '../../components/flag-review';
 import type { FlagView } from '@shared/api/flags';
 import '../rounds/index.scss';
 
-const AUDIT_LABELS: Record<string, string> = { void_ballot: '作废评价票', record_misconduct: '记录查实问题', publish: '发布结果', publish_correction: '发布更正', flag_decision: '决定异常评价' };
+const AUDIT_LABELS: Record<string, string> = { void_ballot: '作废评价票', record_misconduct: '记录查实问题', publish: '发布结果', publish_correction: '发布更正', flag_decision: '决定异常评价', set_target_input: '录入数据', correct_target_input: '更正录入数据' };
 
 /** Between close and publication: read the ballots, void with reasons, record misconduct, publish. */
 export default function ReviewPage() {
