@@ -83,7 +83,8 @@ describe('scoreRound with incomplete inputs listed', () => {
     ]);
     expect(a.flags.map((f) => f.id)).toContain('inputs_pending');
     expect(a.components.survey?.value).toBe(75);
-    expect(r.targets.find((t) => t.targetId === 'b')!.missing).toBeUndefined();
+    // b has every entered input; only the hearing attendance is still pending.
+    expect(r.targets.find((t) => t.targetId === 'b')!.missing).toEqual([{ field: 'present.hearing', label: '到会人数（听证评议）', reason: 'missing' }]);
   });
 
   it('leaves an unusable stored value out of the scores and lists it as invalid', () => {
