@@ -81,7 +81,7 @@ export const Round = z.object({
   publishedVersion: z.number().int().min(1).optional(),
   publishedAt: Instant.optional(),
   cancelledAt: Instant.optional(),
-  cancelledBy: z.string().optional(),
+  /** Why the office cancelled it (who did is in the office audit log, not on the public round). */
   cancelReason: z.string().max(500).optional(),
 });
 export type Round = z.infer<typeof Round>;

@@ -89,13 +89,13 @@ describe('programmes', () => {
     const reason = '抽样链接误发给了内部人员，本轮作废重评';
     const cancelled = await api.post('/admin/rounds/ncx/cancel', { reason }, supervisor);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ id: 'ncx', status: 'cancelled', cancelReason: reason, cancelledBy: 'dev:jiwei-prog' });
+    expect(cancelled.body).toMatchObject({ id: 'ncx', status: 'cancelled', cancelReason: reason });
 
     const entries = (await api.get('/admin/audit-log?limit=20', supervisor)).body.entries as Array<Record<string, any>>;
     const cancels = entries.filter((e) => e.route === '/admin/rounds/:id/cancel' && e.params.id === 'ncx');
-    expect(cancels.map((e) => [e.status, e.code, e.details])).toEqual([
-      [200, undefined, { from: 'open', reason, programmeId: 'ncp' }],
-      [400, 'VALIDATION_FAILED', undefined],
+    expect(cancels.map((e) => [e.actor, e.status, e.code, e.details])).toEqual([
+      ['dev:jiwei-prog', 200, undefined, { from: 'open', reason, programmeId: 'ncp' }],
+      ['dev:jiwei-prog', 400, 'VALIDATION_FAILED', undefined],
     ]);
 
     const ballot = await api.post('/ballots', { clientBallotId: randomUUID(), token: county.samplingToken, targetId: 's11', answers: { problems: ['cold'] } }, citizens[5]);
