@@ -102,6 +102,8 @@ describe('programmes', () => {
     expect([ballot.status, ballot.body.error.code]).toEqual([409, 'ROUND_CANCELLED']);
     const publish = await api.post('/admin/rounds/ncx/publish', {}, supervisor);
     expect([publish.status, publish.body.error.code]).toEqual([409, 'ROUND_STATE_CONFLICT']);
+    const sheet = await api.get('/admin/rounds/ncx/consequences', supervisor);
+    expect([sheet.status, sheet.body.error.code]).toEqual([409, 'ROUND_CANCELLED']);
     const again = await api.post('/admin/rounds/ncx/cancel', { reason }, supervisor);
     expect([again.status, again.body.error.code]).toEqual([409, 'ROUND_STATE_CONFLICT']);
 
