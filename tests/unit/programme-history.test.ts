@@ -3,6 +3,7 @@ import { ROUND_STATUSES, type RoundStatus } from '@shared/model/round';
 import { scoreRound, Scheme, type PastTarget } from '@shared/scoring';
 import { SCHEME_PRESETS } from '@shared/schemes';
 import { identityResolver, programmeHistory, type HistoryRound } from '../../functions/src/domain/programmes/history';
+import { linkProblem } from '../../functions/src/domain/programmes/programmes';
 
 /**
  * The history a round's consecutive rules read comes only from the published rounds of its own
@@ -128,5 +129,24 @@ describe('target identity links', () => {
     expect(renamed[0]!.targets.map((t) => [t.targetId, t.rank])).toEqual([['new', 1], ['s2', 2]]);
     const clash = programmeHistory({ ...current, period: { kind: 'quarter', start: '2026-04-01', end: '2026-06-30' } }, [past], [{ ...link, kind: 'split', from: ['old'], to: ['s2', 'new'] }]);
     expect(clash[0]!.targets.map((t) => [t.targetId, t.rank])).toEqual([['new', 1], ['s2', 2]]);
+  });
+});
+
+describe('target link checks', () => {
+  const problem = (req: Parameters<typeof linkProblem>[0]) => linkProblem(req);
+  it('accepts each kind in its shape', () => {
+    expect(problem({ kind: 'rename', from: ['a'], to: ['b'] })).toBeUndefined();
+    expect(problem({ kind: 'merge', from: ['a', 'b'], to: ['c'], carries: ['a'] })).toBeUndefined();
+    expect(problem({ kind: 'split', from: ['a'], to: ['a', 'b'] })).toBeUndefined();
+  });
+
+  it('refuses a link that does not fit its kind', () => {
+    expect(problem({ kind: 'rename', from: ['a'], to: ['b', 'c'] })).toBe('a rename links one target to one target');
+    expect(problem({ kind: 'rename', from: ['a'], to: ['a'] })).toBe('a rename needs a new id');
+    expect(problem({ kind: 'merge', from: ['a'], to: ['c'] })).toBe('a merge links two or more targets to one');
+    expect(problem({ kind: 'merge', from: ['a', 'b'], to: ['c'], carries: ['a', 'b'] })).toBe('a merge carries the history of at most one of the merged targets');
+    expect(problem({ kind: 'merge', from: ['a', 'b'], to: ['a'] })).toBe('the merged target must be new');
+    expect(problem({ kind: 'split', from: ['a'], to: ['b', 'c'], carries: ['d'] })).toBe('a split carries history only to its successors');
+    expect(problem({ kind: 'split', from: ['a'], to: ['b', 'b'] })).toBe('an id is listed twice');
   });
 });
