@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ProgrammeListResponse } from '@shared/api/programmes';
@@ -10,6 +10,7 @@ import { SCHEME_PRESETS, SCHEME_PRESET_IDS } from '@shared/schemes';
 import { Notice } from '../../../components/notice';
 import { createProgramme, listProgrammes } from '../../../api/programmes';
 import { requireAdmin } from '../../lib/admin-guard';
+import { Field } from '../../components/field';
 import { useAdminAction } from '../../lib/use-admin-action';
 import '../rounds/index.scss';
 
@@ -71,15 +72,6 @@ export default function ProgrammesPage() {
           id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, cadence: draft.cadence, targetKind: draft.targetKind, yearStartMonth: Number(draft.yearStartMonth) || 1,
         }))}>创建</Button>
       </View>
-    </View>
-  );
-}
-
-function Field({ label, value, onInput }: { label: string; value: string; onInput: (v: string) => void }) {
-  return (
-    <View>
-      <Text className='admin__label'>{label}</Text>
-      <Input className='admin__input' value={value} onInput={(e) => onInput(e.detail.value)} />
     </View>
   );
 }

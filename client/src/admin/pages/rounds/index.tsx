@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Round } from '@shared/model/round';
@@ -13,6 +13,7 @@ import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
 import { closeRound, createRound, createSamplingLink, openRound } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
+import { Field } from '../../components/field';
 import { useAdminAction } from '../../lib/use-admin-action';
 import { HearingLinks } from '../../components/hearing-links';
 import { CancelRound } from '../../components/cancel-round';
@@ -130,15 +131,6 @@ export default function RoundsPage() {
           opensAt: cstInstant(draft.start), closesAt: cstInstant(draft.end, true),
         }))}>创建</Button>
       </View>
-    </View>
-  );
-}
-
-function Field({ label, value, onInput }: { label: string; value: string; onInput: (v: string) => void }) {
-  return (
-    <View>
-      <Text className='admin__label'>{label}</Text>
-      <Input className='admin__input' value={value} onInput={(e) => onInput(e.detail.value)} />
     </View>
   );
 }
