@@ -5,10 +5,16 @@ import { NodeKind } from '../model/org';
 import { Period, Round } from '../model/round';
 import { BallotForm } from '../model/form';
 import { FlagThresholdsOverride } from '../review/flag-thresholds';
+import { ProgrammeId } from '../model/programme';
 
 export const CreateRoundRequest = z.strictObject({
   id: RoundId,
   name: z.string().trim().min(1).max(80),
+  /**
+   * The programme the round belongs to; its scheme must be the programme's. Omitted: a new
+   * programme `round-<id>` is made for this round alone, so it never shares history by accident.
+   */
+  programmeId: ProgrammeId.optional(),
   period: Period,
   schemeId: z.string().min(1).max(32),
   targetKind: NodeKind,

@@ -3,9 +3,13 @@ import { Instant, NodeId, RoundId } from './ids';
 import { ChannelKind } from './channel';
 import { NodeKind } from './org';
 import { FlagThresholdsOverride } from '../review/flag-thresholds';
+import { ProgrammeId } from './programme';
 
-/** draft → open → closed → published. */
-export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+/**
+ * draft → open → closed → published; draft, open or closed → cancelled (an abandoned round:
+ * it takes no ballots, is never published and never counts in any history).
+ */
+export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published', 'cancelled'] as const;
 export const RoundStatus = z.enum(ROUND_STATUSES);
 export type RoundStatus = z.infer<typeof RoundStatus>;
 
@@ -14,6 +18,7 @@ export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
   open: '进行中',
   closed: '已结束',
   published: '已公布',
+  cancelled: '已取消',
 };
 
 /** Legal transitions; everything else is ROUND_STATE_CONFLICT. */
@@ -22,7 +27,11 @@ export const ROUND_TRANSITIONS: Record<RoundStatus, RoundStatus[]> = {
   open: ['closed'],
   closed: ['published'],
   published: [],
+  cancelled: [],
 };
+
+/** Statuses a round may be cancelled from (never a published one: that is corrected instead). */
+export const CANCELLABLE_STATUSES: readonly RoundStatus[] = ['draft', 'open', 'closed'];
 
 export const Period = z.object({
   kind: z.enum(['month', 'quarter', 'half', 'year', 'custom']),
@@ -43,6 +52,8 @@ export type Period = z.infer<typeof Period>;
 export const Round = z.object({
   id: RoundId,
   name: z.string().min(1).max(80),
+  /** The programme (评议项目) the round belongs to; history is read only within it. */
+  programmeId: ProgrammeId,
   period: Period,
   schemeId: z.string(),
   targetKind: NodeKind,
@@ -69,5 +80,8 @@ export const Round = z.object({
   /** The latest published version (corrections add versions; none is ever edited). */
   publishedVersion: z.number().int().min(1).optional(),
   publishedAt: Instant.optional(),
+  cancelledAt: Instant.optional(),
+  /** Why the office cancelled it (who did is in the office audit log, not on the public round). */
+  cancelReason: z.string().max(500).optional(),
 });
 export type Round = z.infer<typeof Round>;

@@ -71,6 +71,7 @@ async function expectRemovals(page: Page): Promise<void> {
   expect(await text(s11)).toContain('户政科');
   expect(await text(s11)).toContain('连续 3 轮');
   expect(await s11.locator('[data-testid^="trigger-"]').count()).toBe(3);
+  expect(await text(s11.getByTestId('span-nanchuan-remove-supervisor-s11'))).toBe(`依据轮次（3 轮：${quarter(1)}至${quarter(3)}）`);
   expect(await text(s11.getByTestId('trigger-nc1'))).toBe(`${quarter(1)} · 测试轮次：第 1 名`);
   expect(await text(s11.getByTestId('trigger-nc2'))).toBe(`${quarter(2)} · 测试轮次：第 1 名`);
   expect(await text(s11.getByTestId('trigger-nc3'))).toBe(`${quarter(3)} · 测试轮次：第 1 名（本轮）`);

@@ -28,7 +28,7 @@ export const SMALL_COUNTY_CSV = [
   'window,w211,教育咨询窗口,s21,',
 ].join('\n');
 
-export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; schemeId?: string; channels?: string[]; opensAt?: string; closesAt?: string; open?: boolean; importOrg?: boolean; period?: { kind: string; label: string; start: string; end: string }; groupMap?: Record<string, string> } = {}): Promise<SmallCounty> {
+export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; schemeId?: string; channels?: string[]; opensAt?: string; closesAt?: string; open?: boolean; importOrg?: boolean; period?: { kind: string; label: string; start: string; end: string }; groupMap?: Record<string, string>; programmeId?: string; targetIds?: string[] } = {}): Promise<SmallCounty> {
   const admin = await api.login('admin-1', 'admin');
   if (opts.importOrg !== false) {
     const imported = await api.call('POST', '/admin/nodes/import', { raw: SMALL_COUNTY_CSV, contentType: 'text/csv', token: admin });
@@ -41,6 +41,8 @@ export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; 
     {
       id: roundId,
       name: '测试轮次',
+      ...(opts.programmeId ? { programmeId: opts.programmeId } : {}),
+      ...(opts.targetIds ? { targetIds: opts.targetIds } : {}),
       period: opts.period ?? { kind: 'quarter', label: '2026年第四季度', start: '2026-10-01', end: '2026-12-31' },
       ...(opts.groupMap ? { groupMap: opts.groupMap } : {}),
       schemeId: opts.schemeId ?? 'test-pipeline',
@@ -78,4 +80,14 @@ export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; 
 /** A valid ballot body for the pipeline scheme. */
 export function ballot(token: string, extra: Record<string, unknown> = {}) {
   return { clientBallotId: randomUUID(), token, answers: { overall: 'satisfied' }, ...extra };
+}
+
+/** A programme (评议项目) on the small county's sections: quarterly unless told otherwise. */
+export async function createProgramme(api: ApiClient, token: string, opts: { id: string; schemeId: string; name?: string; cadence?: string; yearStartMonth?: number; targetIds?: string[]; groupMap?: Record<string, string> }): Promise<void> {
+  const r = await api.post(
+    '/admin/programmes',
+    { id: opts.id, name: opts.name ?? '测试评议项目', schemeId: opts.schemeId, cadence: opts.cadence ?? 'quarter', targetKind: 'section', ...(opts.yearStartMonth ? { yearStartMonth: opts.yearStartMonth } : {}), ...(opts.targetIds ? { targetIds: opts.targetIds } : {}), ...(opts.groupMap ? { groupMap: opts.groupMap } : {}) },
+    token,
+  );
+  if (r.status !== 201) throw new Error(`programme failed: ${JSON.stringify(r.body)}`);
 }

@@ -1,3 +1,4 @@
+import { AppError } from '@shared/errors';
 import { consequenceActions } from '@shared/publication/consequence-list';
 import type { ConsequencesResponse } from '@shared/api/publication';
 import { Scheme } from '@shared/scoring';
@@ -14,10 +15,13 @@ export function ruleOrder(deps: Deps, schemeId: string): string[] {
 
 /**
  * The supervising office's action list for a round: from the latest published version once there
- * is one (what was announced is what is enforced), otherwise a preview computed now.
+ * is one (what was announced is what is enforced), otherwise a preview computed now; none for a
+ * cancelled round.
  */
 export async function roundConsequences(deps: Deps, roundId: string): Promise<ConsequencesResponse> {
   const round = await getRoundOrThrow(deps, roundId);
+  // A cancelled round never counts: not even a preview of what it would have made the office do.
+  if (round.status === 'cancelled') throw new AppError('ROUND_CANCELLED', { roundId });
   const order = ruleOrder(deps, round.schemeId);
   if (round.status === 'published') {
     const { snapshot } = await readPublication(deps, roundId);

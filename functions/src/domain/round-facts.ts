@@ -2,7 +2,7 @@ import { AppError } from '@shared/errors';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { ChannelTally, TargetTally } from '@shared/api/results';
-import { Scheme, type PastRound, type RoundFactsInput } from '@shared/scoring';
+import { Scheme, type PastRound, type RoundFactsInput, type RoundPeriod } from '@shared/scoring';
 import { Snapshot } from '@shared/publication/snapshot';
 import { deductionRecords, DEDUCTION_KINDS } from '@shared/rectification/deductions';
 import type { ChannelKind } from '@shared/model/channel';
@@ -13,6 +13,7 @@ import { listTargetInputs } from './target-inputs/read-inputs';
 import { roundTallies } from './tallies';
 import { getRoundOrThrow } from './rounds-admin';
 import { groupOf } from './groups';
+import { isHistoryCandidate, programmeHistory, type HistoryRound } from './programmes/history';
 
 /**
  * Everything the engine is given for a round, gathered from the store:
@@ -23,8 +24,10 @@ import { groupOf } from './groups';
  * - verified misconduct records (each adds one to `misconduct`);
  * - rectification records from the ledger (tasks due in the round's period), when the scheme has
  *   a deduction component for them;
- * - `history`: the latest published version of every earlier round of the same scheme (an
- *   unpublished earlier round counts as empty and breaks streaks).
+ * - `history`: the latest published version of every earlier published round of the same
+ *   programme, with its period (programmes/history.ts); unpublished and cancelled rounds are
+ *   skipped, and the engine sees the gap their periods leave;
+ * - `period` and `yearStartMonth` (from the programme) for rules that count quarters or years.
  * The result is frozen into a publication, so it must be complete and deterministic.
  */
 export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
@@ -65,7 +68,8 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
     };
   });
   const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
-  return { round, scheme, facts: { roundId, period: periodOf(round), targets, history: await publishedHistory(deps, round), ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
+  const [history, periods] = await Promise.all([publishedHistory(deps, round), periodFacts(deps, round)]);
+  return { round, scheme, facts: { roundId, targets, history, ...periods, ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
 }
 
 /** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */
@@ -74,27 +78,24 @@ function ledgerRecords(scheme: Scheme): boolean {
 }
 
 /**
- * Earlier rounds of the same scheme, oldest first (by period start, then id), each as its latest
- * published version's results: what consecutive-round rules read. An earlier round that ran but
- * is not published (open or closed) is passed with no targets, so it breaks every streak: no one
- * is removed from office on numbers that were never published. Drafts never ran and are skipped.
+ * The programme's earlier published rounds, each as its latest published version's results
+ * under the targets' current identities (programmes/history.ts decides which rounds and how;
+ * this only reads them). Snapshots are read only for the rounds that can be history.
  */
 export async function publishedHistory(deps: Deps, round: Round): Promise<PastRound[]> {
-  const earlier = (await deps.store.rounds.listRounds())
-    .filter((r) => r.schemeId === round.schemeId && r.status !== 'draft' && r.id !== round.id && r.period.start < round.period.start)
-    .sort((a, b) => a.period.start.localeCompare(b.period.start) || a.id.localeCompare(b.id));
-  const out: PastRound[] = [];
-  for (const r of earlier) {
-    const pub = r.status === 'published' ? await deps.store.publications.latest(r.id) : undefined;
-    if (!pub) {
-      out.push({ roundId: r.id, period: periodOf(r), targets: [] });
-      continue;
-    }
+  const current = { id: round.id, programmeId: round.programmeId, period: round.period };
+  const [rounds, links] = await Promise.all([deps.store.rounds.listRounds(), deps.store.programmes.listLinks(round.programmeId)]);
+  const candidates: HistoryRound[] = [];
+  for (const r of rounds.filter((r) => isHistoryCandidate(current, r))) {
+    const pub = await deps.store.publications.latest(r.id);
+    if (!pub) continue;
     const snapshot = Snapshot.parse(JSON.parse(pub.body));
-    out.push({
-      roundId: r.id,
-      period: periodOf(r),
-      targets: snapshot.results.targets.map((t) => ({
+    candidates.push({
+      id: r.id,
+      programmeId: r.programmeId,
+      status: r.status,
+      period: r.period,
+      published: snapshot.results.targets.map((t) => ({
         targetId: t.targetId,
         components: Object.fromEntries(Object.entries(t.components).map(([id, c]) => [id, { value: c.value }])),
         total: t.total,
@@ -106,7 +107,13 @@ export async function publishedHistory(deps: Deps, round: Round): Promise<PastRo
       })),
     });
   }
-  return out;
+  return programmeHistory(current, candidates, links);
+}
+
+/** The period the engine reads (`label` is for people) and the programme year's first month. */
+async function periodFacts(deps: Deps, round: Round): Promise<{ period: RoundPeriod; yearStartMonth: number }> {
+  const programme = await deps.store.programmes.getProgramme(round.programmeId);
+  return { period: { kind: round.period.kind, start: round.period.start, end: round.period.end }, yearStartMonth: programme?.yearStartMonth ?? 1 };
 }
 
 /** The engine's period of a round (rules counting quarters or years read it); the label stays out. */

@@ -3,9 +3,10 @@ import type { Round } from '@shared/model/round';
 import type { OrgNode } from '@shared/model/org';
 import type { ChannelKind } from '@shared/model/channel';
 
-/** Throws ROUND_NOT_OPEN / ROUND_CLOSED unless the round accepts ballots at `now`. */
+/** Throws ROUND_CANCELLED / ROUND_NOT_OPEN / ROUND_CLOSED unless the round accepts ballots at `now`. */
 export function assertAccepting(round: Round, now: Date): void {
   const t = now.getTime();
+  if (round.status === 'cancelled') throw new AppError('ROUND_CANCELLED', { roundId: round.id });
   if (round.status === 'closed' || round.status === 'published' || t >= Date.parse(round.closesAt)) throw new AppError('ROUND_CLOSED', { roundId: round.id });
   if (round.status === 'draft' || t < Date.parse(round.opensAt)) throw new AppError('ROUND_NOT_OPEN', { roundId: round.id, opensAt: round.opensAt });
 }

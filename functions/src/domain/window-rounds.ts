@@ -38,7 +38,8 @@ export async function pickWindowRound(deps: Deps, window: OrgNode, roundId: stri
   const accepting = covering.filter((r) => isAccepting(r, now));
   if (accepting.length === 1) return accepting[0]!;
   if (accepting.length > 1) throw new AppError('ROUND_AMBIGUOUS', { roundIds: accepting.map((r) => r.id) });
-  const latest = covering.sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0];
+  // A cancelled round is no one's "last round": the scan is told none is open, not that one was cancelled.
+  const latest = covering.filter((r) => r.status !== 'cancelled').sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0];
   if (!latest) throw new AppError('ROUND_NOT_OPEN');
   assertAccepting(latest, now);
   throw new AppError('ROUND_NOT_OPEN');

@@ -1,4 +1,5 @@
 import { adminRoutes } from '../http/routes/admin';
+import { programmeRoutes } from '../http/routes/programmes';
 import { auditRoutes } from '../http/routes/audit';
 import { authRoutes } from '../http/routes/auth';
 import { flagRoutes } from '../http/routes/flags';
@@ -11,5 +12,5 @@ import { targetInputRoutes } from '../http/routes/target-inputs';
 import { messageRoutes } from '../http/routes/messages';
 import { routesIn } from './route-groups';
 
-/** The staff function's routes: admin, results, review and publication, stuffing flags, panels, rectification, the office audit log. */
-export const routes = routesIn('staff', [authRoutes, adminRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes]);
+/** The staff function's routes: admin, programmes, results, review and publication, stuffing flags, panels, rectification, the office audit log. */
+export const routes = routesIn('staff', [authRoutes, adminRoutes, programmeRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes]);

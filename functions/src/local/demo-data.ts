@@ -5,12 +5,14 @@ import { createNodes } from '../domain/org-admin';
 import { createRound, transitionRound } from '../domain/rounds-admin';
 import { createInvitations, issueSamplingLink, issueWindowQr } from '../domain/links-admin';
 import { loadPublishedDemoRound } from './demo-history';
+import { createProgramme } from '../domain/programmes/programmes';
 
 /**
  * A realistic demo county (units after 通河县's 2011 list): 3 groups, 22 units, 66 sections,
  * 132 windows, two open rounds — a 甘泉-style window round (every window's QR) and a
- * 南川-style section round (a published sampling link and a small directed panel). Loaded through the same
- * use cases the admin API calls.
+ * 南川-style section round (a published sampling link and a small directed panel), and last
+ * quarter's published section round; each round in its quarterly programme. Loaded through the
+ * same use cases the admin API calls.
  */
 const GROUPS: Array<{ id: string; name: string; units: Array<[string, string]> }> = [
   {
@@ -59,6 +61,8 @@ export function demoNodes(): CreateNodeRequest[] {
 }
 
 export const DEMO_WINDOW_ROUND = 'gq2026q4';
+/** The demo's programmes (评议项目), all quarterly: the rounds of each are each other's history. */
+export const DEMO_PROGRAMMES = { windows: 'gq-windows', sections: 'gq-sections', hardest: 'nc-sections' } as const;
 export const DEMO_SECTION_ROUND = 'nc2026q4';
 const PERIOD = { kind: 'quarter', label: '2026年第四季度', start: '2026-10-01', end: '2026-12-31' } as const;
 
@@ -67,8 +71,13 @@ export async function loadDemoData(deps: Deps): Promise<DemoData> {
   const now = deps.clock.now();
   const day = 86400_000;
   const window = { opensAt: new Date(now.getTime() - day).toISOString(), closesAt: new Date(now.getTime() + 60 * day).toISOString() };
+  const office = 'acct:demo-supervisor';
+  await createProgramme(deps, office, { id: DEMO_PROGRAMMES.windows, name: '窗口服务满意度测评（甘泉式，每季度）', schemeId: 'ganquan', cadence: 'quarter', yearStartMonth: 1, targetKind: 'window' });
+  await createProgramme(deps, office, { id: DEMO_PROGRAMMES.sections, name: '科室服务满意度测评（甘泉式，每季度）', schemeId: 'ganquan', cadence: 'quarter', yearStartMonth: 1, targetKind: 'section' });
+  await createProgramme(deps, office, { id: DEMO_PROGRAMMES.hardest, name: '“最难办事科室”群众评议（南川式，每季度）', schemeId: 'nanchuan', cadence: 'quarter', yearStartMonth: 1, targetKind: 'section' });
   await createRound(deps, {
     id: DEMO_WINDOW_ROUND,
+    programmeId: DEMO_PROGRAMMES.windows,
     name: '2026年第四季度窗口服务满意度测评',
     period: PERIOD,
     schemeId: 'ganquan',
@@ -80,6 +89,7 @@ export async function loadDemoData(deps: Deps): Promise<DemoData> {
   });
   await createRound(deps, {
     id: DEMO_SECTION_ROUND,
+    programmeId: DEMO_PROGRAMMES.hardest,
     name: '2026年第四季度“最难办事科室”群众评议',
     period: PERIOD,
     schemeId: 'nanchuan',
@@ -102,6 +112,6 @@ export async function loadDemoData(deps: Deps): Promise<DemoData> {
     expiresAt: new Date(now.getTime() + 30 * day).toISOString(),
   });
   const parentOf = new Map(nodes.map((n) => [n.id, n.parentId ?? '']));
-  const publishedRoundId = await loadPublishedDemoRound(deps, windowTokens, (w) => parentOf.get(w)!);
+  const publishedRoundId = await loadPublishedDemoRound(deps, DEMO_PROGRAMMES.sections, windowTokens, (w) => parentOf.get(w)!);
   return { windowRoundId: DEMO_WINDOW_ROUND, sectionRoundId: DEMO_SECTION_ROUND, windowTokens, samplingUrl: sampling.url, samplingToken: sampling.token, invitations, publishedRoundId };
 }

@@ -19,10 +19,11 @@ function lcg(seed: number): () => number {
  * (回收率) and published — so a fresh local run shows the public results page, rankings,
  * grades, consequences and the ballot root, not an empty list.
  */
-export async function loadPublishedDemoRound(deps: Deps, windowTokens: Array<{ windowId: string; scene: string }>, sectionOf: (windowId: string) => string): Promise<string> {
+export async function loadPublishedDemoRound(deps: Deps, programmeId: string, windowTokens: Array<{ windowId: string; scene: string }>, sectionOf: (windowId: string) => string): Promise<string> {
   const now = deps.clock.now().getTime();
   await createRound(deps, {
     id: DEMO_PUBLISHED_ROUND,
+    programmeId,
     name: '2026年第三季度科室服务满意度测评',
     period: { kind: 'quarter', label: '2026年第三季度', start: '2026-07-01', end: '2026-09-30' },
     schemeId: 'ganquan',

@@ -1,4 +1,5 @@
 import type { NodeKind, OrgNode } from '@shared/model/org';
+import type { ProgrammeStore } from '../domain/programmes/port';
 import type { Round, RoundStatus } from '@shared/model/round';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
@@ -319,6 +320,7 @@ export interface OfficeAuditLog {
 
 export interface Store {
   officeAudit: OfficeAuditLog;
+  programmes: ProgrammeStore;
   review: ReviewStore;
   rateLimits: RateLimitStore;
   publications: PublicationStore;

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiClient } from '../../support/http';
-import { seedSmallCounty } from '../../support/fixtures';
+import { createProgramme, seedSmallCounty } from '../../support/fixtures';
 
 /**
  * 南川 quarters of 2026 through the HTTP API (rounds `nc1`, `nc2` …), as the history-rule
  * integration test builds them: every ballot comes through the sampling link; s11's ballots tick
  * 冷, 懒 and 推, every other section's only 冷, so s11 is the worst (rank 1) wherever it is ranked.
- * A section needs 30 ballots to be ranked at all.
+ * A section needs 30 ballots to be ranked at all. Every quarter is a round of one quarterly
+ * programme, `nc`, so each reads the published quarters before it as history.
  */
 export class NanchuanHistory {
   private citizens: string[] = [];
@@ -17,12 +18,14 @@ export class NanchuanHistory {
   ) {}
 
   static quarterLabel = (q: number) => `2026年第${q}季度`;
+  static programmeId = 'nc';
 
   /** Creates, fills and closes quarter `q` (`counts`: ballots per section); publishes it when asked. */
   async quarter(q: number, counts: Record<string, number>, opts: { publish: boolean }): Promise<string> {
     const roundId = `nc${q}`;
     const period = { kind: 'quarter', label: NanchuanHistory.quarterLabel(q), start: `2026-${String(q * 3 - 2).padStart(2, '0')}-01`, end: `2026-${String(q * 3).padStart(2, '0')}-28` };
-    const county = await seedSmallCounty(this.api, { roundId, schemeId: 'nanchuan', channels: ['sampling'], period, importOrg: q === 1 });
+    if (q === 1) await createProgramme(this.api, this.supervisor, { id: NanchuanHistory.programmeId, schemeId: 'nanchuan', name: '南川区“最难办事科室群众评”' });
+    const county = await seedSmallCounty(this.api, { roundId, programmeId: NanchuanHistory.programmeId, schemeId: 'nanchuan', channels: ['sampling'], period, importOrg: q === 1 });
     const citizens = await this.citizensFor(Math.max(0, ...Object.values(counts)));
     for (const [section, n] of Object.entries(counts))
       for (const citizen of citizens.slice(0, n)) {

@@ -27,7 +27,7 @@ function mine(unitId: string | undefined, nodes: Map<string, OrgNode>) {
 
 /** Rounds that have ballots to show, newest first. */
 function readable(rounds: Round[]): Round[] {
-  return rounds.filter((r) => r.status !== 'draft').sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+  return rounds.filter((r) => r.status !== 'draft' && r.status !== 'cancelled').sort((a, b) => b.opensAt.localeCompare(a.opensAt));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../ports';
 import { DynamoOrgStore } from './org-store';
 import { DynamoRoundStore } from './round-store';
+import { DynamoProgrammeStore } from './programme-store';
 import { DynamoInvitationStore } from './invitation-store';
 import { DynamoBallotStore } from './ballot-store';
 import { DynamoTargetInputStore } from './target-input-store';
@@ -20,6 +21,7 @@ import { DynamoRecipientStore } from './recipient-store';
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
     officeAudit: new DynamoOfficeAuditLog(db, table),
+    programmes: new DynamoProgrammeStore(db, table),
     review: new DynamoReviewStore(db, table),
     rateLimits: new DynamoRateLimitStore(db, table),
     publications: new DynamoPublicationStore(db, table),

@@ -6,6 +6,8 @@
  * | org node          | ORG                                       | NODE#<id>  (GSI1: ORGKIND#<kind> / <id>) |
  * | window QR state   | QR#<windowId>                             | QR                       |
  * | round             | ROUND                                     | ROUND#<id>               |
+ * | programme         | PROGRAMME                                 | PROGRAMME#<id>           |
+ * | target link       | PROGLINK#<programmeId>                    | <at>#<linkId>            |
  * | invitation        | INV#<id>                                  | INV  (GSI1: ROUNDINV#<round> / <member>) |
  * | idempotency       | IDEM#<hash(evaluator, clientBallotId)>    | IDEM                     |
  * | dedupe            | DEDUP#<round>#<target|window>#<evaluator>#<period> | DEDUP           |
@@ -48,6 +50,11 @@ export const keys = {
   qr: (windowId: string) => ({ PK: `QR#${windowId}`, SK: 'QR' }),
   round: (id: string) => ({ PK: 'ROUND', SK: `ROUND#${id}` }),
   roundPartition: 'ROUND',
+  // One partition, like rounds: a county has a handful of programmes, read together.
+  programme: (id: string) => ({ PK: 'PROGRAMME', SK: `PROGRAMME#${id}` }),
+  programmePartition: 'PROGRAMME',
+  targetLink: (programmeId: string, at: string, linkId: string) => ({ PK: `PROGLINK#${programmeId}`, SK: `${at}#${linkId}` }),
+  targetLinkPartition: (programmeId: string) => `PROGLINK#${programmeId}`,
   invitation: (id: string) => ({ PK: `INV#${id}`, SK: 'INV' }),
   invitationIndex: (roundId: string, memberId: string) => ({ GSI1PK: `ROUNDINV#${roundId}`, GSI1SK: memberId }),
   idempotency: (key: string) => ({ PK: `IDEM#${key}`, SK: 'IDEM' }),

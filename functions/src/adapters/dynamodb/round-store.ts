@@ -5,6 +5,13 @@ import type { RoundStore } from '../../ports';
 import { keys } from './keys';
 import { collect, queryAll, stripKeys } from './query';
 import { isConditionalFailure } from './errors';
+import { soloProgrammeId } from '@shared/model/programme';
+
+/** A round stored before programmes existed is read as the only round of its own solo programme. */
+function asRound(item: Record<string, unknown>): Round {
+  const round = stripKeys<Round>(item);
+  return round.programmeId ? round : { ...round, programmeId: soloProgrammeId(round.id) };
+}
 
 export class DynamoRoundStore implements RoundStore {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
@@ -22,14 +29,14 @@ export class DynamoRoundStore implements RoundStore {
 
   async getRound(id: string): Promise<Round | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.round(id), ConsistentRead: true }));
-    return r.Item ? stripKeys<Round>(r.Item) : undefined;
+    return r.Item ? asRound(r.Item) : undefined;
   }
 
   async listRounds(): Promise<Round[]> {
     const items = await collect(
       queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.roundPartition }, ConsistentRead: true }),
     );
-    return items.map((i) => stripKeys<Round>(i));
+    return items.map(asRound);
   }
 
   async transitionRound(id: string, from: RoundStatus, patch: Partial<Round> & { status: RoundStatus }): Promise<Round> {
@@ -67,7 +74,7 @@ export class DynamoRoundStore implements RoundStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return stripKeys<Round>(r.Attributes ?? {});
+      return asRound(r.Attributes ?? {});
     } catch (e) {
       if (isConditionalFailure(e)) throw new AppError('ROUND_STATE_CONFLICT', { roundId: id });
       throw e;

@@ -54,7 +54,7 @@ export const hearingRoutes = [
     body: SubmitSheetRequest,
     responses: { 201: { description: 'Accepted', schema: SubmitSheetResponse }, 200: { description: 'Retry: the first receipt', schema: SubmitSheetResponse } },
     errors: [
-      'UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'MALFORMED_JSON', 'SHEET_KIND_NOT_ALLOWED', 'ROUND_NOT_FOUND', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'CHANNEL_NOT_ALLOWED',
+      'UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'MALFORMED_JSON', 'SHEET_KIND_NOT_ALLOWED', 'ROUND_NOT_FOUND', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'ROUND_CANCELLED', 'CHANNEL_NOT_ALLOWED',
       'TARGET_NOT_FOUND', 'TARGET_NOT_IN_ROUND', 'ANSWERS_INVALID', 'DUPLICATE_BALLOT', 'IDEMPOTENCY_CONFLICT', 'STORE_UNAVAILABLE',
     ],
     handler: async ({ deps, session, body }) => {
@@ -71,7 +71,7 @@ export const hearingRoutes = [
     params: RoundParams,
     bodyType: 'text/csv',
     responses: { 201: { description: 'Imported', schema: PhoneImportResponse } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'CSV_INVALID', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE', 'ROUND_NOT_FOUND', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'CHANNEL_NOT_ALLOWED', 'SCHEME_UNKNOWN', 'STORE_UNAVAILABLE'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'CSV_INVALID', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE', 'ROUND_NOT_FOUND', 'ROUND_NOT_OPEN', 'ROUND_CLOSED', 'ROUND_CANCELLED', 'CHANNEL_NOT_ALLOWED', 'SCHEME_UNKNOWN', 'STORE_UNAVAILABLE'],
     handler: async ({ deps, params, body }) => ({ status: 201, body: await importPhoneSurvey(deps, params.id!, String(body ?? '')) }),
   }),
 ];

@@ -3,6 +3,7 @@ import { authRoutes } from './auth';
 import { publicRoutes } from './public';
 import { ballotRoutes } from './ballots';
 import { adminRoutes } from './admin';
+import { programmeRoutes } from './programmes';
 import { resultRoutes } from './results';
 import { publicationRoutes } from './publication';
 import { exportRoutes } from './exports';
@@ -21,5 +22,5 @@ import { targetInputRoutes } from './target-inputs';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
 ];

@@ -113,7 +113,7 @@ export const publicationRoutes = [
     auth: SUPERVISORS,
     params: RoundParams,
     responses: { 200: { description: 'Actions', schema: ConsequencesResponse } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID', 'ROUND_CANCELLED'],
     handler: async (ctx) => ({ body: await roundConsequences(ctx.deps, ctx.params.id!) }),
   }),
   route({

@@ -16,6 +16,7 @@ type Props = { round: Round; last?: PublicationSummary; busy: boolean; onPublish
 export function PublishBox({ round, last, busy, onPublish }: Props) {
   const [reason, setReason] = useState('');
   const correcting = round.status === 'published';
+  if (round.status === 'cancelled') return <Text className='publish-box__hint' data-testid='round-cancelled'>{`本轮评议已取消，不公布结果，不计入连续评议${round.cancelReason ? `（原因：${round.cancelReason}）` : ''}`}</Text>;
   if (round.status !== 'closed' && !correcting) return <Text className='publish-box__hint'>评议结束后才能审核和发布结果</Text>;
   return (
     <View className='publish-box'>

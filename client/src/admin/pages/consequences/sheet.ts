@@ -47,7 +47,7 @@ export function standingsFrom(rounds: RankedTargets[], gradeLabel: (id: string) 
   );
 }
 
-export type TriggerRound = { roundId: string; title: string; standing?: string; current: boolean };
+export type TriggerRound = { roundId: string; title: string; period?: string; standing?: string; current: boolean };
 
 /**
  * The rounds behind one action, oldest first, each named by period and round name (the id when
@@ -59,8 +59,20 @@ export function triggerRounds(action: ConsequenceAction, roundId: string, rounds
     const r = rounds.get(id);
     const known = standings.get(id)?.get(action.targetId) ?? (id === roundId ? { rank: action.rank } : undefined);
     const standing = known && standingText(known);
-    return { roundId: id, title: r ? `${r.period.label} · ${r.name}` : id, ...(standing ? { standing } : {}), current: id === roundId };
+    return { roundId: id, title: r ? `${r.period.label} · ${r.name}` : id, ...(r ? { period: r.period.label } : {}), ...(standing ? { standing } : {}), current: id === roundId };
   });
+}
+
+/**
+ * The span of periods an action rests on, for the line above its rounds (the rounds' own period
+ * labels: the engine's consequences carry round ids, not periods).
+ * @example periodSpan([{ period: '2026年第1季度' }, { period: '2026年第3季度' }]) // '2026年第1季度至2026年第3季度'
+ */
+export function periodSpan(triggers: readonly Pick<TriggerRound, 'period'>[]): string | undefined {
+  const first = triggers[0]?.period;
+  const last = triggers[triggers.length - 1]?.period;
+  if (!first || !last) return undefined;
+  return first === last ? first : `${first}至${last}`;
 }
 
 /** 「第 2 名 · 不满意」; undefined when the target was neither ranked nor graded. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Round } from '@shared/model/round';
@@ -13,20 +13,36 @@ import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
 import { closeRound, createRound, createSamplingLink, openRound } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
+import { Field } from '../../components/field';
 import { useAdminAction } from '../../lib/use-admin-action';
 import { HearingLinks } from '../../components/hearing-links';
+import { CancelRound } from '../../components/cancel-round';
+import { listProgrammes } from '../../../api/programmes';
+import type { ProgrammeListResponse } from '@shared/api/programmes';
 import { cstDate, cstInstant } from '../../lib/dates';
 import './index.scss';
 
-/** Rounds: create one from a scheme preset, open and close it, publish its sampling link. */
+/**
+ * Rounds: create one in a programme (or on its own), open, close or cancel it, publish its
+ * sampling link.
+ */
 export default function RoundsPage() {
   const [session] = useState(() => requireAdmin('/admin/pages/rounds/index'));
   const [rounds, setRounds] = useState<Round[]>([]);
   const [links, setLinks] = useState<Record<string, string>>({});
   const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: SCHEME_PRESET_IDS[0] ?? '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
   const [channels, setChannels] = useState<ChannelKind[]>(['window', 'sampling']);
+  const [programmes, setProgrammes] = useState<ProgrammeListResponse['programmes']>([]);
+  const [programmeId, setProgrammeId] = useState('');
 
-  const reload = () => listRounds().then((r) => setRounds(r.rounds), (e) => fail(e));
+  const reload = () =>
+    Promise.all([listRounds(), listProgrammes()]).then(
+      ([r, p]) => {
+        setRounds(r.rounds);
+        setProgrammes(p.programmes.filter((x) => !x.soloRound));
+      },
+      (e) => fail(e),
+    );
   const { message, act, fail } = useAdminAction(reload);
   useEffect(() => {
     if (session) void reload();
@@ -35,9 +51,17 @@ export default function RoundsPage() {
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
   const scheme = SCHEME_PRESETS[draft.schemeId];
+  const programme = programmes.find((p) => p.id === programmeId);
+  // In a programme the scheme and level are the programme's; the period kind is its cadence.
+  const pickProgramme = (id: string) => {
+    setProgrammeId(id);
+    const p = programmes.find((x) => x.id === id);
+    if (p && (p.targetKind === 'unit' || p.targetKind === 'section')) setDraft({ ...draft, schemeId: p.schemeId, targetKind: p.targetKind });
+  };
   return (
     <View className='admin'>
       <View className='admin__nav'>
+        <Text data-testid='nav-programmes' onClick={() => Taro.navigateTo({ url: '/admin/pages/programmes/index' })}>评议项目</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/import/index' })}>导入单位</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/qr/index' })}>窗口二维码</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/invitations/index' })}>定向邀请</Text>
@@ -66,6 +90,7 @@ export default function RoundsPage() {
             <Text className='admin__link' data-testid={`draws-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/draws/index?round=${r.id}` })}>公开抽取评议代表</Text>
           )}
           {r.channels.includes('hearing') && <HearingLinks roundId={r.id} />}
+          <CancelRound roundId={r.id} roundName={r.name} status={r.status} act={act} />
         </View>
       ))}
       <View className='admin__card'>
@@ -73,9 +98,16 @@ export default function RoundsPage() {
         <Field label='编号（字母数字）' value={draft.id} onInput={(v) => setDraft({ ...draft, id: v })} />
         <Field label='名称' value={draft.name} onInput={(v) => setDraft({ ...draft, name: v })} />
         <Field label='期间' value={draft.period} onInput={(v) => setDraft({ ...draft, period: v })} />
+        <Text className='admin__label'>所属评议项目（连续评议只在同一项目已公布的轮次间计算）</Text>
+        <View className='admin__chips'>
+          <Text className={`admin__chip ${programmeId === '' ? 'is-on' : ''}`} onClick={() => setProgrammeId('')}>单独成项</Text>
+          {programmes.map((p) => (
+            <Text key={p.id} className={`admin__chip ${programmeId === p.id ? 'is-on' : ''}`} onClick={() => pickProgramme(p.id)}>{p.name}</Text>
+          ))}
+        </View>
         <Text className='admin__label'>评议方案</Text>
         <View className='admin__chips'>
-          {SCHEME_PRESET_IDS.map((id) => (
+          {SCHEME_PRESET_IDS.filter((id) => !programme || id === programme.schemeId).map((id) => (
             <Text key={id} className={`admin__chip ${draft.schemeId === id ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: id })}>{SCHEME_PRESETS[id]?.name ?? id}</Text>
           ))}
         </View>
@@ -95,19 +127,11 @@ export default function RoundsPage() {
         <Field label='结束日期' value={draft.end} onInput={(v) => setDraft({ ...draft, end: v })} />
         <Button type='primary' block onClick={() => act('创建', () => createRound({
           id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, targetKind: draft.targetKind, channels,
-          period: { kind: 'custom', label: draft.period.trim(), start: draft.start, end: draft.end },
+          ...(programme ? { programmeId: programme.id } : {}),
+          period: { kind: programme ? programme.cadence : 'custom', label: draft.period.trim(), start: draft.start, end: draft.end },
           opensAt: cstInstant(draft.start), closesAt: cstInstant(draft.end, true),
         }))}>创建</Button>
       </View>
-    </View>
-  );
-}
-
-function Field({ label, value, onInput }: { label: string; value: string; onInput: (v: string) => void }) {
-  return (
-    <View>
-      <Text className='admin__label'>{label}</Text>
-      <Input className='admin__input' value={value} onInput={(e) => onInput(e.detail.value)} />
     </View>
   );
 }

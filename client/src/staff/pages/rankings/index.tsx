@@ -30,7 +30,7 @@ export default function RankingsPage() {
     if (!session) return;
     (async () => {
       const { rounds } = await listRounds();
-      const round = rounds.find((r) => r.id === params.roundId) ?? rounds.filter((r) => r.status !== 'draft').sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0];
+      const round = rounds.find((r) => r.id === params.roundId) ?? rounds.filter((r) => r.status !== 'draft' && r.status !== 'cancelled').sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0];
       if (!round) return setGroups([]);
       setTitle(round.name);
       const [tallies, results, { nodes }] = await Promise.all([getTallies(round.id), getResults(round.id), getOrg()]);

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { ConsequenceAction } from '../../../../../api/consequences';
-import { actionTerms, type TriggerRound } from '../../sheet';
+import { actionTerms, periodSpan, type TriggerRound } from '../../sheet';
 import './index.scss';
 
 type Props = { action: ConsequenceAction; group?: string; triggers: TriggerRound[] };
@@ -12,7 +12,8 @@ type Props = { action: ConsequenceAction; group?: string; triggers: TriggerRound
 export function ActionRow({ action, group, triggers }: Props) {
   const current = triggers.find((t) => t.current);
   const overRounds = triggers.length > 1;
-  const meta = [action.targetId, group, ...actionTerms(action), overRounds ? undefined : '依据本轮'].filter(Boolean).join(' · ');
+  const span = periodSpan(triggers);
+  const meta = [action.targetId, group, ...actionTerms(action), overRounds ? undefined : `依据本轮${current?.period ? `（${current.period}）` : ''}`].filter(Boolean).join(' · ');
   return (
     <View className='action-row' data-testid={`action-${action.ruleId}-${action.targetId}`}>
       <View className='action-row__head'>
@@ -22,7 +23,7 @@ export function ActionRow({ action, group, triggers }: Props) {
       <Text className='action-row__meta'>{meta}</Text>
       {overRounds && (
         <View className='action-row__rounds'>
-          <Text className='action-row__rounds-title'>{`依据轮次（${triggers.length} 轮）`}</Text>
+          <Text className='action-row__rounds-title' data-testid={`span-${action.ruleId}-${action.targetId}`}>{`依据轮次（${triggers.length} 轮${span ? `：${span}` : ''}）`}</Text>
           {triggers.map((t) => (
             <Text key={t.roundId} className='action-row__round' data-testid={`trigger-${t.roundId}`}>
               {`${t.title}${t.standing ? `：${t.standing}` : ''}${t.current ? '（本轮）' : ''}`}

@@ -1,0 +1,88 @@
+import type { Browser, Locator } from 'playwright-core';
+import { startStack, type TestStack } from '../support/stack';
+import { apiClient, type ApiClient } from '../support/http';
+import { createProgramme, seedSmallCounty } from '../support/fixtures';
+import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
+import { loginSupervisorInBrowser } from './support/staff';
+
+jest.setTimeout(240_000);
+
+/**
+ * The office's programmes on a phone: the list, one programme's detail (cadence, scheme version,
+ * rounds in period order) and cancelling an abandoned round with a reason and a confirmation.
+ * Programme `ncp` (南川, quarterly) holds pq1 (2026 Q1, published) and pq2 (2026 Q2, open).
+ */
+let stack: TestStack;
+let api: ApiClient;
+let supervisor: string;
+let browser: Browser;
+
+const quarter = (q: number) => ({ kind: 'quarter', label: `2026年第${q}季度`, start: `2026-${String(q * 3 - 2).padStart(2, '0')}-01`, end: `2026-${String(q * 3).padStart(2, '0')}-28` });
+const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
+
+beforeAll(async () => {
+  ensureH5Build();
+  stack = await startStack({ staticDir: H5_DIR });
+  api = apiClient(stack.baseUrl);
+  supervisor = await api.login('jiwei-e2e-prog', 'supervisor');
+  await createProgramme(api, supervisor, { id: 'ncp', schemeId: 'nanchuan', name: '南川区“最难办事科室群众评”' });
+  await seedSmallCounty(api, { roundId: 'pq1', programmeId: 'ncp', schemeId: 'nanchuan', channels: ['sampling'], period: quarter(1) });
+  expect((await api.post('/admin/rounds/pq1/close', undefined, supervisor)).status).toBe(200);
+  const published = await api.post('/admin/rounds/pq1/publish', {}, supervisor);
+  if (published.status !== 201) throw new Error(`publish pq1: ${JSON.stringify(published.body)}`);
+  await seedSmallCounty(api, { roundId: 'pq2', programmeId: 'ncp', schemeId: 'nanchuan', channels: ['sampling'], period: quarter(2), importOrg: false });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+describe('programmes in the admin client', () => {
+  it('goes from the programme list to its detail and cancels a round only after a reason and a confirmation', async () => {
+    const page = await phonePage(browser);
+    await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/programmes/index');
+    const card = page.getByTestId('programme-ncp');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await text(card)).toContain('南川区“最难办事科室群众评”');
+    expect(await text(card)).toContain('每季度 · 科室 · 2 轮');
+
+    await card.click();
+    const cadence = page.getByTestId('programme-cadence');
+    await cadence.waitFor({ timeout: 30_000 });
+    expect(await text(cadence)).toBe('每季度 · 全部科室 · 评议年度自 1 月起');
+    const digest = (await api.get('/admin/programmes/ncp', supervisor)).body.programme.schemeDigest as string;
+    expect(await text(page.getByTestId('programme-scheme'))).toBe(`评议方案：南川区“最难办事科室群众评”（版本 ${digest.slice(0, 12)}）`);
+    const rounds = await page.locator('[data-testid^="programme-round-status-"]').evaluateAll((els) => els.map((e) => e.textContent?.trim()));
+    expect(rounds).toEqual(['2026年第1季度 · 已公布 · 第 1 版 · 计入连续评议', '2026年第2季度 · 进行中 · 不计入连续评议']);
+    // A published round is corrected, never cancelled: it offers no cancel.
+    expect(await page.getByTestId('cancel-pq1').count()).toBe(0);
+
+    await page.getByTestId('cancel-pq2').click();
+    const confirm = page.getByTestId('cancel-confirm-pq2');
+    expect(await confirm.getAttribute('class')).toContain('nut-button-disabled');
+    const reason = '抽样链接误发给了内部人员，本轮作废重评';
+    await page.getByTestId('cancel-reason-pq2').locator('input').fill(reason);
+    await confirm.click();
+    // The confirmation says what cancelling means; "再想想" leaves the round as it was.
+    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    expect(await text(page.locator('.taro-modal__text'))).toContain('不计入任何连续评议');
+    await page.locator('.taro-model__cancel').click();
+    expect((await api.get('/rounds/pq2')).body.round.status).toBe('open');
+
+    await confirm.click();
+    await page.locator('.taro-model__confirm').click();
+    const status = page.getByTestId('programme-round-status-pq2');
+    await page.getByTestId('programme-round-reason-pq2').waitFor({ timeout: 30_000 });
+    expect(await text(status)).toBe('2026年第2季度 · 已取消 · 不计入连续评议');
+    expect(await text(page.getByTestId('programme-round-reason-pq2'))).toBe(`取消原因：${reason}`);
+    expect(await page.getByTestId('cancel-pq2').count()).toBe(0);
+
+    const round = (await api.get('/rounds/pq2')).body.round;
+    expect([round.status, round.cancelReason]).toEqual(['cancelled', reason]);
+    const entries = (await api.get('/admin/audit-log?limit=10', supervisor)).body.entries as Array<Record<string, any>>;
+    expect(entries.filter((e) => e.route === '/admin/rounds/:id/cancel').map((e) => [e.actor, e.params.id, e.status, e.details?.reason])).toEqual([['dev:纪委王科长', 'pq2', 200, reason]]);
+    await shot(page, '19-programme-round-cancelled', { docs: true });
+  });
+});
