@@ -106,6 +106,9 @@ describe('a 通河 hearing (听证评议) with a blank item', () => {
   it('feeds the hearing component and the total: 75 × 40% + 80 × 20% + 68.33 × 20% + 90 × 20%', async () => {
     const inputs = ['s11', 's12', 's21'].map((targetId) => ({ targetId, inputs: { style_year: 80, work: 90 } }));
     expect((await api.post('/admin/rounds/th/target-inputs', { targets: inputs }, tonghe.admin)).status).toBe(200);
+    // tonghe-2011.txt: the hearing score divides by the representatives present (3 came for s11).
+    const present = await api.call('PATCH', '/admin/rounds/th/target-inputs/s11', { body: { set: { 'present.hearing': 3 } }, token: tonghe.admin });
+    expect(present.status).toBe(200);
     const r = await api.get('/rounds/th/results', tonghe.admin);
     expect(r.status).toBe(200);
     const s11 = r.body.targets.find((t: { targetId: string }) => t.targetId === 's11');

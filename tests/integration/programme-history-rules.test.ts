@@ -102,6 +102,9 @@ describe('通河: two years running last among 基层执法单位', () => {
     }));
     const entered = await api.post(`/admin/rounds/${id}/target-inputs`, { targets }, supervisor);
     expect(entered.status).toBe(200);
+    // The hearing divides by representatives present (tonghe-2011.txt): all three came.
+    const rows = Object.keys(work).map((targetId) => ({ targetId, set: { 'present.hearing': 3 } }));
+    expect((await api.call('PATCH', `/admin/rounds/${id}/target-inputs`, { body: { rows }, token: supervisor })).status).toBe(200);
     expect((await api.post(`/admin/rounds/${id}/close`, undefined, supervisor)).status).toBe(200);
     expect((await api.post(`/admin/rounds/${id}/publish`, {}, supervisor)).status).toBe(201);
     return (await api.get(`/public/rounds/${id}/results`)).body.snapshot.results;

@@ -2,6 +2,7 @@ import { AppError } from '@shared/errors';
 import type { CreateHearingRequest, Hearing } from '@shared/api/panels';
 import { Scheme, TargetFacts } from '@shared/scoring';
 import { scoreComponents } from '@shared/scoring/component-scores';
+import { listTargetInputs } from './target-inputs/read-inputs';
 import type { Deps } from './deps';
 import { drawnMembers, getDrawOrThrow } from './draws';
 import { issueInvitations } from './links-admin';
@@ -47,7 +48,11 @@ export async function listHearings(deps: Deps, roundId: string): Promise<Hearing
 /**
  * The chair's live tally: per unit, sheets in against representatives expected, counts per
  * item and option, and the hearing score so far from the scheme engine's own component
- * (通河: Σ sheet points ÷ sheets; 甘泉: 满意 ÷ sheets). Reads the counter shards, never the sheets.
+ * (通河: Σ sheet points ÷ representatives present; 甘泉: 满意 ÷ sheets). Reads the counter shards,
+ * never the sheets. Until the office enters a unit's 到会人数 (`present.hearing`), a scheme that
+ * divides by those present is shown dividing by the sheets in so far: the chair needs a running
+ * figure that does not fall as representatives are still writing, and the published score always
+ * waits for the entered number.
  */
 export async function hearingTally(deps: Deps, roundId: string, hearingId: string) {
   const round = await getRoundOrThrow(deps, roundId);
@@ -56,14 +61,20 @@ export async function hearingTally(deps: Deps, roundId: string, hearingId: strin
   const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const scheme = parsed.data;
-  const [tallies, nodes] = await Promise.all([deps.store.ballots.readTallies(roundId, round.tallyShards), deps.store.org.getNodes(hearing.targetIds)]);
+  const [tallies, nodes, entered] = await Promise.all([
+    deps.store.ballots.readTallies(roundId, round.tallyShards),
+    deps.store.org.getNodes(hearing.targetIds),
+    listTargetInputs(deps, roundId),
+  ]);
+  const presentBy = new Map(entered.map((t) => [t.targetId, t.present?.hearing]));
   const hearingComponent = hearingScoreComponent(scheme);
   return {
     hearing,
     targets: hearing.targetIds.map((targetId) => {
       const tally = tallies.get(targetId)?.hearing ?? { ballots: 0, answers: {} };
       const node = nodes.get(targetId);
-      const facts = TargetFacts.parse({ targetId, ...(node?.formKey && scheme.forms[node.formKey] ? { formKey: node.formKey } : {}), channels: { hearing: tally } });
+      const present = presentBy.get(targetId) ?? tally.ballots;
+      const facts = TargetFacts.parse({ targetId, ...(node?.formKey && scheme.forms[node.formKey] ? { formKey: node.formKey } : {}), channels: { hearing: tally }, present: { hearing: Math.max(present, tally.ballots) } });
       const scores = scoreComponents(scheme, facts, { hearing: tally });
       const score = hearingComponent ? (scores.get(hearingComponent)?.value ?? null) : null;
       return { targetId, targetName: node?.name ?? targetId, sheets: tally.ballots, expected: hearing.representatives, answers: tally.answers, score };
