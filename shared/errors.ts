@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容格式不正确', en: 'The request does not match the schema' },
   MALFORMED_JSON: { status: 400, zh: '提交的内容不是有效的 JSON', en: 'The body is not valid JSON' },
+  MALFORMED_PATH: { status: 400, zh: '请求地址格式不正确', en: 'The request path is not valid percent-encoded UTF-8' },
+  BODY_ENCODING_INVALID: { status: 400, zh: '提交的内容无法按声明的压缩格式解压', en: 'The body does not decode with its Content-Encoding (gzip, br, deflate)' },
   CSV_INVALID: { status: 400, zh: '导入文件有错误，未导入任何数据', en: 'The CSV has errors; nothing was imported' },
   ROUND_AMBIGUOUS: { status: 400, zh: '该窗口同时参加多个评议，请选择评议轮次', en: 'Several open rounds cover this window; name the round' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Sign in first' },
@@ -20,6 +22,7 @@ export const ERROR_CATALOGUE = {
   BIND_CODE_INVALID: { status: 403, zh: '绑定码无效、已使用或已过期，请向管理员重新申请', en: 'The binding code is unknown, used or expired' },
   NOT_BOUND: { status: 403, zh: '该微信尚未绑定工作人员账号，请先用绑定码绑定', en: 'This WeChat identity is not bound to an office account' },
   WECHAT_LOGIN_FAILED: { status: 403, zh: '微信登录失败，请重试', en: 'WeChat code2Session rejected the code' },
+  WECHAT_NOT_CONFIGURED: { status: 503, zh: '微信登录暂未开通，请联系管理员', en: 'This server has no WeChat credentials and dev login is off: every login is refused' },
   NOT_FOUND: { status: 404, zh: '没有找到该内容', en: 'Not found' },
   ROUND_NOT_FOUND: { status: 404, zh: '没有找到该评议轮次', en: 'Unknown round' },
   TARGET_NOT_FOUND: { status: 404, zh: '没有找到被评议的单位', en: 'Unknown target' },
