@@ -65,6 +65,7 @@ export const ERROR_CATALOGUE = {
   EVIDENCE_NOT_UPLOADED: { status: 422, zh: '整改材料尚未上传成功，请重新上传', en: 'The evidence file is not in storage (upload it first)' },
   EVIDENCE_TOO_LARGE: { status: 413, zh: '整改材料文件过大', en: 'The evidence file exceeds the size limit' },
   UPLOAD_LINK_INVALID: { status: 403, zh: '上传链接无效或已过期', en: 'The upload link is forged or expired' },
+  UPLOAD_LINK_USED: { status: 409, zh: '该上传链接已使用过，请重新选择文件上传', en: 'The upload link was already used; a stored evidence file is never replaced (request a new link)' },
   STRATUM_TOO_SMALL: { status: 422, zh: '某一类别的候选代表人数不足，无法按比例抽取', en: 'A stratum has fewer eligible members than its quota (see details.strata)' },
   REVEAL_MISMATCH: { status: 422, zh: '公开的随机数与事先公布的承诺值不一致', en: 'A revealed value does not match its commitment, or a party is missing' },
   SHEET_KIND_NOT_ALLOWED: { status: 403, zh: '您的账号不能填报这种测评表', en: 'This account role may not file this kind of sheet' },

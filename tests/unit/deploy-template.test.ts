@@ -200,6 +200,13 @@ describe('least privilege', () => {
     expect([...actions(resources.ExportsFunction!.Properties)].sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
   });
 
+  it('makes evidence objects write-once: every PutObject under tasks/ without If-None-Match is denied', () => {
+    const policy = resources.EvidenceBucketPolicy!.Properties.PolicyDocument.Statement as Array<Record<string, any>>;
+    expect(policy.find((s) => s.Sid === 'EvidenceWriteOnce')).toEqual({
+      Sid: 'EvidenceWriteOnce', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: { 'Fn::Sub': '${EvidenceBucket.Arn}/tasks/*' }, Condition: { Null: { 's3:if-none-match': 'true' } },
+    });
+  });
+
   it('gives the evidence bucket to the staff function alone, the one whose routes handle evidence', () => {
     for (const fn of LAMBDA_FUNCTIONS) {
       const props = resources[fn.logicalId]!.Properties;
