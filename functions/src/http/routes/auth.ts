@@ -26,7 +26,7 @@ export const authRoutes = [
     auth: 'public',
     body: WechatBindRequest,
     responses: { 200: { description: 'Office session', schema: SessionResponse } },
-    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'BIND_CODE_INVALID'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED', 'BIND_CODE_INVALID'],
     handler: async ({ deps, body }) => accountSession(deps, await bindWechat(deps, body.code, body.bindCode)),
   }),
   route({
@@ -37,7 +37,7 @@ export const authRoutes = [
     auth: 'public',
     body: WechatLoginRequest,
     responses: { 200: { description: 'Office session', schema: SessionResponse } },
-    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'NOT_BOUND'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED', 'NOT_BOUND'],
     handler: async ({ deps, body }) => accountSession(deps, await officeLogin(deps, body.code)),
   }),
   route({
@@ -59,7 +59,7 @@ export const authRoutes = [
     auth: 'public',
     body: WechatLoginRequest,
     responses: { 200: { description: 'Session', schema: SessionResponse } },
-    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED'],
     handler: async ({ deps, body }) => {
       const { openid } = await deps.wechat.code2Session(body.code);
       return issue(deps, { sub: pseudonym(deps.secrets.pseudonymKey, `wx:${openid}`), role: 'citizen' });
