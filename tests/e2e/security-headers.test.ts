@@ -90,6 +90,10 @@ it('loads the app and takes a ballot to its receipt with no CSP violation', asyn
   await page.waitForFunction(() => (window as unknown as { __csp: unknown[] }).__csp.length > 0, undefined, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { __planted?: number }).__planted)).toBeUndefined();
   expect((await violations()).map((v) => v.directive)).toEqual([expect.stringMatching(/^script-src/)]);
+  const deadline = Date.now() + 30_000;
+  while (refused.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(refused.length).toBeGreaterThan(0);
+  expect(refused.every((m) => m.includes('script-src'))).toBe(true);
   await page.close();
 });
 
