@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -305,7 +305,7 @@ describe('against the built Lambda bundles', () => {
     const dir = join(outDir, `copy-${copies++}`);
     mkdirSync(dir);
     const file = join(dir, 'index.js');
-    writeFileSync(file, require('node:fs').readFileSync(b.file));
+    copyFileSync(b.file, file);
     const saved = process.env;
     process.env = { PATH: saved.PATH, ...env };
     try {
