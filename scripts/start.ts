@@ -31,7 +31,9 @@ async function main() {
     staticDir: existsSync(h5) ? h5 : undefined,
     endpoint: process.env.DYNAMODB_ENDPOINT,
     tableName: process.env.TABLE_NAME ?? 'pingyi',
-    env: process.env,
+    // Dev login is this script's explicit choice (any name, any role; `dev-<name>` WeChat codes);
+    // `AUTH_DEV_LOGIN=0 npm start` runs without it (and then without WeChat credentials, no login).
+    env: { ...process.env, AUTH_DEV_LOGIN: process.env.AUTH_DEV_LOGIN ?? '1' },
   });
   const demo = stack.demo;
   const lines = [
@@ -49,7 +51,7 @@ async function main() {
       `  Sampling link ${demo.samplingUrl}`,
       `  Invitation    ${demo.invitations[0]?.url ?? '-'}   (${demo.invitations.length} panel invitations)`,
       ...(demo.publishedRoundId ? [`  Published     ${stack.url}/#/public/pages/round/index?id=${demo.publishedRoundId}   (last quarter's results)`] : []),
-      `  Staff/admin   ${stack.url}/#/pages/index/index  (dev login: any name; roles citizen/staff/supervisor/admin)`,
+      `  Staff/admin   ${stack.url}/#/pages/index/index  (${stack.deps.config.devLogin ? 'dev login: any name; roles citizen/staff/supervisor/admin' : 'dev login off (AUTH_DEV_LOGIN=0)'})`,
     );
   }
   console.log(lines.join('\n'));

@@ -1,3 +1,5 @@
+// First: no schema may be built before zod is told not to probe for eval (lib/zod-jitless.ts).
+import './lib/zod-jitless';
 import { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { startOutboxRunner } from './lib/outbox-runner';

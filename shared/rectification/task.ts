@@ -32,7 +32,8 @@ export type TaskEventKind = z.infer<typeof TaskEventKind>;
 export const TaskEvent = z.object({ kind: TaskEventKind, at: Instant, by: z.string(), note: z.string().max(500).optional() });
 export type TaskEvent = z.infer<typeof TaskEvent>;
 
-export const Evidence = z.object({ evidenceId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), uploadedAt: Instant, uploadedBy: z.string() });
+/** `sha256`: hex digest of the bytes, recorded at confirmation (absent on files confirmed before it was). */
+export const Evidence = z.object({ evidenceId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(), uploadedAt: Instant, uploadedBy: z.string() });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const Reinspection = z.object({ at: Instant, by: z.string(), passed: z.boolean(), findings: z.string().max(1000) });

@@ -9,6 +9,8 @@ import { ensureTable } from '../../functions/src/local/dynamodb-local';
 import { buildAllBundles, type BuiltBundle, type LambdaFunction } from '../../scripts/lambda/bundles';
 import { loadTemplate, selectRoute, templateRoutes } from '../../scripts/lambda/template';
 import type { ApiClient } from '../support/http';
+import type { Role } from '@shared/api/auth';
+import { pseudonym, signSession } from '../../functions/src/domain/sessions';
 import { ballot, seedSmallCounty } from '../support/fixtures';
 import { WechatStandIn } from '../support/wechat-stand-in';
 
@@ -123,14 +125,22 @@ function bundleApi(to: Record<string, Handler>): ApiClient {
     get: (path, token) => request('GET', path, { token }),
     post: (path, body, token) => request('POST', path, { body, token }),
     del: (path, token) => request('DELETE', path, { token }),
-    login: async (name, role = 'citizen', unitId) => (await request('POST', '/auth/dev', { body: { name, role, ...(unitId ? { unitId } : {}) } })).body.token,
+    login: async (name, role = 'citizen', unitId) => mintSession(name, role, unitId),
   } as ApiClient;
 }
 
+/**
+ * A session as the deployed key signs it. The bundles have no dev login (AUTH_DEV_LOGIN=1 in
+ * baseEnv is ignored; tests/integration/red-team/hygiene.test.ts checks it), so the tests sign
+ * what a WeChat login or an office login would have issued.
+ */
+function mintSession(name: string, role: Role = 'citizen', unitId?: string): string {
+  const sub = role === 'citizen' || role === 'panel' ? pseudonym(KEYS.PSEUDONYM_SECRET, `dev:${name}`) : `acct:${name}`;
+  return signSession(KEYS.SESSION_SECRET, { sub, role, ...(unitId ? { unitId } : {}), exp: Math.floor(Date.now() / 1000) + 3600 });
+}
+
 async function login(role: 'admin' | 'citizen'): Promise<string> {
-  const r = await call('POST', '/api/auth/dev', JSON.stringify({ name: `bundle-${role}`, role }));
-  expect(r.status).toBe(200);
-  return r.body.token;
+  return mintSession(`bundle-${role}`, role);
 }
 
 it('reports ready when the function reaches its table', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ensureTable } from '../../functions/src/local/dynamodb-local';
+import { signSession } from '../../functions/src/domain/sessions';
 
 /**
  * The Lambda entry point is serverless-http around the same app: feed it API Gateway HTTP API
@@ -17,6 +18,9 @@ beforeAll(async () => {
     TOKEN_SECRET: 't'.repeat(32),
     PSEUDONYM_SECRET: 'p'.repeat(32),
     SESSION_SECRET: 's'.repeat(32),
+    // Required at init (the function fails closed without them); no test here reaches WeChat.
+    WECHAT_APPID: 'wx-lambda-test',
+    WECHAT_SECRET: 'unused',
     AUTH_DEV_LOGIN: '1',
   });
   handler = (await import('../../functions/src/lambda/api')).handler as unknown as Handler;
@@ -39,9 +43,10 @@ it('answers an HTTP API v2 event through the Express app', async () => {
 });
 
 it('decodes a base64 body and returns the documented error shape', async () => {
-  const login = await handler(event('POST', '/api/auth/dev', { name: 'lambda-admin', role: 'admin' }), {});
-  expect(login.statusCode).toBe(200);
-  const token = JSON.parse(login.body).token;
+  // No dev login in a Lambda function (AUTH_DEV_LOGIN=1 above is ignored): a session signed with the function's key.
+  const dev = await handler(event('POST', '/api/auth/dev', { name: 'lambda-admin', role: 'admin' }), {});
+  expect(dev.statusCode).toBe(404);
+  const token = signSession('s'.repeat(32), { sub: 'acct:lambda-admin', role: 'admin', exp: Math.floor(Date.now() / 1000) + 3600 });
   const r = await handler(event('POST', '/api/ballots', { clientBallotId: randomUUID(), token: 'W.x.1.forged', answers: {} }, { authorization: `Bearer ${token}` }), {});
   expect(r.statusCode).toBe(403);
   expect(JSON.parse(r.body).error.code).toBe('TOKEN_INVALID');

@@ -28,7 +28,7 @@ export const SMALL_COUNTY_CSV = [
   'window,w211,教育咨询窗口,s21,',
 ].join('\n');
 
-export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; schemeId?: string; channels?: string[]; opensAt?: string; closesAt?: string; open?: boolean; importOrg?: boolean; period?: { kind: string; label: string; start: string; end: string }; groupMap?: Record<string, string>; programmeId?: string; targetIds?: string[] } = {}): Promise<SmallCounty> {
+export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; name?: string; schemeId?: string; channels?: string[]; opensAt?: string; closesAt?: string; open?: boolean; importOrg?: boolean; period?: { kind: string; label: string; start: string; end: string }; groupMap?: Record<string, string>; programmeId?: string; targetIds?: string[] } = {}): Promise<SmallCounty> {
   const admin = await api.login('admin-1', 'admin');
   if (opts.importOrg !== false) {
     const imported = await api.call('POST', '/admin/nodes/import', { raw: SMALL_COUNTY_CSV, contentType: 'text/csv', token: admin });
@@ -40,7 +40,7 @@ export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; 
     '/admin/rounds',
     {
       id: roundId,
-      name: '测试轮次',
+      name: opts.name ?? '测试轮次',
       ...(opts.programmeId ? { programmeId: opts.programmeId } : {}),
       ...(opts.targetIds ? { targetIds: opts.targetIds } : {}),
       period: opts.period ?? { kind: 'quarter', label: '2026年第四季度', start: '2026-10-01', end: '2026-12-31' },

@@ -98,11 +98,19 @@ describe('the functions', () => {
 describe('the routes', () => {
   const wired = templateRoutes(template);
   const key = (r: RouteSpec<any>) => `${r.method.toUpperCase()} ${r.path}`;
+  const DEPLOYED = ROUTES.filter((r) => groupOf(r) !== 'local');
 
   it('are each served by exactly one function: the one its group names (route-groups.ts)', () => {
     const served = LAMBDA_FUNCTIONS.flatMap((fn) => routesOfFunction(fn).map((r) => ({ route: key(r), fn: fn.name })));
-    expect(served.map((s) => s.route).sort()).toEqual(ROUTES.map(key).sort());
-    expect(served.sort((a, b) => a.route.localeCompare(b.route))).toEqual(ROUTES.map((r) => ({ route: key(r), fn: groupOf(r) })).sort((a, b) => a.route.localeCompare(b.route)));
+    expect(served.map((s) => s.route).sort()).toEqual(DEPLOYED.map(key).sort());
+    expect(served.sort((a, b) => a.route.localeCompare(b.route))).toEqual(DEPLOYED.map((r) => ({ route: key(r), fn: groupOf(r) })).sort((a, b) => a.route.localeCompare(b.route)));
+  });
+
+  it('leave the dev login to the local server: no function mounts it and the template does not name it', () => {
+    const local = ROUTES.filter((r) => groupOf(r) === 'local');
+    expect(local.map(key)).toEqual(['POST /auth/dev']);
+    for (const fn of LAMBDA_FUNCTIONS) expect(routesOfFunction(fn).map(key)).not.toContain('POST /auth/dev');
+    expect(wired.map((r) => r.path)).not.toContain('/api/auth/dev');
   });
 
   it('send the Excel, CSV and print downloads to the exports function', () => {
@@ -112,7 +120,7 @@ describe('the routes', () => {
   const concrete = (path: string) => `/api${path.replace(/:(\w+)/g, 'sample-$1')}`;
   const groupOfFunction = (id: string) => LAMBDA_FUNCTIONS.find((f) => f.logicalId === id)?.name;
 
-  it.each(ROUTES.map((r) => [r.method.toUpperCase(), r.path, r] as const))('%s %s reaches the function that serves it', (method, path, spec) => {
+  it.each(DEPLOYED.map((r) => [r.method.toUpperCase(), r.path, r] as const))('%s %s reaches the function that serves it', (method, path, spec) => {
     const selected = selectRoute(wired, method, concrete(path));
     expect(selected).toBeDefined();
     expect(groupOfFunction(selected!.functionId)).toBe(groupOf(spec));
@@ -192,6 +200,13 @@ describe('least privilege', () => {
     expect([...actions(resources.ExportsFunction!.Properties)].sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
   });
 
+  it('makes evidence objects write-once: every PutObject under tasks/ without If-None-Match is denied', () => {
+    const policy = resources.EvidenceBucketPolicy!.Properties.PolicyDocument.Statement as Array<Record<string, any>>;
+    expect(policy.find((s) => s.Sid === 'EvidenceWriteOnce')).toEqual({
+      Sid: 'EvidenceWriteOnce', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: { 'Fn::Sub': '${EvidenceBucket.Arn}/tasks/*' }, Condition: { Null: { 's3:if-none-match': 'true' } },
+    });
+  });
+
   it('gives the evidence bucket to the staff function alone, the one whose routes handle evidence', () => {
     for (const fn of LAMBDA_FUNCTIONS) {
       const props = resources[fn.logicalId]!.Properties;
@@ -229,6 +244,13 @@ describe('the bundles', () => {
     for (const b of built) {
       expect({ fn: b.fn.name, wholeTable: carries(b, /functions\/src\/http\/routes\/index\.ts$/) }).toEqual({ fn: b.fn.name, wholeTable: false });
       expect({ fn: b.fn.name, zodOpenApi: carries(b, /node_modules\/zod-openapi\//) }).toEqual({ fn: b.fn.name, zodOpenApi: false });
+    }
+  });
+
+  it('carries neither the dev login route nor the `dev-<name>` WeChat stand-in, whatever the environment', () => {
+    for (const b of built) {
+      const local = { devLogin: carries(b, /functions\/src\/http\/routes\/dev-login\.ts$/), standIn: carries(b, /functions\/src\/adapters\/local\/local-wechat\.ts$/), localDeps: carries(b, /functions\/src\/config\/deps\.ts$/) };
+      expect({ fn: b.fn.name, ...local }).toEqual({ fn: b.fn.name, devLogin: false, standIn: false, localDeps: false });
     }
   });
 

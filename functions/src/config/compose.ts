@@ -14,7 +14,6 @@ import { rateRulesFromEnv } from '../domain/rate-limits';
 import { dynamoStore } from '../adapters/dynamodb';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
-import { LocalWechatIdentity } from '../adapters/local/local-wechat';
 import { WechatCode2Session } from '../adapters/wechat/code2session';
 import { WechatAccessToken } from '../adapters/wechat/access-token';
 import { WechatSubscribeMessage, type MiniProgramState } from '../adapters/wechat/subscribe-message';
@@ -39,11 +38,21 @@ export function randomSecrets(): Secrets {
   return { tokenKey: r(), pseudonymKey: r(), sessionKey: r() };
 }
 
-/** WeChat credentials select the real code2Session; without them, the local stand-in. */
+/**
+ * The deployed functions' login: WeChat's code2Session and nothing else. Without credentials
+ * the function refuses to start (fail closed): a login that trusts any code would hand out
+ * unlimited identities, and a misconfigured deploy must be loud, not open. The local stand-in
+ * (`dev-<name>` codes) is wired only by config/deps.ts, never imported here, so no Lambda
+ * bundle contains it whatever its environment says.
+ */
 export function wechatFromEnv(env: Env): WechatIdentity {
   const app = wechatApp(env);
-  return app ? new WechatCode2Session(app.appId, app.secret, fetch, app.base) : new LocalWechatIdentity();
+  if (!app) throw new Error('WECHAT_APPID and WECHAT_SECRET must be set: this function logs people in with WeChat and has no other login (docs/deploy.md, "Fail closed")');
+  return new WechatCode2Session(app.appId, app.secret, fetch, app.base);
 }
+
+/** Whether this process has the app's WeChat credentials. */
+export const hasWechatCredentials = (env: Env): boolean => wechatApp(env) !== undefined;
 
 /** WeChat credentials: the app's id and secret, when this process talks to WeChat at all. */
 const wechatApp = (env: Env) => (env.WECHAT_APPID && env.WECHAT_SECRET ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, base: wechatBase(env) } : undefined);
@@ -88,7 +97,10 @@ export function calendarFromEnv(env: Env) {
   return { holidays: list(env.HOLIDAYS), workingWeekends: list(env.WORKING_WEEKENDS) };
 }
 
-/** Wires the production graph around a document client and the chosen adapters. */
+/**
+ * Wires the production graph around a document client and the chosen adapters. Dev login is off
+ * here whatever AUTH_DEV_LOGIN says; only the local composition (config/deps.ts) can turn it on.
+ */
 export function composeDeps(db: DynamoDBDocumentClient, tableName: string, secrets: Secrets, env: Env, ports: ChosenPorts, overrides: Partial<Deps> = {}): Deps {
   const store = overrides.store ?? dynamoStore(db, tableName);
   const messageTemplates = templateIdsFromEnv(env);
@@ -101,7 +113,7 @@ export function composeDeps(db: DynamoDBDocumentClient, tableName: string, secre
     messenger: new DeliveringMessenger(new DynamoOutbox(db, tableName), store.recipients, subscribeSenderFromEnv(env), messageTemplates),
     schemes: getSchemePreset,
     rateLimits: rateRulesFromEnv(env),
-    config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: env.AUTH_DEV_LOGIN === '1', messageTemplates, localMessaging: !wechatApp(env) },
+    config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: false, messageTemplates, localMessaging: !wechatApp(env) },
     ...ports,
     ...overrides,
   };

@@ -12,6 +12,8 @@ import type { Env } from './compose';
  * a folder under the OS temp dir) behind signed links on our own API.
  */
 export function evidenceFromEnv(env: Env, secrets: Secrets, clock: Clock): EvidenceStorage {
-  if (env.EVIDENCE_BUCKET) return new S3Evidence(new S3Client({ region: env.AWS_REGION ?? 'cn-north-1' }), env.EVIDENCE_BUCKET);
+  // Checksums only when an operation requires one: by default the SDK signs a CRC32 of the
+  // presign-time (empty) body into an upload URL, and S3 would refuse every real file with it.
+  if (env.EVIDENCE_BUCKET) return new S3Evidence(new S3Client({ region: env.AWS_REGION ?? 'cn-north-1', requestChecksumCalculation: 'WHEN_REQUIRED' }), env.EVIDENCE_BUCKET);
   return new LocalFolderEvidence(env.EVIDENCE_DIR ?? join(tmpdir(), 'pingyi-evidence'), secrets.sessionKey, () => clock.now());
 }

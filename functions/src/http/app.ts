@@ -1,5 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '@shared/errors';
 import { BALLOT_BODY_MAX_BYTES } from '@shared/model/ballot';
 import { EVIDENCE_MAX_BYTES } from '@shared/rectification/evidence-limits';
@@ -11,6 +13,9 @@ import { parseOrThrow } from './validate';
 import { auditTrail } from './audit-trail';
 import { emfMetrics, type Metrics } from '../observability/metrics';
 import { observeRequests } from '../observability/request-log';
+import { contentDisposition } from './content-disposition';
+import { DOCUMENT_CSP, h5Csp, inlineScriptHashes, securityHeaders, setDocumentPolicy } from './security-headers';
+import { rejectMalformedPath } from './malformed';
 
 export interface AppOptions {
   /** Serve the H5 build here (local runs); in production a CDN serves it. */
@@ -35,6 +40,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   const log = options.log ?? jsonLog;
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders);
   app.use((req, res, next) => {
     res.locals.requestId = req.header('x-request-id')?.slice(0, 64) || randomUUID();
     res.setHeader('x-request-id', res.locals.requestId);
@@ -42,6 +48,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
     next();
   });
   app.use(observeRequests(log, options.metrics ?? emfMetrics(log)));
+  app.use(rejectMalformedPath);
   const json = express.json({ limit: BALLOT_BODY_MAX_BYTES, strict: true, type: () => true });
   const csv = express.text({ limit: '2mb', type: () => true });
   const binary = express.raw({ limit: EVIDENCE_MAX_BYTES, type: () => true });
@@ -52,9 +59,26 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   if (openapi) app.get('/api/openapi.json', (_req, res) => res.type('application/json').send((document ??= openapi())));
   for (const spec of options.routes) mount(app, spec, deps, log, json, csv, binary);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
-  if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
+  if (options.staticDir) app.use(h5Static(options.staticDir));
+  // Anything else is our JSON 404 (with our headers), not the framework's HTML page.
+  app.use((_req, _res, next) => next(new AppError('NOT_FOUND')));
   app.use(errorHandler(log));
   return app;
+}
+
+/**
+ * The H5 build (local runs), under the policy it works with: its index.html's inline script
+ * allowed by hash (read once here; a rebuild means a restart).
+ */
+function h5Static(dir: string): express.RequestHandler {
+  let hashes: string[] = [];
+  try {
+    hashes = inlineScriptHashes(readFileSync(join(dir, 'index.html'), 'utf8'));
+  } catch {
+    // No index.html: nothing is a document, the policy only guards stray files.
+  }
+  const csp = h5Csp(hashes);
+  return express.static(dir, { index: 'index.html', setHeaders: (res) => setDocumentPolicy(res, csp) });
 }
 
 function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logger, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {
@@ -91,8 +115,8 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logg
       });
       if ('raw' in out) {
         res.status(out.status ?? 200).type(out.raw.contentType);
-        // RFC 6266: an ASCII fallback name plus the UTF-8 one (Chinese file names).
-        if (out.raw.filename) res.setHeader('content-disposition', `attachment; filename="${out.raw.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(out.raw.filename)}`);
+        if (out.raw.filename) res.setHeader('content-disposition', contentDisposition(out.raw.filename));
+        if (/^text\/html\b/i.test(out.raw.contentType)) setDocumentPolicy(res, DOCUMENT_CSP);
         res.send(out.raw.data);
       } else if (out.contentType && Buffer.isBuffer(out.body)) res.status(out.status ?? 200).type(out.contentType).send(out.body);
       else res.status(out.status ?? 200).json(out.body);

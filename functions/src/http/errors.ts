@@ -25,12 +25,18 @@ export function isStoreFailure(e: unknown): boolean {
   return err.cause !== undefined && isStoreFailure(err.cause);
 }
 
-/** Maps body-parser failures to our codes. */
-function fromParser(e: { type?: string; status?: number }): AppError | undefined {
+/**
+ * Maps body-parser and router failures to our codes. A body that does not decode with its
+ * Content-Encoding reaches us as zlib's own error (no `type`) that body-parser marked 400; a bomb
+ * that decodes past the limit is `entity.too.large` like any big body.
+ */
+function fromParser(e: { type?: string; status?: number; expose?: boolean; code?: string }): AppError | undefined {
   if (e.type === 'entity.too.large') return new AppError('BODY_TOO_LARGE');
   if (e.type === 'entity.parse.failed') return new AppError('MALFORMED_JSON');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (e.status === 400 && e.type) return new AppError('VALIDATION_FAILED');
+  if (e instanceof URIError) return new AppError('MALFORMED_PATH');
+  if (e.status === 400 && e.expose && !e.type) return new AppError('BODY_ENCODING_INVALID');
   return undefined;
 }
 

@@ -11,12 +11,17 @@ import type { RouteSpec } from '../http/route';
  *    roles) and are not under /admin or /evidence: the hot, small ballot path, with read +
  *    conditional-write rights only.
  *  - `staff`: everything else.
+ *  - `local`: the dev login (routes/dev-login.ts): mounted by the local server only, served by no
+ *    Lambda function and absent from template.yaml (it falls through to staff, which answers 404).
  *
  * template.yaml routes the citizen and exports paths explicitly and sends the rest to staff;
  * tests/unit/deploy-template.test.ts proves the template, this rule and each function's route
  * list (lambda/<function>-routes.ts) agree for every route.
  */
-export type FunctionGroup = 'citizen' | 'staff' | 'exports';
+export type FunctionGroup = 'citizen' | 'staff' | 'exports' | 'local';
+
+/** Routes no deployed function serves, whatever its environment. */
+const LOCAL_ONLY = new Set(['/auth/dev']);
 
 const CITIZEN_ROLES = new Set(['citizen', 'panel']);
 
@@ -27,6 +32,7 @@ const STAFF_PREFIXES = ['/admin/', '/evidence/'];
 const EXPORT_PATH = /^\/public\/rounds\/:id\/(results\.(xlsx|csv)|print|ballots\.jsonl)$/;
 
 export function groupOf(spec: RouteSpec<any>): FunctionGroup {
+  if (LOCAL_ONLY.has(spec.path)) return 'local';
   if (STAFF_PREFIXES.some((prefix) => spec.path.startsWith(prefix))) return 'staff';
   if (spec.auth === 'public' && EXPORT_PATH.test(spec.path)) return 'exports';
   if (spec.auth === 'public' || spec.auth === 'optional') return 'citizen';

@@ -50,7 +50,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
   await ensureTable(endpoint, 'local', options.tableName);
   const db = createDocumentClient({ tableName: options.tableName, region: 'local', endpoint });
   const publicBaseUrl = options.env.PUBLIC_BASE_URL ?? `http://localhost:${options.port}`;
-  const deps = buildDeps(db, options.tableName, localSecrets(options), { AUTH_DEV_LOGIN: '1', ...options.env, PUBLIC_BASE_URL: publicBaseUrl });
+  const deps = buildDeps(db, options.tableName, localSecrets(options), { ...options.env, PUBLIC_BASE_URL: publicBaseUrl });
   let demo: DemoData | undefined;
   const demoFile = join(options.dataDir, 'demo.json');
   if (!(await deps.store.rounds.getRound(DEMO_WINDOW_ROUND))) {

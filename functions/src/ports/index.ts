@@ -355,12 +355,17 @@ export interface WechatIdentity {
 /**
  * Evidence files of rectification tasks. Production: S3 presigned PUT (the phone uploads
  * straight to the bucket); local and tests: a folder behind a signed upload URL on our own API.
+ * Every upload link is single-use: each upload has its own key, and storage refuses a second
+ * write to a key (S3 `If-None-Match: *`, the local folder's no-replace link), so the object a
+ * confirmation hashed is the object every later download serves.
  */
 export interface EvidenceStorage {
   /** A URL the client PUTs the bytes to; relative URLs are on our API's origin. */
   presignUpload(input: { key: string; contentType: string; maxBytes: number }): Promise<{ url: string; method: 'PUT'; headers: Record<string, string>; expiresAt: string }>;
   /** Size and type of a stored object, or undefined when nothing was uploaded under the key. */
   stat(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  /** SHA-256 (hex) of a stored object's bytes, read once at confirmation (after the size check). */
+  sha256(key: string): Promise<string>;
   presignDownload(key: string): Promise<string>;
 }
 

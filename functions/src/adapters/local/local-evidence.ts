@@ -1,4 +1,5 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { AppError } from '@shared/errors';
 import type { EvidenceStorage } from '../../ports';
@@ -53,11 +54,29 @@ export class LocalFolderEvidence implements EvidenceStorage {
     return grant;
   }
 
+  async sha256(key: string): Promise<string> {
+    return createHash('sha256').update(await readFile(this.path(key))).digest('hex');
+  }
+
+  /**
+   * Stores the bytes once. Written to a temporary file, then hard-linked to the key: link() never
+   * replaces, so the second PUT to a link (even racing the first) is UPLOAD_LINK_USED and the file
+   * a confirmation hashed stays the file (the S3 adapter gets the same from `If-None-Match: *`).
+   */
   async write(grant: Grant, bytes: Buffer): Promise<void> {
     if (bytes.length > grant.maxBytes) throw new AppError('EVIDENCE_TOO_LARGE', { maxBytes: grant.maxBytes });
     const file = this.path(grant.key);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, bytes);
+    const partial = `${file}.${randomUUID()}.part`;
+    await writeFile(partial, bytes, { flag: 'wx' });
+    try {
+      await link(partial, file);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EEXIST') throw new AppError('UPLOAD_LINK_USED');
+      throw e;
+    } finally {
+      await unlink(partial).catch(() => undefined);
+    }
   }
 
   path(key: string): string {

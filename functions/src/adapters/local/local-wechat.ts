@@ -13,3 +13,13 @@ export class LocalWechatIdentity implements WechatIdentity {
     return { openid: `local-openid-${m[1]}` };
   }
 }
+
+/**
+ * A local server with neither WeChat credentials nor dev login (AUTH_DEV_LOGIN unset or 0): every
+ * WeChat login is refused with a clear code, never answered by the stand-in above.
+ */
+export class WechatNotConfigured implements WechatIdentity {
+  async code2Session(): Promise<{ openid: string }> {
+    throw new AppError('WECHAT_NOT_CONFIGURED');
+  }
+}

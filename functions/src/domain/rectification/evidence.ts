@@ -25,9 +25,12 @@ export async function confirmEvidence(deps: Deps, session: Session, taskId: stri
   const stored = await deps.evidence.stat(evidenceKey(taskId, req.evidenceId));
   if (!stored) throw new AppError('EVIDENCE_NOT_UPLOADED', { evidenceId: req.evidenceId });
   if (stored.size > EVIDENCE_MAX_BYTES) throw new AppError('EVIDENCE_TOO_LARGE', { maxBytes: EVIDENCE_MAX_BYTES });
+  // The upload link wrote this key once and can write it no more (EvidenceStorage), so this hash
+  // stays the hash of what every download serves.
+  const sha256 = await deps.evidence.sha256(evidenceKey(taskId, req.evidenceId));
   return changeTask(deps, session, taskId, WORKING, (t, at) => {
     if (t.evidence.some((e) => e.evidenceId === req.evidenceId)) return t;
-    return { ...t, evidence: [...t.evidence, { evidenceId: req.evidenceId, fileName: req.fileName, contentType: req.contentType, size: stored.size, uploadedAt: at, uploadedBy: session.sub }] };
+    return { ...t, evidence: [...t.evidence, { evidenceId: req.evidenceId, fileName: req.fileName, contentType: req.contentType, size: stored.size, sha256, uploadedAt: at, uploadedBy: session.sub }] };
   });
 }
 

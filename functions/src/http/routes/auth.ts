@@ -1,12 +1,13 @@
 import { AppError } from '@shared/errors';
-import { CreateAccountRequest, CreateAccountResponse, DevLoginRequest, SessionResponse, WechatBindRequest, WechatLoginRequest } from '@shared/api/auth';
+import { CreateAccountRequest, CreateAccountResponse, SessionResponse, WechatBindRequest, WechatLoginRequest } from '@shared/api/auth';
 import { bindWechat, createAccount, officeLogin } from '../../domain/accounts';
 import type { StaffAccount } from '../../ports';
 import { route } from '../route';
 import { pseudonym, SESSION_HOURS, signSession, type Session } from '../../domain/sessions';
 import type { Deps } from '../../domain/deps';
 
-function issue(deps: Deps, session: Omit<Session, 'exp'>) {
+/** Signs a session of SESSION_HOURS for a login route. */
+export function issue(deps: Deps, session: Omit<Session, 'exp'>) {
   const exp = Math.floor(deps.clock.now().getTime() / 1000) + SESSION_HOURS * 3600;
   const full: Session = { ...session, exp };
   return {
@@ -25,7 +26,7 @@ export const authRoutes = [
     auth: 'public',
     body: WechatBindRequest,
     responses: { 200: { description: 'Office session', schema: SessionResponse } },
-    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'BIND_CODE_INVALID'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED', 'BIND_CODE_INVALID'],
     handler: async ({ deps, body }) => accountSession(deps, await bindWechat(deps, body.code, body.bindCode)),
   }),
   route({
@@ -36,7 +37,7 @@ export const authRoutes = [
     auth: 'public',
     body: WechatLoginRequest,
     responses: { 200: { description: 'Office session', schema: SessionResponse } },
-    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'NOT_BOUND'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED', 'NOT_BOUND'],
     handler: async ({ deps, body }) => accountSession(deps, await officeLogin(deps, body.code)),
   }),
   route({
@@ -58,26 +59,10 @@ export const authRoutes = [
     auth: 'public',
     body: WechatLoginRequest,
     responses: { 200: { description: 'Session', schema: SessionResponse } },
-    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED'],
+    errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED'],
     handler: async ({ deps, body }) => {
       const { openid } = await deps.wechat.code2Session(body.code);
       return issue(deps, { sub: pseudonym(deps.secrets.pseudonymKey, `wx:${openid}`), role: 'citizen' });
-    },
-  }),
-  route({
-    method: 'post',
-    path: '/auth/dev',
-    summary: 'Local development login: any name, any role. Disabled unless AUTH_DEV_LOGIN=1.',
-    tag: 'auth',
-    auth: 'public',
-    body: DevLoginRequest,
-    responses: { 200: { description: 'Session', schema: SessionResponse } },
-    errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
-    handler: async ({ deps, body }) => {
-      if (!deps.config.devLogin) throw new AppError('FORBIDDEN', { reason: 'dev login is disabled' });
-      const sub = body.role === 'citizen' || body.role === 'panel' ? pseudonym(deps.secrets.pseudonymKey, `dev:${body.name}`) : `dev:${body.name}`;
-      if (body.role === 'staff' && !body.unitId) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'unitId', message: 'staff sessions need a unitId' }] });
-      return issue(deps, { sub, role: body.role, ...(body.unitId ? { unitId: body.unitId } : {}) });
     },
   }),
 ];

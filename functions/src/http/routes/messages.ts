@@ -23,7 +23,7 @@ export const messageRoutes = [
     auth: 'public',
     body: MemberSubscribeRequest,
     responses: { 200: { description: 'What the member now receives', schema: SubscribeResponse } },
-    errors: ['VALIDATION_FAILED', 'TOKEN_INVALID', 'TOKEN_REVOKED', 'INVITATION_EXPIRED', 'NOT_AN_INVITATION', 'WECHAT_LOGIN_FAILED'],
+    errors: ['VALIDATION_FAILED', 'TOKEN_INVALID', 'TOKEN_REVOKED', 'INVITATION_EXPIRED', 'NOT_AN_INVITATION', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED'],
     handler: async ({ deps, body }) => ({ body: await subscribeMember(deps, body.token, body.code, body.accepted) }),
   }),
   route({
@@ -34,7 +34,7 @@ export const messageRoutes = [
     auth: ['staff'],
     body: StaffSubscribeRequest,
     responses: { 200: { description: 'What the account now receives', schema: SubscribeResponse } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'NOT_BOUND'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED', 'NOT_BOUND'],
     handler: async ({ deps, body, session }) => ({ body: await subscribeStaff(deps, session!, body.code, body.accepted) }),
   }),
 ];

@@ -122,13 +122,13 @@ export const rectificationRoutes = [
   route({
     method: 'put',
     path: '/evidence/local/:token',
-    summary: 'Local evidence storage only: the signed upload link the client PUTs bytes to (stands in for S3).',
+    summary: 'Local evidence storage only: the signed upload link the client PUTs bytes to (stands in for S3); it stores once, a second PUT is 409 UPLOAD_LINK_USED.',
     tag: 'rectification',
     auth: 'public',
     params: z.object({ token: z.string().min(10).max(2000) }),
     bodyType: 'binary',
     responses: { 200: { description: 'Stored', schema: z.object({ ok: z.literal(true) }) } },
-    errors: ['NOT_FOUND', 'UPLOAD_LINK_INVALID', 'EVIDENCE_TOO_LARGE', 'BODY_TOO_LARGE'],
+    errors: ['NOT_FOUND', 'UPLOAD_LINK_INVALID', 'UPLOAD_LINK_USED', 'EVIDENCE_TOO_LARGE', 'BODY_TOO_LARGE'],
     handler: async (ctx) => {
       const storage = localEvidence(ctx);
       const grant = storage.verify(ctx.params.token!, 'put');
