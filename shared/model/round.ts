@@ -4,6 +4,9 @@ import { ChannelKind } from './channel';
 import { NodeKind } from './org';
 import { FlagThresholdsOverride } from '../review/flag-thresholds';
 
+/** 0 (nothing while open) or at least 5 ballots per batch. */
+export const StaffBatch = z.union([z.literal(0), z.number().int().min(5).max(100_000)]);
+
 /** draft → open → closed → published. */
 export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
 export const RoundStatus = z.enum(ROUND_STATUSES);
@@ -61,6 +64,12 @@ export const Round = z.object({
   groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
   /** When the stuffing detectors flag ballots of this round; absent parts take the defaults. */
   flagThresholds: FlagThresholdsOverride.optional(),
+  /**
+   * What a rated unit's staff see of this round while it is open (shared/privacy/disclosure.ts):
+   * their tallies, scores and comments move only in batches of at least this many new ballots
+   * per target; 0 shows nothing until the round closes. Absent: DEFAULT_STAFF_BATCH.
+   */
+  staffBatch: StaffBatch.optional(),
   samplingVersion: z.number().int().min(0),
   samplingRevoked: z.boolean(),
   createdAt: Instant,

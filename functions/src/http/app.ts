@@ -11,6 +11,7 @@ import { parseOrThrow } from './validate';
 import { auditTrail } from './audit-trail';
 import { emfMetrics, type Metrics } from '../observability/metrics';
 import { observeRequests } from '../observability/request-log';
+import { assertDeclarationFits, guardStaffAnswer, needsStaffGuard } from '../domain/disclosure/guard';
 
 export interface AppOptions {
   /** Serve the H5 build here (local runs); in production a CDN serves it. */
@@ -58,6 +59,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
 }
 
 function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logger, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {
+  assertDeclarationFits(spec.path, spec.disclosure, spec.auth);
   const handlers: express.RequestHandler[] = [];
   // Who is calling is known from a header: refuse a missing or forged session before reading a
   // body (an anonymous 2 MB CSV is never parsed). Roles are checked later, inside the audit trail,
@@ -95,7 +97,12 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logg
         if (out.raw.filename) res.setHeader('content-disposition', `attachment; filename="${out.raw.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(out.raw.filename)}`);
         res.send(out.raw.data);
       } else if (out.contentType && Buffer.isBuffer(out.body)) res.status(out.status ?? 200).type(out.contentType).send(out.body);
-      else res.status(out.status ?? 200).json(out.body);
+      else if (needsStaffGuard(spec.disclosure, session?.role)) {
+        // The disclosure policy's last gate (domain/disclosure/guard.ts): whatever slipped through goes, loudly.
+        const guarded = guardStaffAnswer(out.body);
+        if (guarded.stripped.length > 0) log({ level: 'error', msg: 'disclosure guard stripped fields', route: spec.path, fields: [...new Set(guarded.stripped)] });
+        res.status(out.status ?? 200).json(guarded.body);
+      } else res.status(out.status ?? 200).json(out.body);
     } catch (e) {
       next(e);
     }

@@ -32,6 +32,7 @@
  * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
  * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
  * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
+ * | disclosed batch   | DISCLOSE#<round>                          | <targetId>               |
  * | flag decision     | FLAGDECISION#<round>                      | <flagId>                 |
  * | rate counter      | RATE#<scope>#<hmac(subject)>#<windowStart>| RATE  (TTL)              |
  *
@@ -61,6 +62,8 @@ export const keys = {
   binding: (pseudonym: string) => ({ PK: `BINDING#${pseudonym}`, SK: 'BINDING' }),
   comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
   commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
+  disclosure: (roundId: string, targetId: string) => ({ PK: `DISCLOSE#${roundId}`, SK: targetId }),
+  disclosurePartition: (roundId: string) => `DISCLOSE#${roundId}`,
   targetInputs: (roundId: string, targetId: string) => ({ PK: `INPUTS#${roundId}`, SK: targetId }),
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
   voided: (roundId: string, ballotId: string) => ({ PK: `VOID#${roundId}`, SK: ballotId }),
