@@ -43,18 +43,20 @@ export async function disclosedBatches(deps: Deps, round: Round, k: number, live
   const fresh = new Map((await roundTallies(deps, round.id)).targets.map((t) => [t.targetId, t.channels]));
   const keep = notVoided(voids);
   let moved = false;
-  for (const id of due) {
-    const channels = fresh.get(id) ?? {};
-    const batch: DisclosedBatch = {
-      targetId: id,
-      ballots: ballotsOf(channels),
-      channels: withoutVoids(channels, voids.filter((v) => v.targetId === id)),
-      comments: fitting((comments.get(id) ?? []).filter(keep)),
-      before,
-    };
-    if (await deps.store.disclosure.putBatch(round.id, batch, batches.get(id)?.ballots)) batches.set(id, batch);
-    else moved = true;
-  }
+  await Promise.all(
+    due.map(async (id) => {
+      const channels = fresh.get(id) ?? {};
+      const batch: DisclosedBatch = {
+        targetId: id,
+        ballots: ballotsOf(channels),
+        channels: withoutVoids(channels, voids.filter((v) => v.targetId === id)),
+        comments: fitting((comments.get(id) ?? []).filter(keep)),
+        before,
+      };
+      if (await deps.store.disclosure.putBatch(round.id, batch, batches.get(id)?.ballots)) batches.set(id, batch);
+      else moved = true;
+    }),
+  );
   // Another read moved a batch first: show what it stored, not ours.
   return moved ? deps.store.disclosure.listBatches(round.id) : batches;
 }
