@@ -36,15 +36,17 @@ export function scrubComment(text: string): string {
     rule.re.lastIndex = 0;
     for (const m of (rule.on === 'digits' ? digits : letters).matchAll(rule.re)) {
       if (rule.skip?.(m[0])) continue;
-      const start = m.index!;
-      if (rule.group === undefined) mark(start, start + m[0].length);
-      else
-        for (const g of rule.group) {
-          const part = m[g];
-          if (!part) continue;
-          const at = m.indices?.[g]?.[0] ?? start + m[0].lastIndexOf(part);
-          mark(at, at + part.length);
-        }
+      if (!rule.mask) {
+        mark(m.index!, m.index! + m[0].length);
+        continue;
+      }
+      // The groups cover the match in order, so each one starts where the ones before it end.
+      let at = m.index!;
+      for (let g = 1; g < m.length; g++) {
+        const part = m[g] ?? '';
+        if (rule.mask.includes(g)) mark(at, at + part.length);
+        at += part.length;
+      }
     }
   }
   // A keycap or variation selector after a masked digit goes with it.
@@ -116,8 +118,11 @@ interface Rule {
   re: RegExp;
   /** Which shadow the rule reads; `letters` unless said. */
   on?: 'digits';
-  /** Mask only these capture groups (the keyword before an id stays). */
-  group?: number[];
+  /**
+   * Mask only these capture groups (the keyword before an id stays). A rule that names groups
+   * captures its whole match as consecutive groups, so their offsets add up without the `d` flag.
+   */
+  mask?: number[];
   skip?: (match: string) => boolean;
 }
 
@@ -138,9 +143,9 @@ const RULES: Rule[] = [
     skip: (m) => /^(?:19|20)\d{2}([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])$/.test(m),
   },
   // QQ numbers (5+ digits) after their keyword.
-  { on: 'digits', re: new RegExp(`(?:qq|扣扣|企鹅|q号|球球)(?:号码|号|群)?(?:是|为)?(?:[:：=]|[^\\S\\n])*(\\d(?:(?:${SEP}){0,2}\\d){4,})`, 'gid'), group: [1] },
+  { on: 'digits', re: new RegExp(`((?:qq|扣扣|企鹅|q号|球球)(?:号码|号|群)?(?:是|为)?(?:[:：=]|[^\\S\\n])*)(\\d(?:(?:${SEP}){0,2}\\d){4,})`, 'gi'), mask: [2] },
   // WeChat ids after their keyword: 6–20 characters, starting with a letter (a phone number as id is caught above).
-  { re: /(?:微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat)(?:号码|号|id)?(?:是|为)?(?:[:：=]|[^\S\n])*([A-Za-z][-_A-Za-z0-9]{5,19})/gid, group: [1] },
+  { re: /((?:微信|威信|薇信|徽信|v信|vx|wx|weixin|wechat)(?:号码|号|id)?(?:是|为)?(?:[:：=]|[^\S\n])*)([A-Za-z][-_A-Za-z0-9]{5,19})/gi, mask: [2] },
   // E-mail, also as "name (at) 163 (dot) com" or 艾特 / 点.
   {
     re: /[A-Za-z0-9._%+-]+[^\S\n]*(?:@|\(at\)|\[at\]|[^\S\n]at[^\S\n]|艾特|圈a)[^\S\n]*[A-Za-z0-9-]+(?:[^\S\n]*(?:\.|\(dot\)|\[dot\]|[^\S\n]dot[^\S\n]|点)[^\S\n]*[A-Za-z0-9-]+)+/gi,
@@ -148,14 +153,14 @@ const RULES: Rule[] = [
   // Licence plates: province, letter, optional dot or space, 5–6 letters/digits with a digit among them.
   { re: new RegExp(`[${PROVINCES}][^\\S\\n]?[A-Za-z](?:[^\\S\\n]|[·•・.\\-])?(?=[A-Za-z0-9]{0,5}\\d)[A-Za-z0-9]{5,6}(?![A-Za-z0-9])`, 'g') },
   // 我姓张名三 / 我姓张，叫三 / 我姓欧阳: the surname and the given name.
-  { re: new RegExp(`我姓(${COMPOUND_SURNAMES}|${NAME_CH})(?:[,，]?(?:名字叫|名叫|单名|名|叫)(${NAME_CH}{1,2}))?`, 'gd'), group: [1, 2] },
+  { re: new RegExp(`(我姓)(${COMPOUND_SURNAMES}|${NAME_CH})(?:([,，]?(?:名字叫|名叫|单名|名|叫))(${NAME_CH}{1,2}))?`, 'g'), mask: [2, 4] },
   // 我叫张三, 姓名：李四, 联系人 王五, 签名：赵六 …
   {
-    re: new RegExp(`(?:我叫|我名叫|我的名字叫|我的名字是|名字叫|名字是|名叫|姓名|名字|联系人|签名|署名|落款)(?:[:：]|[^\\S\\n])*(${NAME_CH}{2,4})`, 'gd'),
-    group: [1],
+    re: new RegExp(`((?:我叫|我名叫|我的名字叫|我的名字是|名字叫|名字是|名叫|姓名|名字|联系人|签名|署名|落款)(?:[:：]|[^\\S\\n])*)(${NAME_CH}{2,4})`, 'g'),
+    mask: [2],
   },
   // 我是张三 / 本人张三 / 鄙人张三: only with a known surname, and not a staff title (我是王科长介绍来的 stays).
-  { re: new RegExp(`(?:我是|本人|鄙人|在下)(?:[:：]|[^\\S\\n])*((?:${COMPOUND_SURNAMES}|[${SURNAMES}])${TITLE_NEXT}${NAME_CH}{1,2})`, 'gd'), group: [1] },
+  { re: new RegExp(`((?:我是|本人|鄙人|在下)(?:[:：]|[^\\S\\n])*)((?:${COMPOUND_SURNAMES}|[${SURNAMES}])${TITLE_NEXT}${NAME_CH}{1,2})`, 'g'), mask: [2] },
   // English: "my name is Zhang San".
-  { re: /my name is ([A-Za-z]+(?: [A-Za-z]+)?)/gid, group: [1] },
+  { re: /(my name is )([A-Za-z]+(?: [A-Za-z]+)?)/gi, mask: [2] },
 ];
