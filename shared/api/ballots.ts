@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientBallotId, RoundId, NodeId } from '../model/ids';
 import { Answers } from '../model/form';
 import { COMMENT_MAX, Receipt } from '../model/ballot';
+import { CitizenText } from '../privacy/text';
 
 /**
  * A ballot as the client sends it. The channel comes from the token (window QR scene, sampling
@@ -15,7 +16,8 @@ export const SubmitBallotRequest = z.strictObject({
   roundId: RoundId.optional(),
   targetId: NodeId.optional(),
   answers: Answers,
-  comment: z.string().max(COMMENT_MAX).optional(),
+  /** Control, bidi and zero-width characters are stripped before the length check (shared/privacy/text.ts). */
+  comment: CitizenText(COMMENT_MAX).optional(),
 });
 export type SubmitBallotRequest = z.infer<typeof SubmitBallotRequest>;
 

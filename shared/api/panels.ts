@@ -3,6 +3,7 @@ import { ClientBallotId, Instant, NodeId, RoundId } from '../model/ids';
 import { Answers } from '../model/form';
 import { COMMENT_MAX, Receipt } from '../model/ballot';
 import { Representative } from '../model/representative';
+import { CitizenText } from '../privacy/text';
 import { Commitment, DrawRecord, DrawSelection, Reveal, Stratum } from '../draw/draw';
 
 export const RepresentativeImportResponse = z.object({ imported: z.number().int(), created: z.number().int(), updated: z.number().int() });
@@ -127,8 +128,8 @@ export const SubmitSheetRequest = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
   /** Inspections: the day of the visit or call. */
   visitedOn: z.iso.date().optional(),
-  comment: z.string().max(COMMENT_MAX).optional(),
-  notes: z.string().max(2000).optional(),
+  comment: CitizenText(COMMENT_MAX).optional(),
+  notes: CitizenText(2000).optional(),
   evidence: z.array(Evidence).max(10).optional(),
 });
 export type SubmitSheetRequest = z.infer<typeof SubmitSheetRequest>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Instant, NodeId, RoundId } from '../model/ids';
 import { ChannelKind } from '../model/channel';
 import { NodeKind } from '../model/org';
-import { Period, Round } from '../model/round';
+import { Period, Round, StaffBatch } from '../model/round';
 import { BallotForm } from '../model/form';
 import { FlagThresholdsOverride } from '../review/flag-thresholds';
 import { ProgrammeId } from '../model/programme';
@@ -26,6 +26,8 @@ export const CreateRoundRequest = z.strictObject({
   tallyShards: z.number().int().min(1).max(64).default(4),
   groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
   flagThresholds: FlagThresholdsOverride.optional(),
+  /** Staff see an open round in batches of at least this many new ballots per target; 0: only once closed. */
+  staffBatch: StaffBatch.optional(),
 });
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
 

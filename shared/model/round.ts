@@ -5,6 +5,9 @@ import { NodeKind } from './org';
 import { FlagThresholdsOverride } from '../review/flag-thresholds';
 import { ProgrammeId } from './programme';
 
+/** 0 (nothing while open) or at least 5 ballots per batch. */
+export const StaffBatch = z.union([z.literal(0), z.number().int().min(5).max(100_000)]);
+
 /**
  * draft → open → closed → published; draft, open or closed → cancelled (an abandoned round:
  * it takes no ballots, is never published and never counts in any history).
@@ -72,6 +75,12 @@ export const Round = z.object({
   groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
   /** When the stuffing detectors flag ballots of this round; absent parts take the defaults. */
   flagThresholds: FlagThresholdsOverride.optional(),
+  /**
+   * What a rated unit's staff see of this round while it is open (shared/privacy/disclosure.ts):
+   * their tallies, scores and comments move only in batches of at least this many new ballots
+   * per target; 0 shows nothing until the round closes. Absent: DEFAULT_STAFF_BATCH.
+   */
+  staffBatch: StaffBatch.optional(),
   samplingVersion: z.number().int().min(0),
   samplingRevoked: z.boolean(),
   createdAt: Instant,

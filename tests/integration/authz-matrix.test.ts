@@ -179,6 +179,9 @@ describe('the authorisation matrix', () => {
 
 describe('object-level access (API1): staff of unit u1 and unit u2', () => {
   const u1 = () => tokens.staff;
+  // Staff read a round's numbers and comments in full once it is closed (the disclosure policy;
+  // open rounds in batches: red-team/anonymity.test.ts); scoping is what these tests hold.
+  beforeAll(async () => expect((await api.post(`/admin/rounds/${ROUND}/close`, undefined, county.admin)).status).toBe(200));
 
   it("refuses another unit's comments, scrubbed or original", async () => {
     expect((await call('staff-u1', 'GET', `/rounds/${ROUND}/targets/s21/comments`, { token: u1() })).body.error.code).toBe('FORBIDDEN');

@@ -116,8 +116,8 @@ describe('original comments for the supervising office', () => {
       status: 200,
       details: { roundId: county.roundId, targetId: 's11', ballotIds: r.body.comments.map((c: { ballotId: string }) => c.ballotId) },
     });
-    // Unit staff keep reading the scrubbed copy.
-    const scrubbed = await api.get(`/rounds/${county.roundId}/targets/s11/comments`, staff);
+    // The scrubbed copy is what staff read (when the disclosure policy lets them: disclosure.test.ts).
+    const scrubbed = await api.get(`/rounds/${county.roundId}/targets/s11/comments`, supervisor);
     expect(scrubbed.body.comments.map((c: { text: string }) => c.text)).toContain('我叫**，电话***********，窗口没人');
     expect((await api.get(path(), staff)).body.error.code).toBe('FORBIDDEN');
   });

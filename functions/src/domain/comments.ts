@@ -8,17 +8,17 @@ import { isRoundTarget } from './round-rules';
 import { inUnitScope } from './scope';
 import { shardOf } from './ballot-write';
 import type { OriginalComment } from '@shared/api/audit';
+import { commentsFor } from './disclosure/staff-views';
 
 const MAX_COMMENTS = 200;
 
 /**
- * Comments on one target of a round, scrubbed, newest first. Staff read only targets inside
+ * Comments on one target of a round as the disclosure policy lets the session see them. Staff read only targets inside
  * their own unit (OWASP API1: the target id is theirs to ask for only if its path holds
  * their unit); supervisors and admins read any target.
  */
 export async function targetComments(deps: Deps, session: Session, roundId: string, targetId: NodeId): Promise<StaffComment[]> {
-  await roundTarget(deps, roundId, targetId, session);
-  return deps.store.ballots.listComments(roundId, targetId, MAX_COMMENTS);
+  return commentsFor(deps, session, await roundTarget(deps, roundId, targetId, session), targetId);
 }
 
 /**

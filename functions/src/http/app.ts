@@ -16,6 +16,7 @@ import { observeRequests } from '../observability/request-log';
 import { contentDisposition } from './content-disposition';
 import { DOCUMENT_CSP, h5Csp, inlineScriptHashes, securityHeaders, setDocumentPolicy } from './security-headers';
 import { rejectMalformedPath } from './malformed';
+import { assertDeclarationFits, guardStaffAnswer, needsStaffGuard } from '../domain/disclosure/guard';
 
 export interface AppOptions {
   /** Serve the H5 build here (local runs); in production a CDN serves it. */
@@ -82,6 +83,7 @@ function h5Static(dir: string): express.RequestHandler {
 }
 
 function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logger, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {
+  assertDeclarationFits(spec.path, spec.disclosure, spec.auth);
   const handlers: express.RequestHandler[] = [];
   // Who is calling is known from a header: refuse a missing or forged session before reading a
   // body (an anonymous 2 MB CSV is never parsed). Roles are checked later, inside the audit trail,
@@ -119,7 +121,12 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logg
         if (/^text\/html\b/i.test(out.raw.contentType)) setDocumentPolicy(res, DOCUMENT_CSP);
         res.send(out.raw.data);
       } else if (out.contentType && Buffer.isBuffer(out.body)) res.status(out.status ?? 200).type(out.contentType).send(out.body);
-      else res.status(out.status ?? 200).json(out.body);
+      else if (needsStaffGuard(spec.disclosure, session?.role)) {
+        // The disclosure policy's last gate (domain/disclosure/guard.ts): whatever slipped through goes, loudly.
+        const guarded = guardStaffAnswer(out.body);
+        if (guarded.stripped.length > 0) log({ level: 'error', msg: 'disclosure guard stripped fields', route: spec.path, fields: [...new Set(guarded.stripped)] });
+        res.status(out.status ?? 200).json(guarded.body);
+      } else res.status(out.status ?? 200).json(out.body);
     } catch (e) {
       next(e);
     }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Role } from '@shared/api/auth';
 import type { Deps } from '../domain/deps';
 import type { Session } from '../domain/sessions';
+import type { RouteDisclosure } from '@shared/privacy/disclosure';
 
 /**
  * A route as data: the app wires it and the OpenAPI document describes it from the same
@@ -27,6 +28,15 @@ export interface RouteSpec<B = unknown> {
    * office audit log like a state change does, and the data leaves only once the entry is stored.
    */
   audit?: 'read';
+  /**
+   * What the route shows and to whom (shared/privacy/disclosure.ts): `public` (anyone),
+   * `citizen-own` (the caller's own ballot, receipt or subscription), `staff-scoped` (a rated
+   * unit's staff, through the disclosure policy), `office-only` (supervisor, admin). Required for
+   * every route someone outside the office can call (tests/integration/disclosure-routes.test.ts);
+   * answers of `public` and `staff-scoped` routes to callers outside the office never carry a
+   * ballot-identifying field (the app strips it and logs an error).
+   */
+  disclosure?: RouteDisclosure;
   /** Error codes this route can answer with (documented in OpenAPI). */
   errors: readonly string[];
   /**

@@ -11,6 +11,7 @@ import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
 import type { OfficeAuditEntry, OriginalComment } from '@shared/api/audit';
 import type { FlagKind } from '@shared/api/flags';
+import type { DisclosureStore } from '../domain/disclosure/port';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -335,6 +336,8 @@ export interface Store {
   draws: DrawStore;
   hearings: HearingStore;
   recipients: RecipientStore;
+  /** What staff were last shown of an open round (domain/disclosure/port.ts). */
+  disclosure: DisclosureStore;
 }
 
 /** Time and randomness are ports so tests can pin them. */

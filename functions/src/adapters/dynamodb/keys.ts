@@ -34,6 +34,7 @@
  * | binding code      | BINDCODE#<sha256(code)>                   | BINDCODE  (TTL)          |
  * | WeChat binding    | BINDING#<pseudonym>                       | BINDING                  |
  * | staff comment     | COMMENT#<round>#<targetId>                | <receivedAt>#<ballotId>  |
+ * | disclosed batch   | DISCLOSE#<round>                          | <targetId>               |
  * | flag decision     | FLAGDECISION#<round>                      | <flagId>                 |
  * | rate counter      | RATE#<scope>#<hmac(subject)>#<windowStart>| RATE  (TTL)              |
  *
@@ -69,6 +70,8 @@ export const keys = {
   comment: (roundId: string, targetId: string, receivedAt: string, ballotId: string) => ({ PK: `COMMENT#${roundId}#${targetId}`, SK: `${receivedAt}#${ballotId}` }),
   commentPartition: (roundId: string, targetId: string) => `COMMENT#${roundId}#${targetId}`,
   targetInputField: (roundId: string, targetId: string, field: string) => ({ PK: `INPUTS#${roundId}`, SK: `${targetId}#${field}` }),
+  disclosure: (roundId: string, targetId: string) => ({ PK: `DISCLOSE#${roundId}`, SK: targetId }),
+  disclosurePartition: (roundId: string) => `DISCLOSE#${roundId}`,
   targetInputsPartition: (roundId: string) => `INPUTS#${roundId}`,
   voided: (roundId: string, ballotId: string) => ({ PK: `VOID#${roundId}`, SK: ballotId }),
   voidedPartition: (roundId: string) => `VOID#${roundId}`,

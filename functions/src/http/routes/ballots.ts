@@ -10,6 +10,7 @@ export const ballotRoutes = [
       'Submit a ballot. 201 with a receipt; 200 with the same receipt when the same clientBallotId is retried. A session is required for window and sampling tokens; an invitation token is its own credential.',
     tag: 'ballots',
     auth: 'optional',
+    disclosure: 'citizen-own',
     body: SubmitBallotRequest,
     responses: {
       201: { description: 'Accepted', schema: SubmitBallotResponse },

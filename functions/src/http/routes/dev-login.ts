@@ -17,6 +17,7 @@ export const devLoginRoutes = [
     summary: 'Local development login: any name, any role. Local server only, and only with AUTH_DEV_LOGIN=1; no deployed function has this route.',
     tag: 'auth',
     auth: 'public',
+    disclosure: 'citizen-own',
     body: DevLoginRequest,
     responses: { 200: { description: 'Session', schema: SessionResponse } },
     errors: ['VALIDATION_FAILED', 'FORBIDDEN'],

@@ -51,6 +51,7 @@ export const hearingRoutes = [
     summary: 'File a monitor-point sheet (instant 即时监测表 / monthly 综合测评表; role monitor) or an inspection record (明察暗访, with notes and evidence; role inspector). 201 with a receipt; a retry gets the same receipt (200).',
     tag: 'sheets',
     auth: ['monitor', 'inspector'],
+    disclosure: 'citizen-own',
     body: SubmitSheetRequest,
     responses: { 201: { description: 'Accepted', schema: SubmitSheetResponse }, 200: { description: 'Retry: the first receipt', schema: SubmitSheetResponse } },
     errors: [

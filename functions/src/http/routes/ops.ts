@@ -33,6 +33,7 @@ export const opsRoutes = [
     summary: 'Readiness: the function reaches its table (one GetItem). 503 STORE_UNAVAILABLE when it does not. Liveness is /health.',
     tag: 'ops',
     auth: 'public',
+    disclosure: 'public',
     responses: { 200: { description: 'Ready', schema: z.object({ ok: z.literal(true), storeMs: z.number() }) } },
     errors: ['STORE_UNAVAILABLE'],
     handler: async ({ deps }) => ({ body: { ok: true, storeMs: await probeStore(deps) } }),

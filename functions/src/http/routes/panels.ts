@@ -13,7 +13,7 @@ import { createDraw, getDrawOrThrow, revealDraw, summary } from '../../domain/dr
 import { inviteDrawn, returnRate, sendReminders } from '../../domain/panel-invitations';
 import { getRoundOrThrow } from '../../domain/rounds-admin';
 import { invitationToken } from '../../domain/tokens';
-import { scopeReturnRate } from '../../domain/scope';
+import { returnRateFor } from '../../domain/disclosure/staff-views';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const RoundParams = z.object({ id: RoundId });
@@ -75,6 +75,7 @@ export const panelRoutes = [
     summary: 'A draw as published: quotas, pool hash and size, commitments, seed and selection (representative codes, no names).',
     tag: 'panels',
     auth: 'public',
+    disclosure: 'public',
     params: DrawParams,
     responses: { 200: { description: 'Draw', schema: DrawSummary } },
     errors: ['DRAW_NOT_FOUND'],
@@ -86,6 +87,7 @@ export const panelRoutes = [
     summary: 'The full draw record with its pool: save it and run `npm run verify-draw -- <file>` to re-run the draw bit for bit.',
     tag: 'panels',
     auth: 'public',
+    disclosure: 'public',
     params: DrawParams,
     responses: { 200: { description: 'Record', schema: DrawRecord } },
     errors: ['DRAW_NOT_FOUND'],
@@ -101,6 +103,7 @@ export const panelRoutes = [
     summary: 'Every draw event of a round (committed, drawn, failed, invited), oldest first: a redraw is always visible.',
     tag: 'panels',
     auth: 'public',
+    disclosure: 'public',
     params: RoundParams,
     responses: { 200: { description: 'Log', schema: DrawLogResponse } },
     errors: ['ROUND_NOT_FOUND'],
@@ -136,16 +139,17 @@ export const panelRoutes = [
   route({
     method: 'get',
     path: '/rounds/:id/return-rate',
-    summary: "回收率 of the directed panel (or `?channel=hearing`): answered ÷ invited per target and for the round. Staff see only their own unit's targets.",
+    summary: "回收率 of the directed panel (or `?channel=hearing`): answered ÷ invited per target and for the round. Staff see only their own unit's targets; while the round is open their counts move in steps of k.",
     tag: 'panels',
     auth: ['staff', 'supervisor', 'admin'],
+    disclosure: 'staff-scoped',
     params: RoundParams,
     responses: { 200: { description: 'Return rate', schema: ReturnRateResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'VALIDATION_FAILED'],
     handler: async ({ deps, session, params, req }) => {
       const channel = req.query.channel ?? 'directed';
       if (channel !== 'directed' && channel !== 'hearing') throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'channel', message: 'directed or hearing' }] });
-      return { body: await scopeReturnRate(deps, session!, await returnRate(deps, params.id!, channel)) };
+      return { body: await returnRateFor(deps, session!, params.id!, await returnRate(deps, params.id!, channel)) };
     },
   }),
 ];

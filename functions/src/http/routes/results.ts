@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { TalliesResponse, TargetInputsRequest } from '@shared/api/results';
 import { RoundId } from '@shared/model/ids';
 import { route } from '../route';
-import { roundTallies } from '../../domain/tallies';
 import { recount } from '../../domain/recount';
 import { roundResults, rowsOfLegacyBody } from '../../domain/results';
 import { setTargetInputs } from '../../domain/target-inputs/set-inputs';
 import { targetComments } from '../../domain/comments';
-import { scopeResults, scopeTallies } from '../../domain/scope';
+import { resultsFor, talliesFor } from '../../domain/disclosure/staff-views';
 import { NodeId } from '@shared/model/ids';
 import { ChannelKind } from '@shared/model/channel';
 import { AppError } from '@shared/errors';
@@ -20,21 +19,23 @@ export const resultRoutes = [
   route({
     method: 'get',
     path: '/rounds/:id/tallies',
-    summary: "Counts per target × channel × item × option, summed over counter shards (never scans ballots). Staff see only their own unit's targets.",
+    summary: "Counts per target × channel × item × option, summed over counter shards (never scans ballots). Staff see only their own unit's targets, less voided ballots, dated by day; while the round is open only as of their targets' last batch of at least k new ballots (docs/security.md, Disclosure policy).",
     tag: 'results',
     auth: ['staff', 'supervisor', 'admin'],
+    disclosure: 'staff-scoped',
     params: RoundParams,
     responses: { 200: { description: 'Tallies', schema: TalliesResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND'],
-    handler: async ({ deps, session, params }) => ({ body: await scopeTallies(deps, session!, await roundTallies(deps, params.id!)) }),
+    handler: async ({ deps, session, params }) => ({ body: await talliesFor(deps, session!, params.id!) }),
   }),
   route({
     method: 'get',
     path: '/rounds/:id/results',
     summary:
-      "The scheme engine's result for the round as it stands: per target component scores, intervals, total, grade, rank in group, flags and consequences (the same engine as npm run score). Staff see only their own unit's targets (with their rank in group). `?flags=1` (supervisor, admin) adds `flagged`: per target, how many of the ballots counted are stuffing-flagged (reads every ballot; see docs/anti-stuffing.md).",
+      "The scheme engine's result for the round as it stands: per target component scores, intervals, total, grade, rank in group, flags and consequences (the same engine as npm run score). Staff see only their own unit's targets (with their rank in group); while the round is open, scored on every target's last disclosed batch. `?flags=1` (supervisor, admin) adds `flagged`: per target, how many of the ballots counted are stuffing-flagged (reads every ballot; see docs/anti-stuffing.md).",
     tag: 'results',
     auth: ['staff', 'supervisor', 'admin'],
+    disclosure: 'staff-scoped',
     params: RoundParams,
     responses: { 200: { description: 'Results', schema: RoundResultWithFlags } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID'],
@@ -42,16 +43,17 @@ export const resultRoutes = [
       // Opt-in: results stay O(targets); the flag summary reads the whole ballot log.
       const withFlags = req.query.flags === '1';
       if (withFlags && session!.role === 'staff') throw new AppError('FORBIDDEN', { reason: 'flags are for the supervising office' });
-      const [result, flags] = await Promise.all([roundResults(deps, params.id!), withFlags ? roundFlags(deps, params.id!) : undefined]);
-      return { body: { ...(await scopeResults(deps, session!, result)), ...(flags ? { flagged: flags.targets } : {}) } };
+      const [result, flags] = await Promise.all([resultsFor(deps, session!, params.id!), withFlags ? roundFlags(deps, params.id!) : undefined]);
+      return { body: { ...result, ...(flags ? { flagged: flags.targets } : {}) } };
     },
   }),
   route({
     method: 'get',
     path: '/rounds/:id/targets/:targetId/comments',
-    summary: "Comments on a target, scrubbed of phone/ID numbers and self-introductions, newest first, dated by day only. Staff read only their own unit's targets.",
+    summary: "Comments on a target, scrubbed of phone/ID numbers and self-introductions, newest day first in an order that is not arrival order, dated by day only, voided ballots' comments left out. Staff read only their own unit's targets, and while the round is open only their last batch of at least k new ballots.",
     tag: 'results',
     auth: ['staff', 'supervisor', 'admin'],
+    disclosure: 'staff-scoped',
     params: z.object({ id: RoundId, targetId: NodeId }),
     responses: {
       200: {
