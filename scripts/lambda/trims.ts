@@ -32,6 +32,10 @@ import { brotliCompressSync } from 'node:zlib';
  *    application/octet-stream, Express's own fallback.
  *  - object-inspect (≈ 14 KB): qs → side-channel formats a key with it only in the message of
  *    an error it throws on a missing key; the stub prints the value's type instead.
+ *  - qs (≈ 40 KB with side-channel and get-intrinsic): Express 5 parses query strings with
+ *    node:querystring ('simple', its default, which we keep) and uses qs only for the 'extended'
+ *    parser; body-parser uses it only for urlencoded bodies, which no route accepts. The stub
+ *    throws if either is ever switched on, so the change cannot pass silently.
  *  - serverless-http's Azure provider (≈ 10 KB): we are AWS only (provider defaults to aws).
  *  - exceljs (≈ 570 KB, the exports function only): `import ExcelJS from 'exceljs'` loads its
  *    Node entry, which adds the streaming reader and writer (unzipper, archiver, tmp and their
@@ -108,6 +112,11 @@ export function lambdaTrims(options: TrimOptions): Plugin {
       build.onLoad({ filter: /[\\/]object-inspect[\\/]index\.js$/ }, () => ({ contents: 'module.exports = (value) => `[${typeof value}]`;', loader: 'js' }));
       build.onLoad({ filter: /[\\/]serverless-http[\\/]lib[\\/]provider[\\/]azure[\\/]index\.js$/ }, () => ({
         contents: "module.exports = () => { throw new Error('serverless-http: the Azure provider is not bundled'); };",
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^qs$/ }, () => ({ path: 'qs', namespace: 'lambda-trims' }));
+      build.onLoad({ filter: /^qs$/, namespace: 'lambda-trims' }, () => ({
+        contents: "const off = () => { throw new Error('qs is not bundled: keep Express\\'s simple query parser and JSON bodies'); };\nmodule.exports = { parse: off, stringify: off };",
         loader: 'js',
       }));
       build.onResolve({ filter: /^readable-stream$/ }, () => ({ path: 'node:stream', external: true }));
