@@ -13,7 +13,6 @@ import { DynamoDrawStore } from './draw-store';
 import { DynamoHearingStore } from './hearing-store';
 import { DynamoAccountStore } from './account-store';
 import { DynamoOfficeAuditLog } from './office-audit-store';
-import { DynamoRateLimitStore } from './rate-limit-store';
 import { DynamoRecipientStore } from './recipient-store';
 
 /** The production (and local) store: every port on one table. */
@@ -21,7 +20,6 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
     officeAudit: new DynamoOfficeAuditLog(db, table),
     review: new DynamoReviewStore(db, table),
-    rateLimits: new DynamoRateLimitStore(db, table),
     publications: new DynamoPublicationStore(db, table),
     tasks: new DynamoTaskStore(db, table),
     org: new DynamoOrgStore(db, table),
