@@ -10,9 +10,9 @@ import { dedupeKeyOf } from '../../functions/src/domain/ballot-write';
  * the scheme says otherwise (SchemeForms.dedupe): checked for every preset, on the dedupe key the
  * ballot transaction writes its marker under.
  */
-const section: OrgNode = { id: 's11', kind: 'section', name: '户政科', parentId: 'u1', path: ['c1', 'u1', 's11'] };
-const w1: OrgNode = { id: 'w111', kind: 'window', name: '1号窗口', parentId: 's11', path: ['c1', 'u1', 's11', 'w111'] };
-const w2: OrgNode = { id: 'w112', kind: 'window', name: '2号窗口', parentId: 's11', path: ['c1', 'u1', 's11', 'w112'] };
+const section: OrgNode = { id: 's11', kind: 'section', name: '户政科', parentId: 'u1', path: ['c1', 'u1', 's11'], createdAt: '2026-01-01T00:00:00Z' };
+const w1: OrgNode = { id: 'w111', kind: 'window', name: '1号窗口', parentId: 's11', path: ['c1', 'u1', 's11', 'w111'], createdAt: '2026-01-01T00:00:00Z' };
+const w2: OrgNode = { id: 'w112', kind: 'window', name: '2号窗口', parentId: 's11', path: ['c1', 'u1', 's11', 'w112'], createdAt: '2026-01-01T00:00:00Z' };
 const round = (targetKind: Round['targetKind']) => ({ id: 'r1', windowDedupeHours: 24, targetKind }) as Round;
 const monday = new Date('2026-11-02T02:00:00Z');
 const tuesday = new Date('2026-11-03T02:00:00Z');

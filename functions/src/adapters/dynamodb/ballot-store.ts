@@ -14,6 +14,8 @@ const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISO
 
 /** Idempotency markers outlive any plausible client retry (a phone offline for weeks). */
 const IDEMPOTENCY_TTL_DAYS = 400;
+/** How long a ballot keeps retrying transaction conflicts (the citizen function's timeout is 10 s). */
+const CONFLICT_BUDGET_MS = 5_000;
 /** Rate counters outlive their window a little, so a clock a few seconds off never sees a reset. */
 const RATE_TTL_SLACK_SECONDS = 300;
 
@@ -58,16 +60,41 @@ export class DynamoBallotStore implements BallotStore {
 
   async writeBallot(w: BallotWrite): Promise<BallotWriteResult> {
     // A transaction touching an item another transaction holds is cancelled with
-    // TransactionConflict (hot tally shards under load); nothing was written, so try again.
+    // TransactionConflict (hot tally shards, a window's rate counter in a flood); nothing was
+    // written, so try again — within a time budget, not a count: how many conflicts a flood
+    // brings depends on the flood. Before each retry, one consistent read of the markers and
+    // counters settles what the retry would only confirm (a full counter, a duplicate, an
+    // accepted twin), so refusals in a flood stop contending for the hot item.
+    const deadline = Date.now() + CONFLICT_BUDGET_MS;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.writeOnce(w);
       } catch (e) {
         const conflict = errorName(e) === 'TransactionCanceledException' && cancellationCodes(e).includes('TransactionConflict');
-        if (!conflict || attempt >= 8) throw e;
+        if (!conflict || Date.now() >= deadline) throw e;
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * 2 ** Math.min(attempt, 5)));
+        const settled = await this.settledWithoutWriting(w);
+        if (settled) return settled;
       }
     }
+  }
+
+  /** What a retry's conditions would answer, read without writing; undefined when it could still commit. */
+  private async settledWithoutWriting(w: BallotWrite): Promise<BallotWriteResult | undefined> {
+    const counters = w.rateCounters ?? [];
+    const wanted = [keys.idempotency(w.idempotencyKey), keys.dedupe(w.dedupeKey), ...counters.map((c) => keys.rateCounter(c.key, c.windowStartMs))];
+    const found = new Map<string, Record<string, unknown>>();
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = { [this.table]: { Keys: wanted, ConsistentRead: true } };
+    while (request && Object.keys(request).length > 0) {
+      const r = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of r.Responses?.[this.table] ?? []) found.set(String(item.PK), item);
+      request = r.UnprocessedKeys as typeof request;
+    }
+    const idem = found.get(wanted[0]!.PK);
+    if (idem) return { kind: 'replay', receipt: idem.receipt as Receipt, fingerprint: String(idem.fingerprint) };
+    if (found.has(wanted[1]!.PK)) return { kind: 'duplicate' };
+    const full = counters.findIndex((c, i) => Number(found.get(wanted[i + 2]!.PK)?.n ?? 0) >= c.limit);
+    return full >= 0 ? { kind: 'limited', index: full } : undefined;
   }
 
   private async writeOnce(w: BallotWrite): Promise<BallotWriteResult> {
