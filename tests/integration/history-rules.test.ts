@@ -78,7 +78,7 @@ describe('南川: consecutive quarters in the worst three', () => {
       ['lazy', 30],
       ['shirk', 30],
     ]);
-  });
+  }, 240_000); // three quarters of sequential ballots and publications over HTTP: generous on a busy machine
 });
 
 describe('通河: two years running last among 基层执法单位', () => {

@@ -19,14 +19,18 @@ import type { Session } from './sessions';
  *    their opinions on their own sheets (`POST /sheets`) and are not refused here.
  *  - invitations (directed, hearing): the ballot belongs to the panel member the office invited,
  *    whatever session is attached, so the session is not judged.
- * Refused with OWN_UNIT_BALLOT (403) before anything is written. A citizen session (WeChat login)
- * is a different identity; docs/security.md says what that leaves open.
+ * A citizen session (WeChat login) whose openid is bound to an office account carries that
+ * account's role and unit (`Session.office`, set at login: accounts.ts `citizenSession`) and is
+ * judged as that account: signing in as a citizen does not make one's own unit rateable.
+ * Refused with OWN_UNIT_BALLOT (403) before anything is written.
  */
 export async function assertNotOwnUnit(deps: Pick<Deps, 'store'>, session: Session | undefined, ctx: ChannelContext, target: OrgNode): Promise<void> {
   if (!session || (ctx.channel !== 'window' && ctx.channel !== 'sampling')) return;
-  if (session.role === 'supervisor' || session.role === 'admin') throw new AppError('OWN_UNIT_BALLOT', { role: session.role, targetId: target.id, scope: 'programme' });
-  if (session.role !== 'staff' || !session.unitId) return;
-  const unitId = session.unitId;
+  const who = session.role === 'citizen' ? session.office : session;
+  if (!who) return;
+  if (who.role === 'supervisor' || who.role === 'admin') throw new AppError('OWN_UNIT_BALLOT', { role: who.role, targetId: target.id, scope: 'programme' });
+  if (who.role !== 'staff' || !who.unitId) return;
+  const unitId = who.unitId;
   const inside = (node: Pick<OrgNode, 'id' | 'path'>) => node.id === unitId || node.path.includes(unitId);
   if (inside(target) || (ctx.channel === 'window' && inside(ctx.window))) throw new AppError('OWN_UNIT_BALLOT', { role: 'staff', targetId: target.id, scope: 'unit' });
   // A target above the unit (its category) contains it: only the unit's own path says so.
