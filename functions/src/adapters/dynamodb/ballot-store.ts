@@ -15,7 +15,7 @@ const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISO
 /** Idempotency markers outlive any plausible client retry (a phone offline for weeks). */
 const IDEMPOTENCY_TTL_DAYS = 400;
 /** How long a ballot keeps retrying transaction conflicts (the citizen function's timeout is 10 s). */
-const CONFLICT_BUDGET_MS = 5_000;
+const CONFLICT_BUDGET_MS = 7_000;
 /** Rate counters outlive their window a little, so a clock a few seconds off never sees a reset. */
 const RATE_TTL_SLACK_SECONDS = 300;
 
