@@ -47,7 +47,7 @@ export function directWrite(deps: Deps, round: Round, target: OrgNode, evaluator
   const scheme = deps.schemes(round.schemeId);
   if (!scheme) throw new Error(`scheme ${round.schemeId} missing`);
   const form = formFor(scheme, target, 'sampling');
-  return ballotWrite(deps, { req: ballotRequest(token, target, i), round, target, channel: 'sampling', evaluator: evaluatorSub, form, now: deps.clock.now() });
+  return ballotWrite(deps, { req: ballotRequest(token, target, i), round, target, channel: 'sampling', evaluator: evaluatorSub, scheme, form, now: deps.clock.now() });
 }
 
 /** The stored evaluator id the app derives from a dev login of this name. */

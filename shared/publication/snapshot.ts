@@ -32,6 +32,23 @@ export const MisconductRecord = z.object({ recordId: z.string(), targetId: z.str
 export type MisconductRecord = z.infer<typeof MisconductRecord>;
 
 /**
+ * A supervisor's decision on a stuffing flag (docs/anti-stuffing.md), as the published version
+ * shows it: which flag, what was decided and why, on how many ballots at which places.
+ */
+export const PublishedFlagDecision = z.object({
+  flagId: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  decision: z.enum(['exclude', 'keep']),
+  reason: z.string(),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+  ballots: z.number().int(),
+  places: z.array(z.string()),
+});
+export type PublishedFlagDecision = z.infer<typeof PublishedFlagDecision>;
+
+/**
  * What a publication freezes. `facts` is exactly what the engine was given (history included),
  * so `npm run score` on { scheme: schemeId, facts } reproduces `results`; `correctionOf` links a
  * correction to the version it replaces (both stay readable).
@@ -61,6 +78,12 @@ export const Snapshot = z.object({
    * Absent on snapshots published before comment categories.
    */
   commentLexicon: CommentLexiconStamp.optional(),
+  /**
+   * Every stuffing flag decided before this version, oldest first: a ranking is published only
+   * when no undecided flag could change a named position (stuffing/publication-gate.ts). Absent
+   * on snapshots published before the gate.
+   */
+  flagDecisions: z.array(PublishedFlagDecision).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

@@ -25,6 +25,8 @@ export const ganquan: SchemeInput = {
   source: 'ganquan-2014.txt 甘泉县全面推进群众和服务对象监督评价权力部门和窗口单位机制（2014年11月26日）',
   channels: ['window', 'hearing'],
   channelForms: { hearing: 'hearing' },
+  // A form after each service; the hearing's sheet is a separate opinion from the member's ballot.
+  dedupe: { perVisit: ['window'], apart: ['hearing'] },
   forms: {
     default: {
       title: '群众和服务对象监督评价权力部门和窗口单位满意度测评表',

@@ -10,6 +10,8 @@ export const haochaping: SchemeInput = {
   name: '政务服务“好差评”',
   source: '国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见（国办发〔2019〕51号）五级评价',
   channels: ['window', 'sampling', 'phone'],
+  // 一次一评: in a round rating windows, each visit (a day) is rated; a section or unit once per round.
+  dedupe: { perVisit: ['window'] },
   forms: {
     default: {
       title: '政务服务“好差评”',

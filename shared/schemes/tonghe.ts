@@ -28,6 +28,7 @@ export const tonghe: SchemeInput = {
   source: 'tonghe-2011.txt 通河县2011年“关注民生、服务发展”群众满意单位评议活动工作方案',
   channels: ['phone', 'hearing'],
   channelForms: { phone: 'default', hearing: 'hearing' },
+  dedupe: { apart: ['hearing'] },
   forms: {
     default: {
       title: '群众满意度电话测评',

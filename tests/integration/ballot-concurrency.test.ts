@@ -40,7 +40,18 @@ it('counts 500 concurrent submissions with retries and duplicates exactly once e
     const j = Math.floor(Math.random() * (i + 1));
     [sends[i], sends[j]] = [sends[j]!, sends[i]!];
   }
-  const responses = await Promise.all(sends.map(async (s) => ({ ...s, res: await api.post('/ballots', s.body, sessions[s.evaluator]) })));
+  // A 503 STORE_UNAVAILABLE (transaction conflicts on a hot rate counter — all 500 come from one
+  // address — past the store's time budget on a loaded machine) is resent with the same body, as
+  // the client's queue does; a deadline, not a count, bounds it.
+  const deadline = Date.now() + 240_000;
+  const post = async (s: Send) => {
+    for (;;) {
+      const res = await api.post('/ballots', s.body, sessions[s.evaluator]);
+      if (res.status !== 503 || Date.now() > deadline) return res;
+      await new Promise((r) => setTimeout(r, 200 + Math.random() * 800));
+    }
+  };
+  const responses = await Promise.all(sends.map(async (s) => ({ ...s, res: await post(s) })));
 
   for (const r of responses) expect([200, 201, 409]).toContain(r.res.status);
   const accepted = responses.filter((r) => r.res.status === 200 || r.res.status === 201);
@@ -61,4 +72,4 @@ it('counts 500 concurrent submissions with retries and duplicates exactly once e
   expect(report.ballots).toBe(EVALUATORS);
   expect(tallied).toBe(EVALUATORS);
   expect(report.mismatches).toEqual([]);
-}, 120_000);
+}, 300_000);

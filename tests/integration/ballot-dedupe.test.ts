@@ -44,19 +44,24 @@ describe('dedupe and idempotent retry', () => {
     expect(second.body.error.message).toBe('您已经评价过了，感谢参与');
   });
 
-  it('accepts the same person at the same window again on the next day (one visit, one rating)', async () => {
+  // A section round rates the section: one rating per person per round, whatever the day. (A round
+  // rating the windows themselves, on a scheme that rates each visit, takes one per window per
+  // China-time day: tests/unit/ballot-dedupe-rule.test.ts and red-team/counting.test.ts.)
+  it('counts the same person at a section once per round, on the next day too', async () => {
     clock.set('2026-11-24T15:30:00Z'); // 23:30 CST on the 24th
     const citizen = await api.login('next-day');
     expect((await api.post('/ballots', ballot(county.windowTokens.w211!), citizen)).status).toBe(201);
     clock.set('2026-11-24T16:10:00Z'); // 00:10 CST on the 25th: a new day in China
-    expect((await api.post('/ballots', ballot(county.windowTokens.w211!), citizen)).status).toBe(201);
-    expect(await windowBallots('s21')).toBe(2);
+    const again = await api.post('/ballots', ballot(county.windowTokens.w211!), citizen);
+    expect([again.status, again.body.error.code]).toEqual([409, 'DUPLICATE_BALLOT']);
+    expect(await windowBallots('s21')).toBe(1);
   });
 
-  it('treats two windows of one section as two visits', async () => {
+  it('counts one rating of a section across its windows and the sampling link', async () => {
     const citizen = await api.login('two-windows');
     expect((await api.post('/ballots', ballot(county.windowTokens.w111!), citizen)).status).toBe(201);
-    expect((await api.post('/ballots', ballot(county.windowTokens.w112!), citizen)).status).toBe(201);
+    expect((await api.post('/ballots', ballot(county.windowTokens.w112!), citizen)).body.error.code).toBe('DUPLICATE_BALLOT');
+    expect((await api.post('/ballots', ballot(county.samplingToken, { targetId: 's11' }), citizen)).body.error.code).toBe('DUPLICATE_BALLOT');
   });
 
   it('allows one sampling ballot per person per target per round', async () => {
@@ -110,7 +115,7 @@ describe('dedupe and idempotent retry', () => {
     const report = await recount(stack.deps, county.roundId);
     expect(report.mismatches).toEqual([]);
     expect(report.ballots).toBe(report.tallied);
-    // 1 + 1 + 2 + 2 + 2 + 1 + 1 + 2 + 1 accepted above.
-    expect(report.ballots).toBe(13);
+    // 1 + 1 + 1 + 1 + 2 + 1 + 1 + 2 + 1 accepted above.
+    expect(report.ballots).toBe(11);
   });
 });

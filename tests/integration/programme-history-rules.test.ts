@@ -1,6 +1,6 @@
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
-import { createProgramme, seedSmallCounty } from '../support/fixtures';
+import { createProgramme, keepPendingFlags, seedSmallCounty } from '../support/fixtures';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -37,7 +37,13 @@ async function nanchuanQuarter(q: number, counts: Record<string, number>, publis
       expect(r.status).toBe(201);
     }
   expect((await api.post(`/admin/rounds/nc${q}/close`, undefined, supervisor)).status).toBe(200);
-  if (publish) expect((await api.post(`/admin/rounds/nc${q}/publish`, {}, supervisor)).status).toBe(201);
+  if (publish) await publishKept(`nc${q}`);
+}
+
+/** Publishes a closed round once its flags are decided (the test crowd is fast, not stuffing: kept). */
+async function publishKept(roundId: string) {
+  await keepPendingFlags(api, roundId, supervisor);
+  expect((await api.post(`/admin/rounds/${roundId}/publish`, {}, supervisor)).status).toBe(201);
 }
 
 describe('南川: consecutive quarters in the worst three', () => {
@@ -53,8 +59,8 @@ describe('南川: consecutive quarters in the worst three', () => {
     const preview = await api.get('/rounds/nc3/results', supervisor);
     expect(Object.keys(ruleIds(preview.body, 's11'))).toContain('nanchuan-interview');
 
-    expect((await api.post('/admin/rounds/nc2/publish', {}, supervisor)).status).toBe(201);
-    expect((await api.post('/admin/rounds/nc3/publish', {}, supervisor)).status).toBe(201);
+    await publishKept('nc2');
+    await publishKept('nc3');
     const published = (await api.get('/public/rounds/nc3/results')).body;
     expect(published.snapshot.facts.history.map((h: { roundId: string; period: { start: string } }) => [h.roundId, h.period.start])).toEqual([['nc1', '2026-01-01'], ['nc2', '2026-04-01']]);
     expect([published.snapshot.facts.period, published.snapshot.facts.yearStartMonth]).toEqual([{ kind: 'quarter', start: '2026-07-01', end: '2026-09-28' }, 1]);
@@ -106,7 +112,7 @@ describe('通河: two years running last among 基层执法单位', () => {
     const rows = Object.keys(work).map((targetId) => ({ targetId, set: { 'present.hearing': 3 } }));
     expect((await api.call('PATCH', `/admin/rounds/${id}/target-inputs`, { body: { rows }, token: supervisor })).status).toBe(200);
     expect((await api.post(`/admin/rounds/${id}/close`, undefined, supervisor)).status).toBe(200);
-    expect((await api.post(`/admin/rounds/${id}/publish`, {}, supervisor)).status).toBe(201);
+    await publishKept(id);
     return (await api.get(`/public/rounds/${id}/results`)).body.snapshot.results;
   }
 

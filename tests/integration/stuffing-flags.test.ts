@@ -207,15 +207,15 @@ describe('stuffing flags', () => {
     const bad = await api.post('/admin/rounds', { id: 'r-bad', name: '坏阈值', period: { kind: 'quarter', label: '2026年第四季度', start: '2026-10-01', end: '2026-12-31' }, schemeId: 'ganquan', targetKind: 'section', channels: ['window'], opensAt: new Date(clock.now().getTime() - 3600_000).toISOString(), closesAt: new Date(clock.now().getTime() + 86400_000).toISOString(), flagThresholds: { burst: { ballots: 0 } } }, admin);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
 
-    // One person rating three windows in ten minutes (more than 2 in 30 here): a spread flag.
+    // One person rating three windows (of three sections: one rating per section per round) in ten minutes (more than 2 in 30 here): a spread flag.
     expect((await api.post('/admin/rounds/r-strict/open', undefined, admin)).status).toBe(200);
     const walker = await api.login('walker');
-    for (const w of ['w111', 'w112', 'w121']) {
+    for (const w of ['w111', 'w121', 'w211']) {
       expect((await api.post('/ballots', ballot(county.windowTokens[w]!), walker)).status).toBe(201);
       clock.advance(5 * 60_000);
     }
     const strict = (await api.get('/admin/rounds/r-strict/flags', supervisor)).body;
-    expect(strict.flags.map((f: { kind: string; places: string[]; ballots: unknown[] }) => [f.kind, f.places, f.ballots.length])).toEqual([['spread', ['w111', 'w112', 'w121'], 3]]);
+    expect(strict.flags.map((f: { kind: string; places: string[]; ballots: unknown[] }) => [f.kind, f.places, f.ballots.length])).toEqual([['spread', ['w111', 'w121', 'w211'], 3]]);
     // The evaluator's pseudonym (the session's subject) is not shown.
     const pseudonym = JSON.parse(Buffer.from(walker.split('.')[0]!, 'base64url').toString()).sub as string;
     expect(pseudonym).toHaveLength(22);

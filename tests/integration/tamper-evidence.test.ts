@@ -10,7 +10,7 @@ import { verifyInclusion } from '@shared/publication/merkle';
 import { joinBallotLogPages, loggedBallot, parseBallotLog } from '@shared/publication/ballot-log';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
-import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
+import { ballot, keepPendingFlags, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { tableDigest } from '../support/snapshot';
 
 let stack: TestStack;
@@ -134,6 +134,8 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
   it('publishes the root in the hashed snapshot; every receipt’s proof verifies against it', async () => {
     // A flagged ballot is voided first: it stays a leaf, the void list says so.
     expect((await api.post(`/admin/rounds/r1/ballots/${receipts[9]!.receiptId}/void`, { reason: '经核实为本科室工作人员自评' }, supervisor)).status).toBe(201);
+    // The seeded comments repeat (an identical-comments flag): decided before publishing.
+    expect(await keepPendingFlags(api, 'r1', supervisor)).toBe(1);
     const pub = await api.post('/admin/rounds/r1/publish', {}, supervisor);
     expect([pub.status, pub.body.error]).toEqual([201, undefined]);
     const bytes = (await raw('/public/rounds/r1/snapshot.json')).text;

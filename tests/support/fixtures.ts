@@ -92,3 +92,19 @@ export async function createProgramme(api: ApiClient, token: string, opts: { id:
   );
   if (r.status !== 201) throw new Error(`programme failed: ${JSON.stringify(r.body)}`);
 }
+
+/**
+ * Decides every pending stuffing flag of a closed round with `keep`: test crowds are honest but
+ * fast (30 sampling ballots in a second are a burst), and an undecided flag that could move a
+ * named position blocks publication (STUFFING_UNDECIDED). Returns how many it decided.
+ */
+export async function keepPendingFlags(api: ApiClient, roundId: string, supervisor: string): Promise<number> {
+  const r = await api.get(`/admin/rounds/${roundId}/flags`, supervisor);
+  if (r.status !== 200) throw new Error(`flags of ${roundId}: ${r.status} ${JSON.stringify(r.body)}`);
+  const pending = (r.body.flags as Array<{ flagId: string; status: string }>).filter((f) => f.status === 'pending');
+  for (const f of pending) {
+    const d = await api.post(`/admin/rounds/${roundId}/flags/${f.flagId}/decision`, { decision: 'keep', reason: '测试数据：逐份核实为真实评价' }, supervisor);
+    if (d.status !== 201 && d.status !== 200) throw new Error(`deciding ${f.flagId}: ${d.status} ${JSON.stringify(d.body)}`);
+  }
+  return pending.length;
+}

@@ -3,7 +3,7 @@ import type { CreateAccountRequest } from '@shared/api/auth';
 import type { StaffAccount } from '../ports';
 import type { Deps } from './deps';
 import { sha256Hex } from './crypto';
-import { pseudonym } from './sessions';
+import { pseudonym, type Session } from './sessions';
 
 const BIND_CODE_DAYS = 7;
 
@@ -32,6 +32,17 @@ export async function bindWechat(deps: Deps, code: string, bindCode: string): Pr
   const account = await deps.store.accounts.bind(sha256Hex(bindCode), officePseudonym(deps, openid), deps.clock.now().toISOString());
   if (!account) throw new AppError('BIND_CODE_INVALID');
   return account;
+}
+
+/**
+ * The citizen session of a WeChat identity: its citizen pseudonym, and the office account the
+ * same openid is bound to, if any (one read at login, none on the ballot path). The two
+ * pseudonyms stay apart — ballots never learn the account — but the session remembers whose
+ * unit its holder may not rate.
+ */
+export async function citizenSession(deps: Deps, openid: string): Promise<Omit<Session, 'exp'>> {
+  const account = await deps.store.accounts.accountFor(officePseudonym(deps, openid));
+  return { sub: pseudonym(deps.secrets.pseudonymKey, `wx:${openid}`), role: 'citizen', ...(account ? { office: { role: account.role, ...(account.unitId ? { unitId: account.unitId } : {}) } } : {}) };
 }
 
 export async function officeLogin(deps: Deps, code: string): Promise<StaffAccount> {

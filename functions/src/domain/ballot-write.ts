@@ -2,9 +2,10 @@ import { tallyKeys, type Answers, type BallotForm } from '@shared/model/form';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelKind } from '@shared/model/channel';
 import type { OrgNode } from '@shared/model/org';
+import { ratingUnit, type SchemeForms } from '@shared/model/scheme-forms';
 import type { Round } from '@shared/model/round';
 import type { SubmitBallotRequest } from '@shared/api/ballots';
-import type { BallotWrite } from '../ports';
+import type { BallotWrite, RateCounter } from '../ports';
 import type { Deps } from './deps';
 import { canonicalJson, sha256Hex } from './crypto';
 import { scrubComment } from '@shared/privacy/scrub';
@@ -21,6 +22,8 @@ export interface PlacedBallot {
   /** Set for window ballots: the dedupe key is per window, and breakdowns need it. */
   windowId?: string;
   evaluator: string;
+  /** The scheme's dedupe rule (`SchemeForms.dedupe`): what one rating is. */
+  scheme: Pick<SchemeForms, 'dedupe'>;
   form: BallotForm;
   now: Date;
 }
@@ -35,16 +38,22 @@ export function fingerprintOf(req: SubmitBallotRequest): string {
 }
 
 /**
- * Window ballots: one per evaluator per window per period (CST-aligned, default a day: "one
- * visit, one rating"). Other channels: one per evaluator per target per round.
+ * The dedupe marker's key: what counts as one rating, by the scheme's rule (`ratingUnit`).
+ *  - `round` (the default): one per evaluator per target per round, whatever the channel or
+ *    window — window w1, window w2 and the sampling link of one section share this key;
+ *  - `visit`: a window ballot in a round rating the windows themselves, when the scheme rates
+ *    each visit — one per evaluator per window per period (CST-aligned, default a day);
+ *  - `apart`: the channel's own key, once per target per round (a hearing sheet beside the
+ *    member's directed ballot).
+ * The formats are those main used, so markers written before this rule still hold.
  */
-export function dedupeKeyOf(p: Pick<PlacedBallot, 'round' | 'target' | 'windowId' | 'evaluator' | 'now' | 'channel'>): string {
-  if (p.windowId) {
+export function dedupeKeyOf(p: Pick<PlacedBallot, 'round' | 'target' | 'windowId' | 'evaluator' | 'now' | 'channel' | 'scheme'>): string {
+  const unit = ratingUnit(p.scheme, p.channel, p.windowId !== undefined && p.windowId === p.target.id);
+  if (unit === 'visit') {
     const period = Math.floor((p.now.getTime() + CHINA_OFFSET_MS) / (p.round.windowDedupeHours * 3600_000));
     return `${p.round.id}#W:${p.windowId}#${p.evaluator}#${period}`;
   }
-  // A hearing sheet is a separate opinion from a directed ballot by the same member.
-  if (p.channel === 'hearing') return `${p.round.id}#${p.target.id}#${p.evaluator}#hearing`;
+  if (unit === 'apart') return `${p.round.id}#${p.target.id}#${p.evaluator}#${p.channel}`;
   return `${p.round.id}#${p.target.id}#${p.evaluator}#round`;
 }
 
@@ -70,6 +79,8 @@ export interface BallotParts {
   dedupeKey: string;
   form: BallotForm;
   now: Date;
+  /** Conditional rate counters that ride in the ballot's transaction (rate-limits.ts). */
+  rateCounters?: RateCounter[];
 }
 
 /**
@@ -118,11 +129,12 @@ export function composeBallotWrite(deps: Pick<Deps, 'ids'>, p: BallotParts): Bal
     tallyCells: tallyKeys(p.form, p.answers),
     ...(p.comment ? { staffComment: scrubComment(p.comment) } : {}),
     ...(p.invitationId ? { invitationId: p.invitationId } : {}),
+    ...(p.rateCounters?.length ? { rateCounters: p.rateCounters } : {}),
   };
 }
 
 /** A citizen ballot's write: its keys come from the request and the evaluator. */
-export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot, extra: { sheet?: Ballot['sheet']; invitationId?: string } = {}): BallotWrite {
+export function ballotWrite(deps: Pick<Deps, 'ids'>, p: PlacedBallot, extra: { sheet?: Ballot['sheet']; invitationId?: string; rateCounters?: RateCounter[] } = {}): BallotWrite {
   return composeBallotWrite(deps, {
     round: p.round,
     target: p.target,

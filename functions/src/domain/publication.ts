@@ -14,6 +14,7 @@ import { sha256Hex } from './crypto';
 import { ballotTreeForPublication } from './ballot-tree';
 import type { StoredPublication } from '../ports';
 import type { BallotTree } from '@shared/publication/ballot-log';
+import { assertStuffingDecided, publishedFlagDecisions } from './stuffing/publication-gate';
 
 /**
  * Publishes a closed round, or a correction of a published one, as a new immutable version:
@@ -34,6 +35,7 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
   const frozenFacts = RoundFacts.parse(facts);
   const results = score(scheme, frozenFacts, 'list');
   assertInputsComplete(withImportClashes(results, clashes));
+  await assertStuffingDecided(deps, roundId, scheme, frozenFacts, results);
   const comments = commentTallies(ballots.entries, new Set(voids.map((v) => v.ballotId)));
   const version = (previous?.version ?? 0) + 1;
   const publishedAt = deps.clock.now().toISOString();
@@ -54,6 +56,7 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
     voided: voids.map(({ cells: _c, ...v }) => v).sort((a, b) => a.ballotId.localeCompare(b.ballotId)),
     misconduct: (await deps.store.review.listMisconduct(roundId)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.recordId.localeCompare(b.recordId)),
     ballotTree: ballots.tree,
+    flagDecisions: await publishedFlagDecisions(deps, roundId),
   };
   const body = canonicalJson(Snapshot.parse(snapshot));
   const hash = sha256Hex(body);

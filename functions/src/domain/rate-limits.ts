@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors';
 import type { Deps } from './deps';
-import type { RateCounterRef } from '../ports';
+import type { RateCounter } from '../ports';
 import { pseudonym } from './sessions';
 
 /**
@@ -9,7 +9,7 @@ import { pseudonym } from './sessions';
  * API's stage throttling in template.yaml; see docs/anti-stuffing.md for what that does not do).
  *
  * An accepted ballot is counted against three keys, each a fixed window in DynamoDB (the store,
- * not the container's memory: Lambda runs many containers):
+ * not the container's memory: Lambda runs many containers), in the ballot's own transaction:
  *
  * | scope       | key                                   | default         | why this size |
  * |-------------|---------------------------------------|-----------------|---------------|
@@ -21,10 +21,11 @@ import { pseudonym } from './sessions';
  * supervisor instead of refusing citizens. Limits are configuration (`BALLOT_RATE_LIMITS`,
  * parsed by `rateRulesFromEnv`; tests pass `deps.rateLimits`).
  *
- * Only accepted ballots are counted: the check reads the counters beside the round and target
- * reads (after the idempotency lookup, so a retry of an accepted ballot is answered with its
- * receipt and never counted), and the counters are added to after the ballot transaction
- * commits. A refused ballot — invalid, duplicate or rate-limited — changes nothing in the store.
+ * Only accepted ballots are counted, exactly: each counter is a conditional update inside the
+ * ballot's TransactWriteItems (ballot-store.ts), so a ballot and its counts commit together or
+ * not at all, and a full counter cancels the transaction. A retry of an accepted ballot is
+ * answered from its idempotency marker and never counted; a refused ballot — invalid,
+ * duplicate or rate-limited — changes nothing in the store.
  */
 export type RateScope = 'evaluator' | 'ip' | 'place';
 
@@ -67,44 +68,45 @@ export function rateRulesFromEnv(env: Record<string, string | undefined>): RateR
 /** Who and where a ballot comes from; a scope without a subject (no client address) is skipped. */
 export type RateSubjects = Partial<Record<RateScope, string>>;
 
-/** The counters one ballot goes against, once the check has passed: added to when it is accepted. */
+/** The counters one ballot goes against, each with the rule it stands for. */
 export interface RatePass {
-  refs: RateCounterRef[];
+  counters: RateCounter[];
+  rules: RateRule[];
+  now: number;
 }
 
 /**
- * Reads the ballot's counters and throws RATE_LIMITED (429) naming the first full scope and
- * when its window ends (the `Retry-After` header); otherwise returns the counters to add to
- * once the ballot is accepted (`countBallot`). Reading, not writing, so a refused ballot — for
- * any reason, this one included — leaves the table as it was; the price is that ballots in
- * flight together at one key can all pass, so a limit can be overrun by the requests in flight
- * at that moment (the detectors still see every accepted ballot). Keys are HMACs under the
- * pseudonym key: no client address is ever stored, and the counters expire with their window.
+ * The ballot's counters: no read — each rides in the ballot's transaction as a conditional
+ * `ADD n 1` (`n < limit`), so the check and the count are one atomic step and concurrency
+ * cannot overrun a limit (250 parallel ballots at one window: exactly `place` accepted). A
+ * refused ballot — invalid, duplicate or rate-limited — writes nothing, counters included. Keys
+ * are HMACs under the pseudonym key: no client address is ever stored, and a counter's window
+ * start is in its key (a new window, a new item; TTL removes the old ones).
  */
-export async function checkBallotRate(deps: Pick<Deps, 'rateLimits' | 'store' | 'clock' | 'secrets'>, subjects: RateSubjects): Promise<RatePass> {
+export function ballotRateCounters(deps: Pick<Deps, 'rateLimits' | 'clock' | 'secrets'>, subjects: RateSubjects): RatePass {
   const now = deps.clock.now().getTime();
-  const active = deps.rateLimits.flatMap((rule) => {
-    const subject = subjects[rule.scope];
-    if (subject === undefined) return [];
+  const active = deps.rateLimits.filter((rule) => subjects[rule.scope] !== undefined);
+  const counters = active.map((rule): RateCounter => {
     const windowMs = rule.windowSeconds * 1000;
-    const ref: RateCounterRef = { key: `${rule.scope}#${pseudonym(deps.secrets.pseudonymKey, `rate:${rule.scope}:${subject}`)}`, windowStartMs: Math.floor(now / windowMs) * windowMs, windowSeconds: rule.windowSeconds };
-    return [{ rule, ref }];
+    return {
+      key: `${rule.scope}#${pseudonym(deps.secrets.pseudonymKey, `rate:${rule.scope}:${subjects[rule.scope]}`)}`,
+      windowStartMs: Math.floor(now / windowMs) * windowMs,
+      windowSeconds: rule.windowSeconds,
+      limit: rule.limit,
+    };
   });
-  const counts = await deps.store.rateLimits.counts(active.map((a) => a.ref));
-  const full = active.find((a, i) => counts[i]! >= a.rule.limit);
-  if (full) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((full.ref.windowStartMs + full.rule.windowSeconds * 1000 - now) / 1000));
-    throw new AppError('RATE_LIMITED', { scope: full.rule.scope, limit: full.rule.limit, windowSeconds: full.rule.windowSeconds, retryAfterSeconds });
-  }
-  return { refs: active.map((a) => a.ref) };
+  return { counters, rules: active, now };
 }
 
 /**
- * Counts an accepted ballot. A failure here must not turn an accepted ballot into an error (the
- * ballot is stored and counted in the tallies): the limit is then one ballot looser, nothing more.
+ * The refusal for a full counter: RATE_LIMITED (429) naming the scope and when its window ends
+ * (the `Retry-After` header). The error handler logs every one with its rule (http/errors.ts).
  */
-export async function countBallot(deps: Pick<Deps, 'store'>, pass: RatePass): Promise<void> {
-  await deps.store.rateLimits.add(pass.refs).catch(() => undefined);
+export function rateLimited(pass: RatePass, index: number): AppError {
+  const rule = pass.rules[index]!;
+  const counter = pass.counters[index]!;
+  const retryAfterSeconds = Math.max(1, Math.ceil((counter.windowStartMs + rule.windowSeconds * 1000 - pass.now) / 1000));
+  return new AppError('RATE_LIMITED', { scope: rule.scope, limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfterSeconds });
 }
 
 /**

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import { Role } from '@shared/api/auth';
+import { OFFICE_ROLES, Role } from '@shared/api/auth';
 import { base62, hmac, safeEqual } from './crypto';
 
 /**
  * Our own short-lived session token: base64url(payload).mac. `sub` is the evaluator pseudonym
  * for citizens (never the openid) or the account name for staff and admins.
  */
-export const Session = z.object({ sub: z.string(), role: Role, unitId: z.string().optional(), exp: z.number() });
+export const Session = z.object({
+  sub: z.string(),
+  role: Role,
+  unitId: z.string().optional(),
+  /**
+   * Citizen sessions only: the office account the same WeChat identity is bound to, if any — so a
+   * staff member signing in as a citizen still cannot rate their own unit (own-unit.ts).
+   */
+  office: z.object({ role: z.enum(OFFICE_ROLES), unitId: z.string().optional() }).optional(),
+  exp: z.number(),
+});
 export type Session = z.infer<typeof Session>;
 
 export const SESSION_HOURS = 12;

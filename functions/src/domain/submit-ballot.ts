@@ -12,7 +12,8 @@ import { ballotWrite, fingerprintOf, idempotencyKeyOf } from './ballot-write';
 import { resolveChannel, type ChannelContext } from './channel-context';
 import { assertAccepting, assertChannel, isRoundTarget } from './round-rules';
 import { pickWindowRound, windowTargetId } from './window-rounds';
-import { ballotRateSubjects, checkBallotRate, countBallot } from './rate-limits';
+import { ballotRateCounters, ballotRateSubjects, rateLimited } from './rate-limits';
+import { assertNotOwnUnit } from './own-unit';
 
 export interface SubmitResult {
   receipt: Receipt;
@@ -24,10 +25,12 @@ export interface SubmitResult {
  *  1. the token (forged/revoked → 403, nothing read further);
  *  2. the idempotency key — before any round check, so a phone that queued a ballot offline
  *     and retries after the round closed still gets the receipt of the ballot we accepted;
- *  3. round state, channel, target, answers against the scheme's form — beside the rate-limit
- *     read (rate-limits.ts; a retry of an accepted ballot never reaches it, and only an accepted
- *     ballot is counted);
- *  4. one transaction: idempotency marker, dedupe marker, ballot, tally shard.
+ *  3. round state, channel, target, answers against the scheme's form, and an office session
+ *     never rating its own unit (own-unit.ts);
+ *  4. one transaction: idempotency marker, dedupe marker (one rating per the scheme's rule,
+ *     ballot-write.ts), ballot, tally shard and the rate counters (rate-limits.ts), each counter
+ *     on condition it is below its limit — so the limit holds exactly under any concurrency, a
+ *     retry of an accepted ballot is never counted, and a refused ballot writes nothing.
  */
 export async function submitBallot(deps: Deps, session: Session | undefined, req: SubmitBallotRequest, origin: { ip?: string } = {}): Promise<SubmitResult> {
   const fingerprint = fingerprintOf(req);
@@ -47,14 +50,10 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   if (earlier) return replay(earlier, fingerprint);
 
   const now = deps.clock.now();
-  const subjects = ballotRateSubjects({ channel: ctx.channel, evaluator, ip: origin.ip, ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : { roundId: ctx.round.id, targetId: req.targetId }) });
-  // Both only read: settle both before answering, so no store call outlives the request.
-  const [placed, admitted] = await Promise.allSettled([placeBallot(deps, ctx, req), checkBallotRate(deps, subjects)]);
-  if (placed.status === 'rejected') throw placed.reason;
-  if (admitted.status === 'rejected') throw admitted.reason;
-  const { round, target } = placed.value;
+  const { round, target } = await placeBallot(deps, ctx, req);
   assertAccepting(round, now);
   assertChannel(round, ctx.channel);
+  await assertNotOwnUnit(deps, session, ctx, target);
 
   const scheme = deps.schemes(round.schemeId);
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
@@ -63,10 +62,12 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   if (problems.length > 0) throw new AppError('ANSWERS_INVALID', { problems });
 
   const invited = ctx.channel === 'directed' || ctx.channel === 'hearing';
+  const rate = ballotRateCounters(deps, ballotRateSubjects({ channel: ctx.channel, evaluator, ip: origin.ip, ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : { roundId: round.id, targetId: target.id }) }));
   const write = ballotWrite(
     deps,
-    { req, round, target, channel: ctx.channel, ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}), evaluator, form, now },
+    { req, round, target, channel: ctx.channel, ...(ctx.channel === 'window' ? { windowId: ctx.window.id } : {}), evaluator, scheme, form, now },
     {
+      rateCounters: rate.counters,
       // Invited channels: the invitation records the target as answered, in the same transaction.
       ...(invited ? { invitationId: ctx.invitation.invitationId } : {}),
       ...(ctx.channel === 'hearing' ? { sheet: { kind: 'hearing' as const, ...(ctx.invitation.hearingId ? { hearingId: ctx.invitation.hearingId } : {}) } } : {}),
@@ -74,11 +75,9 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   );
   const result = await deps.store.ballots.writeBallot(write);
   const receipt = write.receipt;
-  if (result.kind === 'accepted') {
-    await countBallot(deps, admitted.value);
-    return { receipt, replayed: false };
-  }
+  if (result.kind === 'accepted') return { receipt, replayed: false };
   if (result.kind === 'replay') return replay(result, fingerprint);
+  if (result.kind === 'limited') throw rateLimited(rate, result.index);
   throw new AppError(invited ? 'INVITATION_USED' : 'DUPLICATE_BALLOT');
 }
 

@@ -56,6 +56,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const appError = appErrorOf(err);
     if (appError.code === 'STORE_UNAVAILABLE' && !(err instanceof AppError)) log({ level: 'warn', msg: 'store failure', requestId: res.locals.requestId, error: (err as Error).name, route: req.route?.path });
     else if (appError.code === 'INTERNAL' && !(err instanceof AppError)) log({ level: 'error', msg: 'unhandled error', requestId: res.locals.requestId, error: (err as Error)?.name, stack: (err as Error)?.stack, route: req.route?.path });
+    // Throttling you can watch: every refusal by a rate rule is logged with the rule (never the subject).
+    if (appError.code === 'RATE_LIMITED') log({ level: 'warn', msg: 'rate limited', requestId: res.locals.requestId, route: req.route?.path, rule: appError.details });
     res.locals.errorCode = appError.code; // for the request log line and the ballot metrics
     if (appError.code === 'STORE_UNAVAILABLE') res.setHeader('Retry-After', '1');
     if (appError.code === 'RATE_LIMITED') res.setHeader('Retry-After', String((appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60));

@@ -83,6 +83,8 @@ export interface BallotWrite {
   fingerprint: string;
   dedupeKey: string;
   tallyCells: Array<[string, string]>;
+  /** Counters added to in the same transaction, each on condition it is below its limit. */
+  rateCounters?: RateCounter[];
   /** Invitation channels: the invitation records the target as answered, in the same transaction. */
   invitationId?: string;
   /** The comment as unit staff may read it (scrubbed of identifying details), when there is one. */
@@ -100,7 +102,9 @@ export interface StaffComment {
 export type BallotWriteResult =
   | { kind: 'accepted' }
   | { kind: 'replay'; receipt: Receipt; fingerprint: string }
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** `rateCounters[index]` was full: nothing was written. */
+  | { kind: 'limited'; index: number };
 
 export interface BallotStore {
   findReceipt(idempotencyKey: string): Promise<{ receipt: Receipt; fingerprint: string } | undefined>;
@@ -185,22 +189,16 @@ export interface FlagDecision extends FlagEvidence {
   decidedBy: string;
 }
 
-/** One rate counter: a key's count in the fixed window starting at `windowStartMs`. */
-export interface RateCounterRef {
+/**
+ * One rate counter a ballot goes against (domain/rate-limits.ts): a key's count in the fixed
+ * window starting at `windowStartMs`, added to in the ballot's own transaction only while it is
+ * below `limit`. The store, not the process, holds it: Lambda runs many containers.
+ */
+export interface RateCounter {
   key: string;
   windowStartMs: number;
   windowSeconds: number;
-}
-
-/**
- * Fixed-window counters for rate limits (domain/rate-limits.ts). The store, not the process,
- * holds them: Lambda runs many containers, each with its own memory.
- */
-export interface RateLimitStore {
-  /** The counts, in order (0 for a counter never added to). */
-  counts(refs: readonly RateCounterRef[]): Promise<number[]>;
-  /** Adds one to each counter. */
-  add(refs: readonly RateCounterRef[]): Promise<void>;
+  limit: number;
 }
 
 /** A publication as stored: the canonical snapshot bytes and their sha256. */
@@ -323,7 +321,6 @@ export interface Store {
   officeAudit: OfficeAuditLog;
   programmes: ProgrammeStore;
   review: ReviewStore;
-  rateLimits: RateLimitStore;
   publications: PublicationStore;
   tasks: TaskStore;
   org: OrgStore;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelKind } from '@shared/model/channel';
 import type { ChannelTally } from '@shared/api/results';
@@ -14,6 +14,10 @@ const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISO
 
 /** Idempotency markers outlive any plausible client retry (a phone offline for weeks). */
 const IDEMPOTENCY_TTL_DAYS = 400;
+/** How long a ballot keeps retrying transaction conflicts (the citizen function's timeout is 10 s). */
+const CONFLICT_BUDGET_MS = 7_000;
+/** Rate counters outlive their window a little, so a clock a few seconds off never sees a reset. */
+const RATE_TTL_SLACK_SECONDS = 300;
 
 /**
  * The ballot write. One TransactWriteItems holds all four effects, so they happen together or
@@ -23,6 +27,13 @@ const IDEMPOTENCY_TTL_DAYS = 400;
  *   [1] Put DEDUP#<key>  attribute_not_exists  — one evaluator, one target (or window), one period
  *   [2] Put BALLOT#…     attribute_not_exists  — the immutable ballot, the recount's source
  *   [3] Update TALLY#…   ADD n, cells          — the aggregate, on the ballot's shard
+ *   [k…] Update RATE#…   ADD n 1 if n < limit  — the rate counters (evaluator, address, place)
+ *
+ * Timeline of a flood (250 ballots at once at one window, `place` limit 120):
+ *   every transaction holds the window's RATE item; DynamoDB runs them one at a time on it
+ *   (an overlapping one is cancelled with TransactionConflict and tried again below), so the
+ *   121st to commit finds n = 120, fails its condition and is cancelled whole: no ballot, no
+ *   tally, no marker — `limited`. Exactly 120 are accepted, never more, whatever the order.
  *
  * Timeline of a retry:
  *   t0  client sends ballot B (key K) ──► transaction T commits ──► response lost (timeout)
@@ -49,16 +60,41 @@ export class DynamoBallotStore implements BallotStore {
 
   async writeBallot(w: BallotWrite): Promise<BallotWriteResult> {
     // A transaction touching an item another transaction holds is cancelled with
-    // TransactionConflict (hot tally shards under load); nothing was written, so try again.
+    // TransactionConflict (hot tally shards, a window's rate counter in a flood); nothing was
+    // written, so try again — within a time budget, not a count: how many conflicts a flood
+    // brings depends on the flood. Before each retry, one consistent read of the markers and
+    // counters settles what the retry would only confirm (a full counter, a duplicate, an
+    // accepted twin), so refusals in a flood stop contending for the hot item.
+    const deadline = Date.now() + CONFLICT_BUDGET_MS;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.writeOnce(w);
       } catch (e) {
         const conflict = errorName(e) === 'TransactionCanceledException' && cancellationCodes(e).includes('TransactionConflict');
-        if (!conflict || attempt >= 8) throw e;
+        if (!conflict || Date.now() >= deadline) throw e;
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * 2 ** Math.min(attempt, 5)));
+        const settled = await this.settledWithoutWriting(w);
+        if (settled) return settled;
       }
     }
+  }
+
+  /** What a retry's conditions would answer, read without writing; undefined when it could still commit. */
+  private async settledWithoutWriting(w: BallotWrite): Promise<BallotWriteResult | undefined> {
+    const counters = w.rateCounters ?? [];
+    const wanted = [keys.idempotency(w.idempotencyKey), keys.dedupe(w.dedupeKey), ...counters.map((c) => keys.rateCounter(c.key, c.windowStartMs))];
+    const found = new Map<string, Record<string, unknown>>();
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = { [this.table]: { Keys: wanted, ConsistentRead: true } };
+    while (request && Object.keys(request).length > 0) {
+      const r = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of r.Responses?.[this.table] ?? []) found.set(String(item.PK), item);
+      request = r.UnprocessedKeys as typeof request;
+    }
+    const idem = found.get(wanted[0]!.PK);
+    if (idem) return { kind: 'replay', receipt: idem.receipt as Receipt, fingerprint: String(idem.fingerprint) };
+    if (found.has(wanted[1]!.PK)) return { kind: 'duplicate' };
+    const full = counters.findIndex((c, i) => Number(found.get(wanted[i + 2]!.PK)?.n ?? 0) >= c.limit);
+    return full >= 0 ? { kind: 'limited', index: full } : undefined;
   }
 
   private async writeOnce(w: BallotWrite): Promise<BallotWriteResult> {
@@ -71,76 +107,88 @@ export class DynamoBallotStore implements BallotStore {
       adds.push(`#a${i} :one`);
     });
     const ttl = Math.floor(Date.parse(ballot.receivedAt) / 1000) + IDEMPOTENCY_TTL_DAYS * 86400;
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.idempotency(w.idempotencyKey), entity: 'idempotency', receipt: w.receipt, fingerprint: w.fingerprint, expiresAtEpoch: ttl },
+          ConditionExpression: 'attribute_not_exists(PK)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.dedupe(w.dedupeKey), entity: 'dedupe', ballotId: ballot.ballotId },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.ballot(ballot.roundId, ballot.shard, ballot.receivedAt, ballot.ballotId), entity: 'ballot', ...ballot },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...(w.staffComment
+        ? [
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.comment(ballot.roundId, ballot.targetId, ballot.receivedAt, ballot.ballotId),
+                  entity: 'comment',
+                  day: chinaDay(ballot.receivedAt),
+                  channel: ballot.channel,
+                  ...(ballot.windowId ? { windowId: ballot.windowId } : {}),
+                  text: w.staffComment,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ]
+        : []),
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.tally(ballot.roundId, ballot.shard, ballot.targetId, ballot.channel),
+          UpdateExpression: `SET #t = :t, #c = :c ADD ${adds.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      // [4] (invitation channels) Update INV#… ADD answered — the invitation knows which
+      //     targets it rated, for return rates, reminders and the member's landing page.
+      ...(w.invitationId
+        ? [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.invitation(w.invitationId),
+                UpdateExpression: 'ADD answered :t',
+                ConditionExpression: 'attribute_exists(PK)',
+                ExpressionAttributeValues: { ':t': new Set([ballot.targetId]) },
+              },
+            },
+          ]
+        : []),
+    ];
+    const firstCounter = items.length;
+    const counters = (w.rateCounters ?? []).map((c): (typeof items)[number] => ({
+      Update: {
+        TableName: this.table,
+        Key: keys.rateCounter(c.key, c.windowStartMs),
+        UpdateExpression: 'ADD #n :one SET #e = :e, expiresAtEpoch = :ttl',
+        ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+        ExpressionAttributeNames: { '#n': 'n', '#e': 'entity' },
+        ExpressionAttributeValues: { ':one': 1, ':e': 'rate', ':limit': c.limit, ':ttl': Math.ceil(c.windowStartMs / 1000) + c.windowSeconds + RATE_TTL_SLACK_SECONDS },
+      },
+    }));
     try {
       await this.db.send(
         new TransactWriteCommand({
           ClientRequestToken: createHash('sha256').update(`${w.idempotencyKey}|${ballot.ballotId}`).digest('hex').slice(0, 36),
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.idempotency(w.idempotencyKey), entity: 'idempotency', receipt: w.receipt, fingerprint: w.fingerprint, expiresAtEpoch: ttl },
-                ConditionExpression: 'attribute_not_exists(PK)',
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.dedupe(w.dedupeKey), entity: 'dedupe', ballotId: ballot.ballotId },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.ballot(ballot.roundId, ballot.shard, ballot.receivedAt, ballot.ballotId), entity: 'ballot', ...ballot },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            ...(w.staffComment
-              ? [
-                  {
-                    Put: {
-                      TableName: this.table,
-                      Item: {
-                        ...keys.comment(ballot.roundId, ballot.targetId, ballot.receivedAt, ballot.ballotId),
-                        entity: 'comment',
-                        day: chinaDay(ballot.receivedAt),
-                        channel: ballot.channel,
-                        ...(ballot.windowId ? { windowId: ballot.windowId } : {}),
-                        text: w.staffComment,
-                      },
-                      ConditionExpression: 'attribute_not_exists(PK)',
-                    },
-                  },
-                ]
-              : []),
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.tally(ballot.roundId, ballot.shard, ballot.targetId, ballot.channel),
-                UpdateExpression: `SET #t = :t, #c = :c ADD ${adds.join(', ')}`,
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: values,
-              },
-            },
-            // [4] (invitation channels) Update INV#… ADD answered — the invitation knows which
-            //     targets it rated, for return rates, reminders and the member's landing page.
-            ...(w.invitationId
-              ? [
-                  {
-                    Update: {
-                      TableName: this.table,
-                      Key: keys.invitation(w.invitationId),
-                      UpdateExpression: 'ADD answered :t',
-                      ConditionExpression: 'attribute_exists(PK)',
-                      ExpressionAttributeValues: { ':t': new Set([ballot.targetId]) },
-                    },
-                  },
-                ]
-              : []),
-          ],
+          TransactItems: [...items, ...counters],
         }),
       );
       return { kind: 'accepted' };
@@ -153,6 +201,9 @@ export class DynamoBallotStore implements BallotStore {
         // (ALL_OLD) but in wire format; one consistent read gives the receipt plainly.
         if (codes[0] === 'ConditionalCheckFailed') return this.replayOrThrow(w.idempotencyKey, e);
         if (codes[1] === 'ConditionalCheckFailed') return { kind: 'duplicate' };
+        // A full counter: reported after the markers, so a duplicate is told it is one (not to retry later).
+        const full = codes.slice(firstCounter).indexOf('ConditionalCheckFailed');
+        if (full >= 0) return { kind: 'limited', index: full };
       }
       throw e;
     }

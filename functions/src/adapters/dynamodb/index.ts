@@ -14,7 +14,6 @@ import { DynamoDrawStore } from './draw-store';
 import { DynamoHearingStore } from './hearing-store';
 import { DynamoAccountStore } from './account-store';
 import { DynamoOfficeAuditLog } from './office-audit-store';
-import { DynamoRateLimitStore } from './rate-limit-store';
 import { DynamoRecipientStore } from './recipient-store';
 import { DynamoDisclosureStore } from './disclosure-store';
 
@@ -24,7 +23,6 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
     officeAudit: new DynamoOfficeAuditLog(db, table),
     programmes: new DynamoProgrammeStore(db, table),
     review: new DynamoReviewStore(db, table),
-    rateLimits: new DynamoRateLimitStore(db, table),
     publications: new DynamoPublicationStore(db, table),
     tasks: new DynamoTaskStore(db, table),
     org: new DynamoOrgStore(db, table),

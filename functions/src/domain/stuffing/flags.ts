@@ -53,6 +53,19 @@ export async function roundFlags(deps: Deps, roundId: string): Promise<RoundFlag
 }
 
 /**
+ * The flags that still wait for a decision — pending, or an exclusion a crash interrupted — each
+ * with its ballots the results still count (not voided). The publication gate's input.
+ */
+export async function undecidedFlags(deps: Deps, roundId: string): Promise<Array<{ flag: FlagView; counted: Ballot[] }>> {
+  const log = await readLog(deps, roundId);
+  const decided = new Set(log.decisions.keys());
+  return log.detected
+    .map((f) => view(log, f, true))
+    .filter((f) => !decided.has(f.flagId) || (f.status === 'excluded' && f.ballots.some((b) => !b.voided)))
+    .map((flag) => ({ flag, counted: flag.ballots.filter((b) => !b.voided).flatMap((b) => log.ballots.get(b.ballotId) ?? []) }));
+}
+
+/**
  * Records a supervisor's decision on a flag, with a reason. `exclude` then voids each of the
  * flag's ballots (those not voided already). Repeating the same decision resumes an exclusion a
  * crash interrupted and changes nothing else; a different decision is FLAG_ALREADY_DECIDED.

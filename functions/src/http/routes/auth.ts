@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors';
 import { CreateAccountRequest, CreateAccountResponse, SessionResponse, WechatBindRequest, WechatLoginRequest } from '@shared/api/auth';
-import { bindWechat, createAccount, officeLogin } from '../../domain/accounts';
+import { bindWechat, citizenSession, createAccount, officeLogin } from '../../domain/accounts';
 import type { StaffAccount } from '../../ports';
 import { route } from '../route';
 import { pseudonym, SESSION_HOURS, signSession, type Session } from '../../domain/sessions';
@@ -65,7 +65,7 @@ export const authRoutes = [
     errors: ['VALIDATION_FAILED', 'WECHAT_LOGIN_FAILED', 'WECHAT_NOT_CONFIGURED'],
     handler: async ({ deps, body }) => {
       const { openid } = await deps.wechat.code2Session(body.code);
-      return issue(deps, { sub: pseudonym(deps.secrets.pseudonymKey, `wx:${openid}`), role: 'citizen' });
+      return issue(deps, await citizenSession(deps, openid));
     },
   }),
 ];

@@ -102,7 +102,7 @@ export const publicationRoutes = [
     params: RoundParams,
     body: PublishRequest,
     responses: { 201: { description: 'Published', schema: PublicationSummary } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'ROUND_STATE_CONFLICT', 'PUBLICATION_CONFLICT', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID', 'INPUTS_INCOMPLETE', 'BALLOT_DIGEST_MISMATCH'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'ROUND_STATE_CONFLICT', 'PUBLICATION_CONFLICT', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID', 'INPUTS_INCOMPLETE', 'BALLOT_DIGEST_MISMATCH', 'STUFFING_UNDECIDED'],
     handler: async (ctx) => ({ status: 201, body: await publishRound(ctx.deps, actor(ctx), ctx.params.id!, ctx.body.reason) }),
   }),
   route({

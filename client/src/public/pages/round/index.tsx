@@ -51,6 +51,12 @@ export default function PublishedRoundPage() {
       <VersionBox data={data} onVersion={setVersion} />
       {s.results.direction === 'worst-first' && <Notice>按方案规定，名单从最差开始排列</Notice>}
       {s.voided.length > 0 && <Notice>{`经审核作废 ${s.voided.length} 份评价，不计入结果`}</Notice>}
+      {/* Every stuffing flag decided before publication, with the supervisor's reason (anti-stuffing.md §4). */}
+      {(s.flagDecisions ?? []).map((d) => (
+        <Notice key={d.flagId} testId={`flag-decision-${d.flagId}`}>
+          {`疑似刷票标记（${d.label}，涉及 ${d.ballots} 份评价）：${d.decision === 'exclude' ? '经审核排除，不计入结果' : '经审核保留，计入结果'}。理由：${d.reason}`}
+        </Notice>
+      ))}
       {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} />)}
       <ConsequenceList actions={data.consequences} />
       <ExportLinks roundId={roundId} version={data.version} />
