@@ -17,7 +17,10 @@ export interface OrgStore {
   createNodes(nodes: OrgNode[]): Promise<void>;
   getNode(id: string): Promise<OrgNode | undefined>;
   getNodes(ids: string[]): Promise<Map<string, OrgNode>>;
+  /** Every node: office imports and recounts only, never a public read (docs/security.md, public reads). */
   listNodes(): Promise<OrgNode[]>;
+  /** Up to `limit` nodes (of one kind, or any) in id order after `afterId`; `lastId` when more may follow. */
+  pageNodes(q: { kind?: NodeKind; limit: number; afterId?: string }): Promise<{ nodes: OrgNode[]; lastId?: string }>;
   /** Only the nodes of one level (a round's targets) — a section round need not read every window. */
   listNodesOfKind(kind: NodeKind): Promise<OrgNode[]>;
   /** Window QR version and revocation live on their own item so rotating never rewrites the node. */
