@@ -239,6 +239,29 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
     expect(r.status).toBe(0);
   });
 
+  it('reads a page from its leaves’ ballots, never by querying the round’s ballot partitions', async () => {
+    const queried: string[] = [];
+    const batched: number[] = [];
+    stack.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { ExpressionAttributeValues?: Record<string, unknown>; RequestItems?: Record<string, { Keys?: unknown[] }> };
+        const pk = input.ExpressionAttributeValues?.[':pk'];
+        if (context.commandName === 'QueryCommand' && typeof pk === 'string') queried.push(pk);
+        if (context.commandName === 'BatchGetCommand') batched.push(...Object.values(input.RequestItems ?? {}).map((r) => r.Keys?.length ?? 0));
+        return next(args);
+      },
+      { step: 'initialize', name: 'logPageReads' },
+    );
+    try {
+      const page = parseBallotLog((await raw('/public/rounds/r1/ballots.jsonl?limit=4')).text);
+      expect(page.ballots).toHaveLength(4);
+      expect(queried.filter((pk) => pk.startsWith('BALLOT#'))).toEqual([]);
+      expect(batched).toContain(4);
+    } finally {
+      stack.db.middlewareStack.remove('logPageReads');
+    }
+  });
+
   it('hands out cursors that decode to nothing: no time, no ballot id, no digest, no position in the clear', async () => {
     const cursors: string[] = [];
     let after: string | undefined;
