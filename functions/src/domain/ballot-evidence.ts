@@ -95,7 +95,11 @@ async function leafPage(deps: Deps, round: Round, from: number, count: number): 
   ).filter((r) => r.at >= from && r.at < from + count);
   const ballots = await deps.store.ballots.getBallots(round.id, refs);
   // A leaf whose ballot is gone has no line: the recount then finds the size and root wrong.
-  return { lines: refs.flatMap((r) => { const b = ballots.get(r.ballotId); return b ? [loggedBallot(b)] : []; }), size: got.size };
+  const lines = refs.flatMap((r) => {
+    const b = ballots.get(r.ballotId);
+    return b ? [loggedBallot(b)] : [];
+  });
+  return { lines, size: got.size };
 }
 
 /** The same page from every ballot of the round sorted by digest: rounds published before the tree kept ballot keys. */
