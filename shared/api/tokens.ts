@@ -50,8 +50,16 @@ export const LandingResponse = z.object({
       schemeName: z.string(),
       targets: z.array(LandingTarget),
       forms: z.record(z.string(), BallotForm),
+      /** A link covering many targets answers one page of them: pass this as `?after=` for the next page (opaque). */
+      next: z.string().optional(),
+      /** How many targets the link covers, when known without reading them all (a named list, or a single page). */
+      total: z.number().int().min(0).optional(),
     }),
   ),
   invitation: z.object({ expiresAt: Instant, answeredTargetIds: z.array(NodeId) }).optional(),
 });
 export type LandingResponse = z.infer<typeof LandingResponse>;
+
+/** `GET /api/landing/:token` query: `after` continues the target list; `targetId` asks for that one target only. */
+export const LandingQuery = z.strictObject({ after: z.string().min(1).max(200).optional(), targetId: NodeId.optional() });
+export type LandingQuery = z.infer<typeof LandingQuery>;

@@ -60,7 +60,8 @@ export const BallotLogHeader = z.strictObject({
   /**
    * A large round's log comes in pages (the API's answers must stay small): `after` is the cursor
    * this page was asked for (absent on the first), `next` the one to ask for the following page
-   * (absent on the last). `ballots` counts this page's lines.
+   * (absent on the last). `ballots` counts this page's lines. Cursors are opaque: a sealed leaf
+   * index, never a time or a ballot id.
    */
   after: z.string().min(1).max(200).optional(),
   next: z.string().min(1).max(200).optional(),
@@ -100,9 +101,18 @@ export function loggedBallot(b: Ballot): LoggedBallot {
   return { ...entry, ...(categories.length > 0 ? { commentCategories: categories } : {}), digest: ballotDigest(entry) };
 }
 
+/**
+ * Leaf order: ascending digest (ties, which need two ballots with one digest, by ballot id). The
+ * one order of the tree, the log, its pages and the proofs, chosen because it says nothing about
+ * when a ballot came or where; the order ballots were received in is not published anywhere.
+ * @example [b2, b1].sort(byLeafOrder) // the one with the smaller digest first
+ */
+export const byLeafOrder = (a: Pick<LoggedBallot, 'digest' | 'ballotId'>, b: Pick<LoggedBallot, 'digest' | 'ballotId'>): number =>
+  a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : a.ballotId.localeCompare(b.ballotId);
+
 /** The log's (or a page's) lines in leaf order (by digest), header first, each canonical JSON, `\n`-terminated. */
 export function ballotLogLines(roundId: string, entries: LoggedBallot[], page: { after?: string; next?: string } = {}): string[] {
-  const sorted = [...entries].sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : a.ballotId.localeCompare(b.ballotId)));
+  const sorted = [...entries].sort(byLeafOrder);
   const header: BallotLogHeader = {
     format: BALLOT_LOG_FORMAT,
     roundId,
@@ -168,7 +178,9 @@ export function joinBallotLogPages(pages: ParsedLog[]): ParsedLog {
   });
   const last = headers.at(-1);
   if (last?.next) problems.push(`the last page names a next page (${last.next}): the log is incomplete`);
-  const ballots = pages.flatMap((p) => p.ballots);
+  // Pages are consecutive runs of leaves; joined, the ballots are in leaf order whatever order a
+  // tampered page put them in (the recount sorts the digests again anyway).
+  const ballots = pages.flatMap((p) => p.ballots).sort(byLeafOrder);
   const seen = new Set<string>();
   for (const b of ballots) {
     if (seen.has(b.ballotId)) problems.push(`ballot ${b.ballotId} is on more than one page`);

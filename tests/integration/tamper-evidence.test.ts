@@ -214,7 +214,12 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
       pages.push(parsed);
       after = parsed.header!.next;
     } while (after && pages.length < 20);
-    expect(pages.map((p) => p.ballots.length).slice(0, 3)).toEqual([4, 4, 4]);
+    expect(pages.map((p) => p.ballots.length)).toEqual([4, 4, 4, 3]);
+    // Leaf order across pages, not received order: page after page, line after line, ascending digests.
+    const digests = pages.flatMap((p) => p.ballots.map((b) => b.digest));
+    expect(digests).toEqual([...digests].sort());
+    const byTime = [...receipts].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)).map((r) => r.digest);
+    expect(digests).not.toEqual(byTime);
     const joined = joinBallotLogPages(pages);
     expect(joined.problems).toEqual([]);
     expect(joined.ballots.map((b) => b.digest).sort()).toEqual(receipts.map((r) => r.digest).sort());
@@ -236,11 +241,91 @@ describe('tamper evidence: receipts, the published root, the ballot log', () => 
     expect(r.status).toBe(0);
   });
 
-  it('refuses a cursor it did not give, or a page size out of range, with 400', async () => {
-    for (const q of ['after=notacursor', `after=${Buffer.from('[99]').toString('base64url')}`, `after=${Buffer.from('[0,5]').toString('base64url')}`, 'limit=0', 'limit=5001', 'limit=two']) {
+  it('reads a page from its leaves’ ballots, never by querying the round’s ballot partitions', async () => {
+    const queried: string[] = [];
+    const batched: number[] = [];
+    stack.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { ExpressionAttributeValues?: Record<string, unknown>; RequestItems?: Record<string, { Keys?: unknown[] }> };
+        // (marshalled or not, depending on where in the stack this runs)
+        const raw = input.ExpressionAttributeValues?.[':pk'] as string | { S?: string } | undefined;
+        const pk = typeof raw === 'string' ? raw : raw?.S;
+        if (/^Query/.test(String(context.commandName))) queried.push(String(pk));
+        if (/^BatchGet/.test(String(context.commandName))) batched.push(...Object.values(input.RequestItems ?? {}).map((r) => r.Keys?.length ?? 0));
+        return next(args);
+      },
+      { step: 'initialize', name: 'logPageReads' },
+    );
+    try {
+      const page = parseBallotLog((await raw('/public/rounds/r1/ballots.jsonl?limit=4')).text);
+      expect(page.ballots).toHaveLength(4);
+      // The tree's partition is queried (for its blocks' keys); no ballot partition is.
+      expect(queried.length).toBeGreaterThan(0);
+      expect(queried.filter((pk) => pk.startsWith('TREE#'))).toEqual(queried);
+      expect(batched).toContain(4);
+    } finally {
+      stack.db.middlewareStack.remove('logPageReads');
+    }
+  });
+
+  it('hands out cursors that decode to nothing: no time, no ballot id, no digest, no position in the clear', async () => {
+    const cursors: string[] = [];
+    let after: string | undefined;
+    do {
+      const parsed = parseBallotLog((await raw(`/public/rounds/r1/ballots.jsonl?limit=1${after ? `&after=${encodeURIComponent(after)}` : ''}`)).text);
+      after = parsed.header!.next;
+      if (after) cursors.push(after);
+    } while (after && cursors.length < 30);
+    expect(cursors).toHaveLength(14);
+    expect(new Set(cursors).size).toBe(14);
+    const items = await ballotItems();
+    const telling = [
+      ...items.map((i) => String(i.ballotId)),
+      ...items.map((i) => String(i.digest).slice(0, 16)),
+      ...receipts.map((r) => r.receivedAt.slice(0, 10)),
+      ...receipts.map((r) => String(Date.parse(r.receivedAt))),
+    ];
+    for (const c of cursors) {
+      expect(c).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+      for (const text of [c, Buffer.from(c, 'base64url').toString('latin1'), Buffer.from(c, 'base64url').toString('hex')]) {
+        for (const t of telling) expect([c, t, text.includes(t)]).toEqual([c, t, false]);
+        // Not a JSON array or a bare number either.
+        expect(text).not.toMatch(/^\[|^[0-9]+$/);
+      }
+    }
+    // Deterministic: the same page names the same next cursor, so pages chain by equality.
+    const again = parseBallotLog((await raw('/public/rounds/r1/ballots.jsonl?limit=1')).text).header!.next;
+    expect(again).toBe(cursors[0]);
+  });
+
+  it('refuses a cursor it did not give (forged, altered, of another round), or a page size out of range, with 400', async () => {
+    const real = parseBallotLog((await raw('/public/rounds/r1/ballots.jsonl?limit=4')).text).header!.next!;
+    const bytes = Buffer.from(real, 'base64url');
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 1]! ^= 1;
+    const tagFlipped = Buffer.from(bytes);
+    tagFlipped[0]! ^= 0x80;
+    const forged = [
+      'notacursor',
+      Buffer.from('[99]').toString('base64url'),
+      Buffer.from('[0,5]').toString('base64url'),
+      Buffer.from('4').toString('base64url'),
+      flipped.toString('base64url'),
+      tagFlipped.toString('base64url'),
+      Buffer.alloc(bytes.length, 7).toString('base64url'),
+      real.slice(0, -2),
+      `${real}AA`,
+    ];
+    for (const c of forged) {
+      const r = await api.get(`/public/rounds/r1/ballots.jsonl?after=${encodeURIComponent(c)}`);
+      expect([c, r.status, r.body.error?.code]).toEqual([c, 400, 'VALIDATION_FAILED']);
+    }
+    for (const q of ['limit=0', 'limit=5001', 'limit=two']) {
       const r = await api.get(`/public/rounds/r1/ballots.jsonl?${q}`);
       expect([q, r.status, r.body.error?.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
     }
+    // The real one still works, with any page size.
+    expect((await raw(`/public/rounds/r1/ballots.jsonl?limit=2&after=${encodeURIComponent(real)}`)).status).toBe(200);
   });
 
   it('a correction is its own version with its own root, and the recount holds for it', async () => {

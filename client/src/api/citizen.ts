@@ -3,9 +3,14 @@ import { SubmitBallotRequest, SubmitBallotResponse } from '@shared/api/ballots';
 import { BallotInclusionResponse } from '@shared/api/proofs';
 import { apiRequest } from './http';
 
-/** What a window QR scene, a sampling link token or an invitation token resolves to. */
-export function getLanding(token: string): Promise<LandingResponse> {
-  return apiRequest({ path: `/landing/${encodeURIComponent(token)}`, schema: LandingResponse });
+/**
+ * What a window QR scene, a sampling link token or an invitation token resolves to. A link that
+ * covers many targets answers a page of them (`after`: the round's `next`); `targetId` asks for
+ * that one target only (the ballot page).
+ */
+export function getLanding(token: string, q: { after?: string; targetId?: string } = {}): Promise<LandingResponse> {
+  const params = [q.after && `after=${encodeURIComponent(q.after)}`, q.targetId && `targetId=${encodeURIComponent(q.targetId)}`].filter(Boolean);
+  return apiRequest({ path: `/landing/${encodeURIComponent(token)}${params.length ? `?${params.join('&')}` : ''}`, schema: LandingResponse });
 }
 
 /** Posts one ballot; the same clientBallotId may be posted again and returns the same receipt. */

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ChannelKind } from '@shared/model/channel';
 import { RoundResult } from '@shared/scoring/result';
 import { RoundListResponse, RoundView } from '@shared/api/rounds';
-import { OrgTreeResponse } from '@shared/api/org';
+import { ORG_IDS_MAX, ORG_PAGE_MAX, OrgPageResponse } from '@shared/api/org';
+import type { NodeKind, OrgNode } from '@shared/model/org';
+import type { Round } from '@shared/model/round';
 import { TalliesResponse } from '@shared/api/results';
 import { SessionResponse } from '@shared/api/auth';
 import type { DevLoginRequest } from '@shared/api/auth';
@@ -42,8 +44,36 @@ export function getRound(id: string): Promise<RoundView> {
   return apiRequest({ path: `/rounds/${encodeURIComponent(id)}`, auth: 'staff', schema: RoundView });
 }
 
-export function getOrg(): Promise<OrgTreeResponse> {
-  return apiRequest({ path: '/org', auth: 'staff', schema: OrgTreeResponse });
+/** One page of the organisation tree (one level, or all), continued with the previous page's `next`. */
+export function getOrgPage(q: { kind?: NodeKind; after?: string; limit?: number } = {}): Promise<OrgPageResponse> {
+  const params = [q.kind && `kind=${q.kind}`, q.limit && `limit=${q.limit}`, q.after && `after=${encodeURIComponent(q.after)}`].filter(Boolean);
+  return apiRequest({ path: `/org${params.length ? `?${params.join('&')}` : ''}`, auth: 'staff', schema: OrgPageResponse });
+}
+
+/** The named nodes (those that exist), in batches of the API's limit. */
+export async function getNodes(ids: readonly string[]): Promise<OrgNode[]> {
+  const unique = [...new Set(ids)];
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += ORG_IDS_MAX) batches.push(unique.slice(i, i + ORG_IDS_MAX));
+  const pages = await Promise.all(batches.map((b) => apiRequest({ path: `/org?ids=${b.map(encodeURIComponent).join(',')}`, auth: 'staff', schema: OrgPageResponse })));
+  return pages.flatMap((p) => p.nodes);
+}
+
+/** Every node of one level, page after page (a round's targets: hundreds, not the whole tree). */
+export async function getNodesOfKind(kind: NodeKind): Promise<OrgNode[]> {
+  const out: OrgNode[] = [];
+  let after: string | undefined;
+  do {
+    const page = await getOrgPage({ kind, limit: ORG_PAGE_MAX, ...(after ? { after } : {}) });
+    out.push(...page.nodes);
+    after = page.next;
+  } while (after);
+  return out;
+}
+
+/** A round's targets: its named list, or every node of its level. */
+export function getRoundTargets(round: Pick<Round, 'targetKind' | 'targetIds'>): Promise<OrgNode[]> {
+  return round.targetIds ? getNodes(round.targetIds) : getNodesOfKind(round.targetKind);
 }
 
 export function getTallies(roundId: string): Promise<TalliesResponse> {

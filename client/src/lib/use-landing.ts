@@ -8,8 +8,8 @@ export type LandingState =
   | { status: 'error'; message: string }
   | { status: 'ready'; landing: LandingResponse };
 
-/** Resolves a token once per page; a missing token is an error sentence, not a crash. */
-export function useLanding(token: string | undefined): LandingState {
+/** Resolves a token once per page (only `targetId`'s entry when named); a missing token is an error sentence, not a crash. */
+export function useLanding(token: string | undefined, targetId?: string): LandingState {
   const [state, setState] = useState<LandingState>({ status: 'loading' });
   useEffect(() => {
     if (!token) {
@@ -17,12 +17,12 @@ export function useLanding(token: string | undefined): LandingState {
       return;
     }
     let live = true;
-    getLanding(token)
+    getLanding(token, targetId ? { targetId } : {})
       .then((landing) => live && setState({ status: 'ready', landing }))
       .catch((e) => live && setState({ status: 'error', message: userMessage(e) }));
     return () => {
       live = false;
     };
-  }, [token]);
+  }, [token, targetId]);
   return state;
 }

@@ -19,7 +19,10 @@ export interface OrgStore {
   createNodes(nodes: OrgNode[]): Promise<void>;
   getNode(id: string): Promise<OrgNode | undefined>;
   getNodes(ids: string[]): Promise<Map<string, OrgNode>>;
+  /** Every node: office imports and recounts only, never a public read (docs/security.md, public reads). */
   listNodes(): Promise<OrgNode[]>;
+  /** Up to `limit` nodes (of one kind, or any) in id order after `afterId`; `lastId` when more may follow. */
+  pageNodes(q: { kind?: NodeKind; limit: number; afterId?: string }): Promise<{ nodes: OrgNode[]; lastId?: string }>;
   /** Only the nodes of one level (a round's targets) — a section round need not read every window. */
   listNodesOfKind(kind: NodeKind): Promise<OrgNode[]>;
   /** Window QR version and revocation live on their own item so rotating never rewrites the node. */
@@ -115,10 +118,10 @@ export interface BallotStore {
   listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]>;
   /** Every stored ballot of a round (the recount's input). */
   /**
-   * Up to `limit` ballots of one shard in key order, after the sort key `afterSk`; `lastSk` (the
-   * last one's sort key) when the shard may hold more. For the paged public ballot log.
+   * The named ballots as stored now (BatchGet; one missing from the table is missing from the
+   * map). For the paged public ballot log, which walks the published leaves, not the table.
    */
-  ballotPage(roundId: string, shard: number, limit: number, afterSk?: string): Promise<{ ballots: Ballot[]; lastSk?: string }>;
+  getBallots(roundId: string, refs: ReadonlyArray<{ ballotId: string; receivedAt: string; shard: number }>): Promise<Map<string, Ballot>>;
   listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
   /**
    * The comments on one target as written (not scrubbed), newest first, read from the ballots
@@ -231,6 +234,8 @@ export interface PublicationStore {
   putBallotTree(roundId: string, version: number, tree: StoredBallotTree): Promise<void>;
   /** The block that would hold `digest` (the last whose first leaf ≤ digest), with the roots; undefined when the version has no tree. */
   ballotTreeBlock(roundId: string, version: number, digest: string): Promise<{ block?: BallotTreeBlock; roots: string[]; blockSize: number; size: number } | undefined>;
+  /** Blocks `from` … `to` (indexes, inclusive) of a version's tree, in leaf order, with the tree's size; undefined when the version has no tree. */
+  ballotTreeBlocks(roundId: string, version: number, from: number, to: number): Promise<{ blocks: BallotTreeBlock[]; blockSize: number; size: number } | undefined>;
 }
 
 /** A run of consecutive leaves of a published ballot tree, with the ballots they are. */
@@ -238,6 +243,12 @@ export interface BallotTreeBlock {
   index: number;
   leaves: string[];
   ballotIds: string[];
+  /**
+   * Each leaf's ballot's receipt time: with the ballot id it is the ballot's key, so the public
+   * log can read a page of leaves without reading the round. Server-side only (never answered);
+   * absent in blocks stored before the log was paged by leaf.
+   */
+  receivedAt?: string[];
 }
 
 export interface StoredBallotTree {

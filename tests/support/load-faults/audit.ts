@@ -68,7 +68,7 @@ export async function audit(input: AuditInput): Promise<AuditReport> {
     byStatus[key] = (byStatus[key] ?? 0) + 1;
     if (a.status === 0) {
       unanswered++;
-      problem(`send ${i} never answered after ${a.attempts} attempts: ${a.failures.slice(-5).join(', ')}`);
+      problem(`send ${i} never answered within its deadline (${(a.latencyMs / 1000).toFixed(0)} s, ${a.attempts} attempts): ${a.failures.slice(-5).join(', ')}`);
     } else if (!(a.status === 200 || a.status === 201 || (a.status === 409 && a.code === 'DUPLICATE_BALLOT'))) problem(`send ${i} answered ${a.status} ${a.code}`);
     else if ((a.status === 200) !== (a.replayed === true)) problem(`send ${i}: status ${a.status} with replayed=${a.replayed}`);
   });

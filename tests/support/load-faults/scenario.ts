@@ -48,6 +48,9 @@ export interface LoadFaultsOptions {
   timeoutMs: number;
   /** How long a slowed store call is held (must exceed timeoutMs to be a timeout). */
   slowMs: number;
+  /** A send's timeout doubles after each timeout, up to this (client.ts). */
+  maxTimeoutMs: number;
+  /** The deadline of one send (client.ts): generous, so a slow machine makes a slow run, never a failed one. */
   giveUpMs: number;
   schedule: FaultStep[];
   /**
@@ -70,7 +73,8 @@ export const LOAD_DEFAULTS: LoadFaultsOptions = {
   // machine rarely times out on its own (that would only add retries, never change a count).
   timeoutMs: 4000,
   slowMs: 5500,
-  giveUpMs: 120_000,
+  maxTimeoutMs: 60_000,
+  giveUpMs: 20 * 60_000,
   schedule: defaultSchedule(),
   // Every client is 127.0.0.1 and each evaluator casts 20 ballots in a minute or two: the
   // ballot rate limits (BALLOT_RATE_LIMITS, once the limiter is in) stay on, far above the run.

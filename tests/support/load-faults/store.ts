@@ -5,6 +5,9 @@ import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../../functions/src/local/dynamodb-local';
 
+/** How long a restart may keep failing (a port slow to free, a JVM slow to start) before the run fails. */
+const RESTART_DEADLINE_MS = 5 * 60_000;
+
 /**
  * DynamoDB Local on a data folder (not -inMemory), so it can be killed and started again on
  * the same port with everything it had committed — the app's client never learns of the new
@@ -64,7 +67,9 @@ export class RestartableStore {
       old.process.kill('SIGKILL');
       await exited;
     }
-    // The port can linger for a moment after the kill; DynamoDB Local then exits at once.
+    // The port can linger for a moment after the kill; DynamoDB Local then exits at once. A busy
+    // machine can take long to free it and start a JVM: bounded by a deadline, not a count.
+    const deadline = performance.now() + RESTART_DEADLINE_MS;
     for (let attempt = 1; ; attempt++) {
       try {
         this.ddb = await startDynamoDbLocal({ dbPath: this.dir, port: old.port, onSpawn: (c) => this.spawned(c) });
@@ -72,7 +77,7 @@ export class RestartableStore {
         break;
       } catch (e) {
         this.onEvent(`restart attempt ${attempt} failed: ${(e as Error).message.split('\n')[0]}`);
-        if (attempt >= 5) throw e;
+        if (performance.now() > deadline) throw e;
         await new Promise((r) => setTimeout(r, 500));
       }
     }

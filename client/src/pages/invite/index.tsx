@@ -25,7 +25,7 @@ export default function InvitePage() {
   for (const r of listReceipts()) {
     if (r.state === 'counted' && r.receipt.channel === landing.channel && roundIds.has(r.receipt.roundId)) answered.add(r.receipt.targetId);
   }
-  const total = landing.rounds.reduce((n, r) => n + r.targets.length, 0);
+  const total = landing.rounds.reduce((n, r) => n + (r.total ?? r.targets.length), 0);
   const expiresAt = landing.invitation?.expiresAt;
   return (
     <View className='invite'>

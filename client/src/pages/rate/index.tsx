@@ -24,7 +24,7 @@ type Round = LandingResponse['rounds'][number];
 export default function RatePage() {
   const { params } = useRouter();
   const token = tokenFromParams(params);
-  const state = useLanding(token);
+  const state = useLanding(token, params.targetId);
   const [roundId, setRoundId] = useState(params.roundId);
 
   if (state.status === 'loading') return <Notice>正在加载…</Notice>;

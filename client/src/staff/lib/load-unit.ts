@@ -2,7 +2,7 @@ import type { Round } from '@shared/model/round';
 import type { OrgNode } from '@shared/model/org';
 import type { TargetTally } from '@shared/api/results';
 import type { BallotForm } from '@shared/model/form';
-import { getOrg, getResults, getRound, getTallies, listRounds } from '../../api/staff';
+import { getNodes, getResults, getRound, getTallies, listRounds } from '../../api/staff';
 import type { TargetResult } from '../../api/staff';
 import { ballotCount } from './tally-view';
 import type { TrendPoint } from '../components/trend-chart';
@@ -36,24 +36,27 @@ function readable(rounds: Round[]): Round[] {
  * raw tallies (ballots and answer shares) and says that scores are not published yet.
  */
 export async function loadUnit(unitId: string | undefined, roundId?: string): Promise<UnitData> {
-  const [{ rounds: all }, { nodes }] = await Promise.all([listRounds(), getOrg()]);
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const { rounds: all } = await listRounds();
   const rounds = readable(all);
   const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
   if (!round) return { rounds, targets: [], trend: { points: [], label: '' }, hasResults: false };
-  const isMine = mine(unitId, byId);
 
   const [tallies, results, view] = await Promise.all([getTallies(round.id), getResults(round.id), getRound(round.id)]);
+  const history = rounds.slice(0, TREND_ROUNDS).reverse();
+  const past = await Promise.all(history.map((r) => Promise.all([getTallies(r.id), results ? getResults(r.id) : Promise.resolve(null)])));
+  // Only the nodes these tallies name (for their paths and forms), never the whole tree.
+  const named = [tallies, ...past.map(([t]) => t)].flatMap((t) => t.targets.map((x) => x.targetId));
+  const byId = new Map((await getNodes(unitId ? named : tallies.targets.map((x) => x.targetId))).map((n) => [n.id, n]));
+  const isMine = mine(unitId, byId);
   const resultOf = new Map((results?.targets ?? []).map((r) => [r.targetId, r]));
   const targets = tallies.targets.filter(isMine).map((tally) => {
     const node = byId.get(tally.targetId);
     return { tally, node, form: view.forms[node?.formKey ?? 'default'] ?? view.forms.default, result: resultOf.get(tally.targetId) };
   });
 
-  const history = rounds.slice(0, TREND_ROUNDS).reverse();
   const perRound = await Promise.all(
-    history.map(async (r) => {
-      const [t, res] = await Promise.all([getTallies(r.id), results ? getResults(r.id) : Promise.resolve(null)]);
+    history.map(async (r, i) => {
+      const [t, res] = past[i]!;
       const scores = (res?.targets ?? []).filter(isMine).map((x) => x.total).filter((s): s is number => typeof s === 'number');
       const ballots = t.targets.filter(isMine).reduce((n, x) => n + ballotCount(x), 0);
       return { round: r.period.label, score: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined, ballots };

@@ -288,19 +288,22 @@ export class DynamoBallotStore implements BallotStore {
     return refs.flatMap((r) => found.get(r.ballotId) ?? []);
   }
 
-  async ballotPage(roundId: string, shard: number, limit: number, afterSk?: string): Promise<{ ballots: Ballot[]; lastSk?: string }> {
-    const pk = keys.ballotPartition(roundId, shard);
-    const ballots: Ballot[] = [];
-    let start: Record<string, unknown> | undefined = afterSk === undefined ? undefined : { PK: pk, SK: afterSk };
-    // A Query returns at most 1 MB: keep asking until the page is full or the shard is done.
-    do {
-      const page = await this.db.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, Limit: limit - ballots.length, ExclusiveStartKey: start }),
-      );
-      for (const item of page.Items ?? []) ballots.push(stripKeys<Ballot>(item));
-      start = page.LastEvaluatedKey;
-    } while (start && ballots.length < limit);
-    return start ? { ballots, lastSk: String(start.SK) } : { ballots };
+  async getBallots(roundId: string, refs: ReadonlyArray<{ ballotId: string; receivedAt: string; shard: number }>): Promise<Map<string, Ballot>> {
+    const found = new Map<string, Ballot>();
+    for (let i = 0; i < refs.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+        [this.table]: { Keys: refs.slice(i, i + 100).map((r) => keys.ballot(roundId, r.shard, r.receivedAt, r.ballotId)), ConsistentRead: true },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const r = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of r.Responses?.[this.table] ?? []) {
+          const b = stripKeys<Ballot>(item);
+          found.set(b.ballotId, b);
+        }
+        request = r.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
   }
 
   async *listBallots(roundId: string, shards: number): AsyncIterable<Ballot> {

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NodeKind, OrgNode } from '@shared/model/org';
 import { GSI1 } from './table';
 import { AppError } from '@shared/errors';
@@ -60,6 +60,26 @@ export class DynamoOrgStore implements OrgStore {
       queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.nodePartition } }),
     );
     return items.map((i) => stripKeys<OrgNode>(i));
+  }
+
+  async pageNodes(q: { kind?: NodeKind; limit: number; afterId?: string }): Promise<{ nodes: OrgNode[]; lastId?: string }> {
+    // One Query of `limit` items (the main partition is in id order, the kind index too): a page
+    // costs a page, whatever the tree's size.
+    const byKind = q.kind !== undefined;
+    const start =
+      q.afterId === undefined ? undefined : { ...keys.node(q.afterId), ...(byKind ? keys.nodeKindIndex(q.kind!, q.afterId) : {}) };
+    const r = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        ...(byKind
+          ? { IndexName: GSI1.name, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.nodeKindPartition(q.kind!) } }
+          : { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.nodePartition } }),
+        Limit: q.limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const nodes = (r.Items ?? []).map((i) => stripKeys<OrgNode>(i));
+    return r.LastEvaluatedKey && nodes.length > 0 ? { nodes, lastId: nodes[nodes.length - 1]!.id } : { nodes };
   }
 
   async listNodesOfKind(kind: NodeKind): Promise<OrgNode[]> {

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '@shared/errors';
 import type { RoundStatus } from '@shared/model/round';
 import type { AuditEntry, BallotTreeBlock, PublicationStore, StoredBallotTree, StoredPublication } from '../../ports';
@@ -79,13 +79,13 @@ export class DynamoPublicationStore implements PublicationStore {
   }
 
   /**
-   * One item per block (1,024 leaves ≈ 90 KB) plus one for the roots, so a proof reads two
+   * One item per block (1,024 leaves with ballot ids and receipt times ≈ 130 KB) plus one for the roots, so a proof reads two
    * items whatever the round's size. Blocks are put a few at a time: they are idempotent (same
    * key, same leaves), so a retry after a failure rewrites the same bytes.
    */
   async putBallotTree(roundId: string, version: number, tree: StoredBallotTree): Promise<void> {
     const puts = tree.blocks.map((b) => () =>
-      this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.ballotTreeBlock(roundId, version, b.leaves[0]!), entity: 'ballotTreeBlock', index: b.index, leaves: b.leaves, ballotIds: b.ballotIds } })),
+      this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.ballotTreeBlock(roundId, version, b.leaves[0]!), entity: 'ballotTreeBlock', index: b.index, leaves: b.leaves, ballotIds: b.ballotIds, ...(b.receivedAt ? { receivedAt: b.receivedAt } : {}) } })),
     );
     for (let i = 0; i < puts.length; i += 8) await Promise.all(puts.slice(i, i + 8).map((put) => put()));
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.ballotTreeRoots(roundId, version), entity: 'ballotTreeRoots', blockSize: tree.blockSize, size: tree.size, roots: tree.roots } }));
@@ -108,9 +108,40 @@ export class DynamoPublicationStore implements PublicationStore {
     ]);
     if (!top.Item) return undefined;
     const item = found.Items?.[0];
-    const block: BallotTreeBlock | undefined = item ? { index: Number(item.index), leaves: item.leaves as string[], ballotIds: item.ballotIds as string[] } : undefined;
+    const block = item ? blockOf(item) : undefined;
     return { ...(block ? { block } : {}), roots: top.Item.roots as string[], blockSize: Number(top.Item.blockSize), size: Number(top.Item.size) };
   }
+
+  async ballotTreeBlocks(roundId: string, version: number, from: number, to: number) {
+    const top = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.ballotTreeRoots(roundId, version), ConsistentRead: true }));
+    if (!top.Item) return undefined;
+    // Blocks are keyed by their first leaf, so their keys are found first (a projection: a few
+    // hundred bytes per block answered), then only the wanted blocks are read whole.
+    const wanted: Array<Record<string, unknown>> = [];
+    for await (const item of queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :b)',
+      ExpressionAttributeValues: { ':pk': keys.ballotTreePartition(roundId, version), ':b': 'B#' },
+      ExpressionAttributeNames: { '#i': 'index' },
+      ProjectionExpression: 'PK, SK, #i',
+      ConsistentRead: true,
+    })) {
+      const index = Number(item.index);
+      if (index >= from && index <= to) wanted.push({ PK: item.PK, SK: item.SK });
+    }
+    const blocks: BallotTreeBlock[] = [];
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = wanted.length > 0 ? { [this.table]: { Keys: wanted, ConsistentRead: true } } : undefined;
+    while (request && Object.keys(request).length > 0) {
+      const r = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of r.Responses?.[this.table] ?? []) blocks.push(blockOf(item));
+      request = r.UnprocessedKeys as typeof request;
+    }
+    return { blocks: blocks.sort((a, b) => a.index - b.index), blockSize: Number(top.Item.blockSize), size: Number(top.Item.size) };
+  }
+}
+
+function blockOf(item: Record<string, unknown>): BallotTreeBlock {
+  return { index: Number(item.index), leaves: item.leaves as string[], ballotIds: item.ballotIds as string[], ...(Array.isArray(item.receivedAt) ? { receivedAt: item.receivedAt as string[] } : {}) };
 }
 
 function fromItem(i: Record<string, unknown>): StoredPublication {

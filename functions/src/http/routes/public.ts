@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import { LandingResponse } from '@shared/api/tokens';
+import { LandingQuery, LandingResponse } from '@shared/api/tokens';
 import { RoundListResponse, RoundView } from '@shared/api/rounds';
-import { OrgTreeResponse } from '@shared/api/org';
+import { ORG_IDS_MAX, ORG_PAGE_DEFAULT, ORG_PAGE_MAX, OrgPageQuery, OrgPageResponse } from '@shared/api/org';
 import { RoundId } from '@shared/model/ids';
 import { route } from '../route';
 import { landing } from '../../domain/landing';
 import { getRoundOrThrow } from '../../domain/rounds-admin';
+import { orgPage } from '../../domain/org-reads';
+
+/** A query string parsed by its schema; anything else (an unknown parameter, a repeated one) is a 400 naming it. */
+function queryOf<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+  const q = schema.safeParse(query);
+  if (!q.success) throw new AppError('VALIDATION_FAILED', { issues: q.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  return q.data;
+}
 
 const RoundParams = z.object({ id: RoundId });
 
@@ -25,14 +33,15 @@ export const publicRoutes = [
   route({
     method: 'get',
     path: '/landing/:token',
-    summary: 'What a window QR scene, sampling link or invitation token resolves to: the target(s), open rounds and forms.',
+    summary:
+      'What a window QR scene, sampling link or invitation token resolves to: the target(s), open rounds and forms. A link covering many targets answers a page of them (`next`: pass as `?after=`); `?targetId=` answers that one target only.',
     tag: 'ballots',
     auth: 'public',
     disclosure: 'public',
     params: z.object({ token: z.string().min(1).max(200) }),
     responses: { 200: { description: 'Landing', schema: LandingResponse } },
-    errors: ['TOKEN_INVALID', 'TOKEN_REVOKED', 'INVITATION_EXPIRED'],
-    handler: async ({ deps, params }) => ({ body: await landing(deps, params.token!) }),
+    errors: ['TOKEN_INVALID', 'TOKEN_REVOKED', 'INVITATION_EXPIRED', 'VALIDATION_FAILED'],
+    handler: async ({ deps, params, req }) => ({ body: await landing(deps, params.token!, queryOf(LandingQuery, req.query)) }),
   }),
   route({
     method: 'get',
@@ -65,12 +74,12 @@ export const publicRoutes = [
   route({
     method: 'get',
     path: '/org',
-    summary: 'The organisation tree (category → unit → section → window).',
+    summary: `The organisation tree (category → unit → section → window), a page at a time: \`?kind=\` one level, \`?limit=\` up to ${ORG_PAGE_MAX} nodes (default ${ORG_PAGE_DEFAULT}), \`?after=\` the previous page's \`next\` (opaque); or \`?ids=a,b\` (up to ${ORG_IDS_MAX}) for named nodes.`,
     tag: 'org',
     auth: 'public',
     disclosure: 'public',
-    responses: { 200: { description: 'Nodes', schema: OrgTreeResponse } },
-    errors: [],
-    handler: async ({ deps }) => ({ body: { nodes: await deps.store.org.listNodes() } }),
+    responses: { 200: { description: 'Nodes', schema: OrgPageResponse } },
+    errors: ['VALIDATION_FAILED'],
+    handler: async ({ deps, req }) => ({ body: await orgPage(deps, queryOf(OrgPageQuery, req.query)) }),
   }),
 ];

@@ -6,7 +6,7 @@ import type { OrgNode } from '@shared/model/org';
 import type { WindowQrResponse } from '@shared/api/tokens';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
-import { getOrg } from '../../../api/staff';
+import { getNodes, getOrgPage } from '../../../api/staff';
 import { issueWindowQr, revokeWindowQr } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
 import { QrPoster } from '../../components/qr-poster';
@@ -18,12 +18,27 @@ import '../rounds/index.scss';
  */
 export default function QrPage() {
   const [session] = useState(() => requireAdmin('/admin/pages/qr/index'));
+  const [windows, setWindows] = useState<OrgNode[]>([]);
   const [nodes, setNodes] = useState<Map<string, OrgNode>>(new Map());
+  // undefined: nothing loaded yet; null: every window is listed.
+  const [next, setNext] = useState<string | null>();
   const [qr, setQr] = useState<Record<string, WindowQrResponse | 'revoked'>>({});
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
 
+  // A county has tens of thousands of windows: a page at a time, with their units and sections.
+  const loadMore = async (after?: string) => {
+    try {
+      const page = await getOrgPage({ kind: 'window', ...(after ? { after } : {}) });
+      const ancestors = await getNodes(page.nodes.flatMap((w) => w.path.slice(0, -1)));
+      setNodes((m) => new Map([...m, ...ancestors.map((n) => [n.id, n] as const)]));
+      setWindows((w) => [...w, ...page.nodes]);
+      setNext(page.next ?? null);
+    } catch (e) {
+      setMessage({ tone: 'error', text: userMessage(e) });
+    }
+  };
   useEffect(() => {
-    if (session) getOrg().then((r) => setNodes(new Map(r.nodes.map((n) => [n.id, n]))), (e) => setMessage({ tone: 'error', text: userMessage(e) }));
+    if (session) void loadMore();
   }, [session]);
 
   const run = async (windowId: string, fn: () => Promise<WindowQrResponse | 'revoked'>) => {
@@ -37,12 +52,11 @@ export default function QrPage() {
   };
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
-  const windows = [...nodes.values()].filter((n) => n.kind === 'window');
   const nameAt = (w: OrgNode, depth: number) => nodes.get(w.path[depth] ?? '')?.name;
   return (
     <View className='admin'>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      {windows.length === 0 && <Notice>还没有窗口，请先导入单位</Notice>}
+      {next === null && windows.length === 0 && <Notice>还没有窗口，请先导入单位</Notice>}
       {windows.map((w) => {
         const current = qr[w.id];
         const text = { unit: nameAt(w, 1) ?? '', section: nameAt(w, 2), window: w.name, code: current && current !== 'revoked' ? current.scene : '' };
@@ -64,6 +78,9 @@ export default function QrPage() {
           </View>
         );
       })}
+      {next && (
+        <Button size='small' data-testid='qr-more' onClick={() => loadMore(next)}>加载更多窗口</Button>
+      )}
     </View>
   );
 }

@@ -8,7 +8,7 @@ import type { OrgNode } from '@shared/model/org';
 import { ROUND_STATUS_LABELS } from '@shared/model/round';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
-import { getOrg, getRound } from '../../../api/staff';
+import { getRound, getRoundTargets } from '../../../api/staff';
 import { decideFlag, publishRound, recordMisconduct, reviewBallots, roundAudit, roundFlags, voidBallot } from '../../../api/review';
 import { getPublished } from '../../../api/public';
 import { formatTime } from '../../../lib/format';
@@ -36,10 +36,12 @@ export default function ReviewPage() {
   const [flags, setFlags] = useState<FlagView[]>([]);
 
   const reload = async () => {
-    const [v, org, b, a, f] = await Promise.all([getRound(roundId), getOrg(), reviewBallots(roundId), roundAudit(roundId), roundFlags(roundId)]);
+    const [v, b, a, f] = await Promise.all([getRound(roundId), reviewBallots(roundId), roundAudit(roundId), roundFlags(roundId)]);
+    // The round's targets only (their names for ballots and flags, the misconduct form's list), not the tree.
+    const targets = await getRoundTargets(v.round);
     setFlags(f.flags);
     setView(v);
-    setNodes(org.nodes);
+    setNodes(targets);
     setBallots(b.ballots);
     setAudit(a.entries);
     if (v.round.status === 'published') {

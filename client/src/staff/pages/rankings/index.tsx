@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import type { OrgNode } from '@shared/model/org';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
-import { getOrg, getResults, getTallies, listRounds } from '../../../api/staff';
+import { getNodes, getResults, getTallies, listRounds } from '../../../api/staff';
 import type { TargetResult } from '../../../api/staff';
 import { requireStaff } from '../../lib/guard';
 import { ballotCount } from '../../lib/tally-view';
@@ -33,8 +33,9 @@ export default function RankingsPage() {
       const round = rounds.find((r) => r.id === params.roundId) ?? rounds.filter((r) => r.status !== 'draft' && r.status !== 'cancelled').sort((a, b) => b.opensAt.localeCompare(a.opensAt))[0];
       if (!round) return setGroups([]);
       setTitle(round.name);
-      const [tallies, results, { nodes }] = await Promise.all([getTallies(round.id), getResults(round.id), getOrg()]);
-      const names = new Map<string, OrgNode>(nodes.map((n) => [n.id, n]));
+      const [tallies, results] = await Promise.all([getTallies(round.id), getResults(round.id)]);
+      // Group names only when the engine gives none: the categories the tallies name, not the tree.
+      const names = new Map<string, OrgNode>(results ? [] : (await getNodes(tallies.targets.map((t) => t.categoryId))).map((n) => [n.id, n]));
       const resultOf = new Map((results?.targets ?? []).map((r) => [r.targetId, r]));
       const byGroup = new Map<string, Row[]>();
       for (const t of tallies.targets) {
