@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
-import { createProgramme, seedSmallCounty } from '../support/fixtures';
+import { createProgramme, keepPendingFlags, seedSmallCounty } from '../support/fixtures';
 
 /**
  * Programmes (评议项目) through the HTTP API on DynamoDB Local. The seed sentence the streak
@@ -36,7 +36,11 @@ async function nanchuanRound(id: string, opts: { programmeId?: string; period: R
       expect(r.status).toBe(201);
     }
   if (opts.close !== false) expect((await api.post(`/admin/rounds/${id}/close`, undefined, supervisor)).status).toBe(200);
-  if (opts.publish) expect((await api.post(`/admin/rounds/${id}/publish`, {}, supervisor)).status).toBe(201);
+  if (opts.publish) {
+    // A test crowd is honest but fast (a burst flag): decided before publishing (STUFFING_UNDECIDED).
+    await keepPendingFlags(api, id, supervisor);
+    expect((await api.post(`/admin/rounds/${id}/publish`, {}, supervisor)).status).toBe(201);
+  }
   return county;
 }
 
