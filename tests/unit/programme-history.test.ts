@@ -47,7 +47,7 @@ const NOT_HISTORY = ROUND_STATUSES.filter((s) => s !== 'published');
 function consequences(history: ReturnType<typeof programmeHistory>) {
   const scheme = Scheme.parse(SCHEME_PRESETS.nanchuan);
   const targets = TARGETS.map((t, i) => ({ targetId: t, channels: { sampling: { ballots: 40, answers: { problems: { cold: 40 - i * 10 } } } } }));
-  return scoreRound(scheme, { roundId: current.id, targets, history }).targets.map((t) => [t.targetId, t.consequences.map((c) => c.ruleId)]);
+  return scoreRound(scheme, { roundId: current.id, period: current.period, targets, history }).targets.map((t) => [t.targetId, t.consequences.map((c) => c.ruleId)]);
 }
 
 describe('programme history', () => {
