@@ -90,7 +90,9 @@ function pointsMean(c: Extract<Component, { kind: 'pointsMean' }>, ctx: Context)
   const scale = c.scale / c.normaliser;
   const base = { id: c.id, label: c.label, kind: c.kind, ...(breakdown.length > 0 ? { breakdown } : {}) };
   if (c.per === 'ballot' && c.divisor === 'present') {
-    const missing = c.channels.filter((ch) => ctx.target.present?.[ch] === undefined);
+    // Attendance is owed only where sheets came in: a unit no hearing sat on has no hearing score
+    // (null below), not an input the office must type before the round can be published.
+    const missing = c.channels.filter((ch) => ctx.target.present?.[ch] === undefined && (ctx.tallies[ch]?.ballots ?? 0) > 0);
     if (missing.length > 0) return { ...base, value: null, interval: null, numerator: points, missingInputs: missing.map((ch) => `present.${ch}`) };
     const present = c.channels.reduce((s, ch) => s + (ctx.target.present?.[ch] ?? 0), 0);
     // No sheet at all is no hearing score yet (not 0). Otherwise a representative present whose

@@ -76,23 +76,15 @@ describe('scoreRound with incomplete inputs listed', () => {
   it('lists the missing input on its target and scores the other (通河 社会服务组: 75 × 0.6 + 80 × 0.2 = 61, no hearing → total null)', () => {
     const r = scoreRound(tonghe, facts, { incomplete: 'list' });
     const a = r.targets.find((t) => t.targetId === 'a')!;
-    // 通河 divides the hearing by representatives present (eng-edges): attendance is pending too.
-    expect(a.missing).toEqual([
-      { field: 'inputs.work', label: '工作考核分', reason: 'missing' },
-      { field: 'present.hearing', label: '到会人数（听证评议）', reason: 'missing' },
-    ]);
+    expect(a.missing).toEqual([{ field: 'inputs.work', label: '工作考核分', reason: 'missing' }]);
     expect(a.flags.map((f) => f.id)).toContain('inputs_pending');
     expect(a.components.survey?.value).toBe(75);
-    // b has every entered input; only the hearing attendance is still pending.
-    expect(r.targets.find((t) => t.targetId === 'b')!.missing).toEqual([{ field: 'present.hearing', label: '到会人数（听证评议）', reason: 'missing' }]);
+    expect(r.targets.find((t) => t.targetId === 'b')!.missing).toBeUndefined();
   });
 
   it('leaves an unusable stored value out of the scores and lists it as invalid', () => {
     const r = scoreRound(tonghe, { roundId: 'r', targets: [{ targetId: 'a', group: 'service', channels: { phone }, inputs: { work: 80, style_year: 90 } }] }, { incomplete: 'list' });
-    expect(r.targets[0]!.missing).toEqual([
-      { field: 'inputs.style_year', label: '“政风建设年”活动评议分', reason: 'invalid' },
-      { field: 'present.hearing', label: '到会人数（听证评议）', reason: 'missing' },
-    ]);
+    expect(r.targets[0]!.missing).toEqual([{ field: 'inputs.style_year', label: '“政风建设年”活动评议分', reason: 'invalid' }]);
     expect(r.targets[0]!.components.style_year?.value).toBeNull();
   });
 });
