@@ -155,7 +155,7 @@ describe('the supervising office reads the consequence actions of a round', () =
     await sheetShot(page, '/admin/pages/consequences/index?roundId=nc3', '18-consequences');
     // One phone screen at the removals: certainty and the quarters behind each.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByTestId('rule-nanchuan-remove-supervisor').scrollIntoViewIfNeeded();
+    await page.getByTestId('rule-nanchuan-remove-supervisor').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot(page, '20-consequences-certainty-periods', { docs: true });
     // On paper (forwarded to the organisation department) the controls go, the banner stays.
     expect(await page.getByTestId('consequences-print').isVisible()).toBe(true);
@@ -184,6 +184,7 @@ describe('the supervising office reads the consequence actions of a round', () =
     const s11 = published.snapshot.results.targets.find((t: { targetId: string }) => t.targetId === 's11').rankSet as { lower: number; upper: number };
     expect(s11.lower).toBe(1);
     expect(await text(page.getByTestId('result-s11').getByTestId('marks'))).toContain(s11.upper === 1 ? '名次区间 1' : `名次区间 1–${s11.upper}`);
+    await page.getByTestId('result-group').first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot(page, '21-public-ranking-cut', { docs: true });
   });
 
