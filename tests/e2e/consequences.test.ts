@@ -145,6 +145,11 @@ describe('the supervising office reads the consequence actions of a round', () =
 
     const page = await phonePage(browser);
     await loginSupervisor(page, '/admin/pages/review/index?id=nc3');
+    // The review page's ranking: the quota line and s11's rank set beside its place.
+    const ranking = page.getByTestId('result-ranking');
+    await ranking.waitFor({ timeout: 30_000 });
+    expect(await text(ranking.getByTestId('cut-headline').first())).toMatch(/^名额说明：前(3|10)名/);
+    expect(await text(ranking.getByTestId('ranking-s11').getByTestId('marks'))).toContain('名次区间 1');
     const banner = await openSheet(page, 'consequences-link');
     expect(await banner.getAttribute('data-source')).toBe('published');
     expect(await text(banner)).toContain('依据已发布的第 1 版结果');
