@@ -50,4 +50,21 @@ describe('beside the ranking the office reviews', () => {
     // Not ranked yet: no rank, no rank set.
     expect(await row.textContent()).not.toContain('名次区间');
   });
+
+  it('puts the round\'s notes on the consequence sheet: 甘泉\'s year rule is not judged in a quarterly round', async () => {
+    // 甘泉: 连续2年以上 … (ganquan-two-years counts years); this round is 2026 Q1, so the rule waits for the annual round.
+    const period = { kind: 'quarter', label: '2026年第1季度', start: '2026-01-01', end: '2026-03-31' };
+    await seedSmallCounty(api, { roundId: 'gq1', schemeId: 'ganquan', channels: ['window'], period, importOrg: false });
+    const supervisor = await api.login('check', 'supervisor');
+    expect((await api.post('/admin/rounds/gq1/close', undefined, supervisor)).status).toBe(200);
+    const notes = (await api.get('/rounds/gq1/results', supervisor)).body.notes as Array<{ id: string; text: string }>;
+    expect(notes.map((n) => n.id)).toEqual(['year_rules_annual_round']);
+    expect(notes[0]!.text).toContain('只在年度评议中判定，本轮（2026年第一季度）不判定');
+
+    const page = await phonePage(browser);
+    await loginSupervisorInBrowser(page, stack.baseUrl, '纠风办李科长', '/admin/pages/consequences/index?roundId=gq1');
+    const note = page.getByTestId('round-note-year_rules_annual_round');
+    await note.waitFor({ timeout: 30_000 });
+    expect((await note.textContent())?.trim()).toBe(notes[0]!.text);
+  });
 });
