@@ -20,6 +20,8 @@ export const ConsequenceAction = z.object({
   cases: z.number().int().optional(),
   deadlineWorkingDays: z.number().int().optional(),
   actions: z.array(ActionKind).optional(),
+  /** For rules that read a rank: the place holds with 95% simultaneous confidence, or only possibly (docs/scoring.md). */
+  certainty: z.enum(['confident', 'possible']).optional(),
 });
 export type ConsequenceAction = z.infer<typeof ConsequenceAction>;
 
@@ -48,6 +50,7 @@ export function consequenceActions(result: RoundResult, ruleOrder: string[]): Co
         ...(c.cases !== undefined ? { cases: c.cases } : {}),
         ...(c.deadlineWorkingDays !== undefined ? { deadlineWorkingDays: c.deadlineWorkingDays } : {}),
         ...(c.actions ? { actions: c.actions } : {}),
+        ...(c.certainty ? { certainty: c.certainty } : {}),
       });
   const ruleIndex = (id: string) => (ruleOrder.indexOf(id) === -1 ? ruleOrder.length : ruleOrder.indexOf(id));
   return out.sort((a, b) => ruleIndex(a.ruleId) - ruleIndex(b.ruleId) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.targetId.localeCompare(b.targetId));

@@ -69,7 +69,14 @@ async function expectRemovals(page: Page): Promise<void> {
   expect(await text(supervisorRule)).toContain('规则编号：nanchuan-remove-supervisor');
   const s11 = supervisorRule.getByTestId('action-nanchuan-remove-supervisor-s11');
   expect(await text(s11)).toContain('户政科');
-  expect(await text(s11)).toContain('连续 3 轮');
+  // 南川 counts quarters (每季度评选 … 连续3次评议): the engine's unit and periods, not "N rounds".
+  expect(await text(s11)).toContain('连续3个季度：2026年第一季度、2026年第二季度、2026年第三季度');
+  expect(await text(s11)).not.toContain('连续 3 轮');
+  // Three sections are ranked and the rule names the worst three: every ranked section is among
+  // them whatever the sampling error (n − k = 0 others need be confidently better), so confident.
+  const certainty = s11.getByTestId('certainty-nanchuan-remove-supervisor-s11');
+  expect(await text(certainty)).toContain('确定属于最差3名');
+  expect(await text(certainty)).toContain('按95%同时置信度，抽样误差不改变这一结论');
   expect(await s11.locator('[data-testid^="trigger-"]').count()).toBe(3);
   expect(await text(s11.getByTestId('span-nanchuan-remove-supervisor-s11'))).toBe(`依据轮次（3 轮：${quarter(1)}至${quarter(3)}）`);
   expect(await text(s11.getByTestId('trigger-nc1'))).toBe(`${quarter(1)} · 测试轮次：第 1 名`);
@@ -79,6 +86,7 @@ async function expectRemovals(page: Page): Promise<void> {
   expect(await supervisorRule.getByTestId('action-nanchuan-remove-supervisor-s21').count()).toBe(0);
   const s21 = page.getByTestId('action-nanchuan-remove-head-s21');
   expect(await s21.locator('[data-testid^="trigger-"]').count()).toBe(2);
+  expect(await text(s21)).toContain('连续2个季度：2026年第二季度、2026年第三季度');
   expect(await text(s21.getByTestId('trigger-nc2'))).toBe(`${quarter(2)} · 测试轮次：第 2 名`);
   expect(await text(s21.getByTestId('trigger-nc3'))).toContain(`${quarter(3)} · 测试轮次：第 2 名`);
   // A single-round rule rests on this round alone: its place here, no list of rounds.
@@ -137,6 +145,11 @@ describe('the supervising office reads the consequence actions of a round', () =
 
     const page = await phonePage(browser);
     await loginSupervisor(page, '/admin/pages/review/index?id=nc3');
+    // The review page's ranking: the quota line and s11's rank set beside its place.
+    const ranking = page.getByTestId('result-ranking');
+    await ranking.waitFor({ timeout: 30_000 });
+    expect(await text(ranking.getByTestId('cut-headline').first())).toMatch(/^名额说明：前(3|10)名/);
+    expect(await text(ranking.getByTestId('ranking-s11').getByTestId('marks'))).toContain('名次区间 1');
     const banner = await openSheet(page, 'consequences-link');
     expect(await banner.getAttribute('data-source')).toBe('published');
     expect(await text(banner)).toContain('依据已发布的第 1 版结果');
@@ -145,11 +158,39 @@ describe('the supervising office reads the consequence actions of a round', () =
     await expectRemovals(page);
     expect(await shownRows(page)).toEqual(rowsOf(api3));
     await sheetShot(page, '/admin/pages/consequences/index?roundId=nc3', '18-consequences');
+    // One phone screen at the removals: certainty and the quarters behind each.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('rule-nanchuan-remove-supervisor').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(page, '20-consequences-certainty-periods', { docs: true });
     // On paper (forwarded to the organisation department) the controls go, the banner stays.
     expect(await page.getByTestId('consequences-print').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('consequences-print').isVisible()).toBe(false);
     expect(await page.getByTestId('consequence-hash').isVisible()).toBe(true);
+  });
+
+  it('shows the public ranking with the group\'s cut sentence, its details folded', async () => {
+    const published = (await api.get('/public/rounds/nc3/results')).body;
+    const group = published.snapshot.results.groups[0] as { cuts: Array<{ text: string; tie: unknown }> };
+    // The headline is the cut with a tie at the line, else the first one (client/src/lib/rank-notes.ts).
+    const headline = (group.cuts.find((c) => c.tie !== null) ?? group.cuts[0])!.text;
+    expect(headline).toMatch(/^前(3|10)名/);
+    const page = await phonePage(browser);
+    await page.goto(`${stack.baseUrl}/#/public/pages/round/index?id=nc3`);
+    const line = page.getByTestId('cut-headline').first();
+    await line.waitFor({ timeout: 30_000 });
+    expect(await text(line)).toBe(`名额说明：${headline}`);
+    expect(await page.getByTestId('cut-details').count()).toBe(0);
+    await page.getByTestId('cut-toggle').first().click();
+    const details = page.getByTestId('cut-details').first();
+    for (const c of group.cuts) expect(await text(details)).toContain(c.text);
+    expect(await text(details)).toContain('95%把握在名额内：');
+    // Each ranked section carries its rank confidence set beside its row.
+    const s11 = published.snapshot.results.targets.find((t: { targetId: string }) => t.targetId === 's11').rankSet as { lower: number; upper: number };
+    expect(s11.lower).toBe(1);
+    expect(await text(page.getByTestId('result-s11').getByTestId('marks'))).toContain(s11.upper === 1 ? '名次区间 1' : `名次区间 1–${s11.upper}`);
+    await page.getByTestId('result-group').first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(page, '21-public-ranking-cut', { docs: true });
   });
 
   it('says so when a round triggers nothing, and shows the server’s reason when the round is unknown', async () => {

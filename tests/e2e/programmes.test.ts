@@ -85,4 +85,46 @@ describe('programmes in the admin client', () => {
     expect(entries.filter((e) => e.route === '/admin/rounds/:id/cancel').map((e) => [e.actor, e.params.id, e.status, e.details?.reason])).toEqual([['dev:纪委王科长', 'pq2', 200, reason]]);
     await shot(page, '19-programme-round-cancelled', { docs: true });
   });
+
+  it('records a rename link after a confirmation, shows the API\'s Chinese refusal, and lists the link', async () => {
+    // 户政科 (s11) is renamed 户籍管理科 with a new id, s11n, registered first.
+    expect((await api.post('/admin/nodes', { id: 's11n', kind: 'section', name: '户籍管理科', parentId: 'u1' }, supervisor)).status).toBe(201);
+    const page = await phonePage(browser);
+    await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/programme/index?id=ncp');
+    const links = page.getByTestId('programme-links');
+    await links.waitFor({ timeout: 30_000 });
+    expect(await text(links)).toContain('暂无记录');
+    await page.getByTestId('link-open').click();
+
+    // A successor that is not a registered section: the API's 404, with the id it names, in Chinese.
+    await page.getByTestId('link-from').locator('input').fill('s11');
+    await page.getByTestId('link-to').locator('input').fill('s99');
+    await page.getByTestId('link-submit').click();
+    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    expect(await text(page.locator('.taro-modal__text'))).toContain('更名：s11 → s99。s99 延续 s11 已公布轮次的评议记录');
+    await page.locator('.taro-model__confirm').click();
+    const problem = page.getByTestId('link-problem');
+    await problem.waitFor({ timeout: 30_000 });
+    expect(await text(problem)).toBe('没有找到被评议的单位：s99（现评议对象须为本项目同一层级的已登记单位）');
+    expect((await api.get('/admin/programmes/ncp', supervisor)).body.links).toEqual([]);
+
+    // Checked before sending: a rename to the same id never reaches the API.
+    await page.getByTestId('link-to').locator('input').fill('s11');
+    await page.getByTestId('link-submit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="link-problem"]')?.textContent?.includes('更名后的编号须与原编号不同'), undefined, { timeout: 10_000 });
+
+    await page.getByTestId('link-to').locator('input').fill('s11n');
+    await page.getByTestId('link-note').locator('input').fill('户政科更名为户籍管理科');
+    await page.getByTestId('link-submit').click();
+    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    expect(await text(page.locator('.taro-modal__text'))).toContain('记录后不能修改或删除');
+    await page.locator('.taro-model__confirm').click();
+    const shown = page.locator('[data-testid^="programme-link-"]');
+    await shown.first().waitFor({ timeout: 30_000 });
+    expect(await shown.evaluateAll((els) => els.map((e) => e.textContent?.trim()))).toEqual(['更名：s11 → s11n · 户政科更名为户籍管理科']);
+    expect(await page.getByTestId('link-form').count()).toBe(0);
+
+    const stored = (await api.get('/admin/programmes/ncp', supervisor)).body.links as Array<Record<string, unknown>>;
+    expect(stored).toEqual([expect.objectContaining({ kind: 'rename', from: ['s11'], to: ['s11n'], note: '户政科更名为户籍管理科', by: 'dev:纪委王科长' })]);
+  });
 });

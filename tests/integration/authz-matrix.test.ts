@@ -203,6 +203,12 @@ describe('object-level access (API1): staff of unit u1 and unit u2', () => {
     const results = await call('staff-u1', 'GET', `/rounds/${ROUND}/results`, { token: u1() });
     expect(results.body.groups.flatMap((g: { order: string[]; notRanked: string[] }) => [...g.order, ...g.notRanked]).sort()).toEqual(['s11', 's12']);
     expect(results.body.targets.every((t: { rankedCount: number }) => t.rankedCount === 3)).toBe(true);
+    // The groups' cuts keep their sentences but name only the unit's own targets.
+    type Cut = { within: string[]; confident: string[]; possible: string[]; tie: { targetIds: string[] } | null };
+    const cutIds = (r: ApiResponse) => (r.body.groups as Array<{ cuts?: Cut[] }>).flatMap((g) => (g.cuts ?? []).flatMap((c) => [...c.within, ...c.confident, ...c.possible, ...(c.tie?.targetIds ?? [])]));
+    const officeView = await call('supervisor', 'GET', `/rounds/${ROUND}/results`, { token: tokens.supervisor });
+    expect(cutIds(officeView)).toContain('s21');
+    expect(new Set(cutIds(results))).toEqual(new Set(cutIds(officeView).filter((id) => id === 's11' || id === 's12')));
   });
 
   it("refuses another unit's tasks and evidence, reading and acting", async () => {

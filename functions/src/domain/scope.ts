@@ -35,7 +35,15 @@ export async function scopeTallies(deps: Deps, session: Session, t: TalliesRespo
 export async function scopeResults(deps: Deps, session: Session, r: RoundResult): Promise<RoundResult> {
   const sees = await visible(deps, session, r.targets.map((x) => x.targetId));
   const groups = r.groups
-    .map((g) => ({ ...g, order: g.order.filter(sees), notRanked: g.notRanked.filter(sees) }))
+    .map((g) => ({
+      ...g,
+      order: g.order.filter(sees),
+      notRanked: g.notRanked.filter(sees),
+      // A cut's sentence counts places, never names; its id lists would name the other units.
+      ...(g.cuts
+        ? { cuts: g.cuts.map((c) => ({ ...c, within: c.within.filter(sees), confident: c.confident.filter(sees), possible: c.possible.filter(sees), tie: c.tie && { ...c.tie, targetIds: c.tie.targetIds.filter(sees) } })) }
+        : {}),
+    }))
     .filter((g) => g.order.length + g.notRanked.length > 0);
   return { ...r, groups, targets: r.targets.filter((x) => sees(x.targetId)) };
 }

@@ -7,7 +7,7 @@ import { Notice } from '../../../components/notice';
 import { requireAdmin } from '../../lib/admin-guard';
 import { useAdminAction } from '../../lib/use-admin-action';
 import { loadConsequenceSheet, type ConsequenceSheet } from './load';
-import { actionsByKind, groupByRule } from './sheet';
+import { actionsByKind, certainties, groupByRule } from './sheet';
 import { SourceBanner } from './components/source-banner';
 import { RuleGroupCard } from './components/rule-group';
 import { KindSummaryCard } from './components/kind-summary';
@@ -31,6 +31,7 @@ export default function ConsequencesPage() {
   }, [session, roundId]);
   const groups = useMemo(() => groupByRule(sheet?.actions ?? []), [sheet]);
   const kinds = useMemo(() => actionsByKind(sheet?.actions ?? []), [sheet]);
+  const certainty = useMemo(() => certainties(sheet?.actions ?? [], sheet?.result ?? null), [sheet]);
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
   if (!sheet) return message ? <Notice tone='error' testId='consequences-error'>{message.text}</Notice> : <Notice>正在加载…</Notice>;
@@ -51,10 +52,13 @@ export default function ConsequencesPage() {
         </View>
       </View>
       <SourceBanner source={sheet.source} />
+      {(sheet.result?.notes ?? []).map((n) => (
+        <Notice key={n.id} testId={`round-note-${n.id}`}>{n.text}</Notice>
+      ))}
       <KindSummaryCard kinds={kinds} />
       {groups.length === 0 && <Notice testId='consequences-empty'>本轮没有触发处理措施</Notice>}
       {groups.map((g) => (
-        <RuleGroupCard key={g.ruleId} group={g} roundId={roundId} rounds={sheet.rounds} standings={sheet.standings} groupLabels={groupLabels} />
+        <RuleGroupCard key={g.ruleId} group={g} roundId={roundId} rounds={sheet.rounds} standings={sheet.standings} groupLabels={groupLabels} certainty={certainty} />
       ))}
     </View>
   );

@@ -18,6 +18,8 @@ export interface ConsequenceSheet {
   /** Every round the session may see, by id: names the triggering rounds. */
   rounds: Map<string, Round>;
   standings: Standings;
+  /** This round's result the actions come from: cuts and rank sets for certainty, round notes. */
+  result: RoundResult | null;
 }
 
 /**
@@ -39,9 +41,14 @@ export async function loadConsequenceSheet(roundId: string): Promise<Consequence
       source: { kind: 'published', version: p.version, hash: p.hash, publishedAt: p.publishedAt },
       standings: standingsFrom([...facts.history, results], gradeNamer(round, results)),
       groupLabels: groupLabelsOf(results),
+      result: results,
     };
   }
-  if (res.actions.length === 0) return { ...base, source: { kind: 'preview' }, standings: new Map(), groupLabels: new Map() };
+  // The preview's notes (e.g. year rules not judged this quarter) matter even with no action.
+  if (res.actions.length === 0) {
+    const current = await getResults(roundId);
+    return { ...base, source: { kind: 'preview' }, standings: new Map(), groupLabels: current ? groupLabelsOf(current) : new Map(), result: current };
+  }
   const earlier = [...new Set(res.actions.flatMap((a) => a.rounds))].filter((id) => id !== roundId);
   const [current, ...past] = await Promise.all([getResults(roundId), ...earlier.map((id) => getPublished(id))]);
   return {
@@ -49,6 +56,7 @@ export async function loadConsequenceSheet(roundId: string): Promise<Consequence
     source: { kind: 'preview' },
     standings: standingsFrom([...past.map((p) => p.snapshot.results), ...(current ? [current] : [])], gradeNamer(round, current)),
     groupLabels: current ? groupLabelsOf(current) : new Map(),
+    result: current,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Round } from '@shared/model/round';
 import { ACTION_KINDS, ACTION_ORDER, type ActionKind } from '@shared/scoring/action-kinds';
+import type { GroupCut, RoundResult } from '@shared/scoring/result';
 import type { ConsequenceAction } from '../../../api/consequences';
 
 /**
@@ -81,17 +82,57 @@ export function standingText(s: Standing): string | undefined {
   return parts.length ? parts.join(' · ') : undefined;
 }
 
+const UNIT_WORDS = { round: '轮', quarter: '个季度', year: '年' } as const;
+const COUNT_WORDS = { round: '次评议', quarter: '个季度', year: '年' } as const;
+
+/**
+ * What a rule over several rounds counted, in the engine's own periods: 「连续2年：2025年、2026年」,
+ * 「连续3个季度：…」, or for a count rule 「2次评议：…」. Falls back to the round count when the
+ * engine gave no periods (a scheme without periods on its rounds).
+ * @example historyTerm({ streak: 2, unit: 'year', periods: ['2025年', '2026年'], rounds: ['a', 'b'] }) // '连续2年：2025年、2026年'
+ */
+export function historyTerm(a: Pick<ConsequenceAction, 'streak' | 'unit' | 'periods' | 'rounds'>): string | undefined {
+  const unit = a.unit ?? 'round';
+  const periods = a.periods && a.periods.length > 0 ? `：${a.periods.join('、')}` : '';
+  if (a.streak !== undefined) {
+    const n = a.periods?.length ?? a.streak;
+    const longer = a.streak > n ? `（已连续${a.streak}${UNIT_WORDS[unit]}）` : '';
+    return `连续${n}${UNIT_WORDS[unit]}${periods}${longer}`;
+  }
+  if (a.rounds.length > 1 || a.unit !== undefined) return `${a.periods?.length ?? a.rounds.length}${COUNT_WORDS[unit]}${periods}`;
+  return undefined;
+}
+
 /**
  * The numbers an action carries, as the office would write them.
- * @example actionTerms({ streak: 3, points: 10 }) // ['连续 3 轮', '扣 10 分']
+ * @example actionTerms({ streak: 2, unit: 'year', periods: ['2025年', '2026年'], rounds: ['a', 'b'], points: 10 }) // ['连续2年：2025年、2026年', '扣 10 分']
  */
-export function actionTerms(a: Pick<ConsequenceAction, 'streak' | 'points' | 'cases' | 'deadlineWorkingDays'>): string[] {
+export function actionTerms(a: Pick<ConsequenceAction, 'streak' | 'unit' | 'periods' | 'rounds' | 'points' | 'cases' | 'deadlineWorkingDays'>): string[] {
   const out: string[] = [];
-  if (a.streak !== undefined) out.push(`连续 ${a.streak} 轮`);
+  const history = historyTerm(a);
+  if (history) out.push(history);
   if (a.points !== undefined) out.push(`扣 ${a.points} 分`);
   if (a.cases !== undefined) out.push(`涉及 ${a.cases} 件`);
   if (a.deadlineWorkingDays !== undefined) out.push(`限 ${a.deadlineWorkingDays} 个工作日内`);
   return out;
+}
+
+/** The cut a rule makes in a group, as far as certainty needs it. */
+export type CutPlaces = Pick<GroupCut, 'end' | 'places'>;
+
+/**
+ * How sure the place behind an action is (docs/scoring.md "Who is confidently worst"): a title
+ * 「确定属于最差3名」 / 「可能属于最差3名」 and one line on why, from the target's rank set.
+ * Undefined for an action whose rule reads no rank.
+ * @example certaintyText('possible', { end: 'worst', places: 3 }, { lower: 2, upper: 5 }).title // '可能属于最差3名'
+ */
+export function certaintyText(certainty: ConsequenceAction['certainty'], cut: CutPlaces | undefined, rankSet: { lower: number; upper: number } | null | undefined): { title: string; why: string } | undefined {
+  if (!certainty) return undefined;
+  const where = cut ? (cut.end === 'worst' ? `最差${cut.places}名` : `前${cut.places}名`) : '所依据的名次';
+  const range = rankSet ? (rankSet.lower === rankSet.upper ? `名次区间 ${rankSet.lower}` : `名次区间 ${rankSet.lower}–${rankSet.upper}`) : undefined;
+  if (certainty === 'confident')
+    return { title: `确定属于${where}`, why: `按95%同时置信度，抽样误差不改变这一结论${range ? `（${range}）` : ''}` };
+  return { title: `可能属于${where}`, why: `按公布排名属于，但95%同时置信下${range ? `${range}跨过名额线` : '名次不能确定'}，也可能不属于` };
 }
 
 export type KindSummary = { kind: ActionKind; label: string; targets: string[] };
@@ -111,4 +152,20 @@ export function actionsByKind(actions: ConsequenceAction[]): KindSummary[] {
       names.set(k, set);
     }
   return ACTION_ORDER.filter((k) => names.has(k)).map((k) => ({ kind: k, label: ACTION_KINDS[k], targets: [...names.get(k)!] }));
+}
+
+/**
+ * The certainty of every action of a round, keyed `<ruleId>/<targetId>`: the rule's cut in the
+ * target's group (the first cut naming the rule) and the target's rank set.
+ */
+export function certainties(actions: ConsequenceAction[], result: RoundResult | null): Map<string, { title: string; why: string }> {
+  const out = new Map<string, { title: string; why: string }>();
+  const groups = new Map((result?.groups ?? []).map((g) => [g.group, g]));
+  const targets = new Map((result?.targets ?? []).map((t) => [t.targetId, t]));
+  for (const a of actions) {
+    const cut = groups.get(a.group)?.cuts?.find((c) => c.ruleIds.includes(a.ruleId));
+    const c = certaintyText(a.certainty, cut, targets.get(a.targetId)?.rankSet);
+    if (c) out.set(`${a.ruleId}/${a.targetId}`, c);
+  }
+  return out;
 }

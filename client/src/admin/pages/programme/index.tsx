@@ -10,6 +10,7 @@ import { getProgramme } from '../../../api/programmes';
 import { requireAdmin } from '../../lib/admin-guard';
 import { useAdminAction } from '../../lib/use-admin-action';
 import { CancelRound } from '../../components/cancel-round';
+import { TargetLinkForm } from '../../components/target-link-form';
 import '../rounds/index.scss';
 
 /**
@@ -21,7 +22,7 @@ export default function ProgrammePage() {
   const [session] = useState(() => requireAdmin(`/admin/pages/programme/index?id=${id}`));
   const [view, setView] = useState<ProgrammeView>();
   const reload = () => getProgramme(id).then(setView, (e) => fail(e));
-  const { message, act, fail } = useAdminAction(reload);
+  const { busy, message, act, fail } = useAdminAction(reload);
   useEffect(() => {
     if (session) void reload();
   }, [session, id]);
@@ -59,14 +60,15 @@ export default function ProgrammePage() {
           </View>
         ))}
       </View>
-      {view.links.length > 0 && (
-        <View className='admin__card'>
-          <Text className='admin__title'>评议对象更名、合并、拆分</Text>
-          {view.links.map((l) => (
-            <Text key={l.linkId} className='admin__sub'>{`${TARGET_LINK_LABELS[l.kind]}：${l.from.join('、')} → ${l.to.join('、')}${l.carries ? `（延续：${l.carries.join('、')}）` : ''}${l.note ? ` · ${l.note}` : ''}`}</Text>
-          ))}
-        </View>
-      )}
+      <View className='admin__card' data-testid='programme-links'>
+        <Text className='admin__title'>评议对象更名、合并、拆分</Text>
+        <Text className='admin__sub'>单位更名、合并或拆分后，在此记录新旧编号的关系，连续评议才能接续计算。记录后不能修改。</Text>
+        {view.links.length === 0 && <Text className='admin__sub'>暂无记录</Text>}
+        {view.links.map((l) => (
+          <Text key={l.linkId} className='admin__sub' data-testid={`programme-link-${l.linkId}`}>{`${TARGET_LINK_LABELS[l.kind]}：${l.from.join('、')} → ${l.to.join('、')}${l.carries ? `（延续：${l.carries.join('、')}）` : ''}${l.note ? ` · ${l.note}` : ''}`}</Text>
+        ))}
+        <TargetLinkForm programmeId={p.id} busy={busy} act={act} />
+      </View>
     </View>
   );
 }

@@ -8,7 +8,8 @@ import type { OrgNode } from '@shared/model/org';
 import { ROUND_STATUS_LABELS } from '@shared/model/round';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
-import { getRound, getRoundTargets } from '../../../api/staff';
+import { getResults, getRound, getRoundTargets } from '../../../api/staff';
+import type { RoundResult } from '../../../api/staff';
 import { decideFlag, publishRound, recordMisconduct, reviewBallots, roundAudit, roundFlags, voidBallot } from '../../../api/review';
 import { getPublished } from '../../../api/public';
 import { formatTime } from '../../../lib/format';
@@ -19,6 +20,7 @@ import { ReviewBallots } from '../../components/review-ballots';
 import { MisconductForm } from '../../components/misconduct-form';
 import { PublishBox } from '../../components/publish-box';
 import { FlagReview } from '../../components/flag-review';
+import { ResultRanking } from '../../components/result-ranking';
 import type { FlagView } from '@shared/api/flags';
 import '../rounds/index.scss';
 
@@ -34,6 +36,8 @@ export default function ReviewPage() {
   const [audit, setAudit] = useState<z.infer<typeof AuditLogResponse>['entries']>([]);
   const [last, setLast] = useState<PublicationSummary>();
   const [flags, setFlags] = useState<FlagView[]>([]);
+  const [result, setResult] = useState<RoundResult | null>(null);
+  const [resultError, setResultError] = useState<string>();
 
   const reload = async () => {
     const [v, b, a, f] = await Promise.all([getRound(roundId), reviewBallots(roundId), roundAudit(roundId), roundFlags(roundId)]);
@@ -44,6 +48,10 @@ export default function ReviewPage() {
     setNodes(targets);
     setBallots(b.ballots);
     setAudit(a.entries);
+    // The ranking as it stands: scored for a closed or published round (待录入 listed, never refused).
+    // A refused result (e.g. incomplete history) is shown in its card; the review itself goes on.
+    setResultError(undefined);
+    setResult(v.round.status === 'closed' || v.round.status === 'published' ? await getResults(roundId).catch((e) => (setResultError(userMessage(e)), null)) : null);
     if (v.round.status === 'published') {
       const p = await getPublished(roundId);
       setLast(p.versions.find((x) => x.version === p.version));
@@ -74,6 +82,13 @@ export default function ReviewPage() {
         <Text className='admin__title'>发布</Text>
         <PublishBox round={round} last={last} busy={busy} onPublish={(reason) => act(reason ? '发布更正' : '发布', async () => setLast(await publishRound(roundId, reason)))} />
       </View>
+      {(result || resultError) && (
+        <View className='admin__card'>
+          <Text className='admin__title'>排名结果</Text>
+          {resultError && <Notice tone='error' testId='ranking-error'>{resultError}</Notice>}
+          {result && <ResultRanking result={result} />}
+        </View>
+      )}
       <View className='admin__card' data-testid='flags'>
         <Text className='admin__title'>异常评价（疑似刷票）</Text>
         <FlagReview flags={flags} targetName={(id) => names.get(id) ?? id} canDecide={reviewable} busy={busy}

@@ -38,6 +38,8 @@ export default function PublishedRoundPage() {
     getPublished(roundId, version).then(setData, (e) => setError(userMessage(e)));
   }, [roundId, version]);
   const groups = useMemo(() => (data ? groupsOf(data) : []), [data]);
+  const results = useMemo(() => new Map((data?.snapshot.results.targets ?? []).map((t) => [t.targetId, t])), [data]);
+  const cutsOf = (label: string) => data?.snapshot.results.groups.find((g) => g.label === label)?.cuts;
 
   if (error) return <Notice tone='error'>{error}</Notice>;
   if (!data) return <Notice>正在加载…</Notice>;
@@ -57,7 +59,7 @@ export default function PublishedRoundPage() {
           {`疑似刷票标记（${d.label}，涉及 ${d.ballots} 份评价）：${d.decision === 'exclude' ? '经审核排除，不计入结果' : '经审核保留，计入结果'}。理由：${d.reason}`}
         </Notice>
       ))}
-      {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} />)}
+      {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} cuts={cutsOf(g.label)} results={results} />)}
       <ConsequenceList actions={data.consequences} />
       <ExportLinks roundId={roundId} version={data.version} />
       <DrawLinks roundId={roundId} />

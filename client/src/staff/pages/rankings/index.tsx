@@ -6,12 +6,15 @@ import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
 import { getNodes, getResults, getTallies, listRounds } from '../../../api/staff';
 import type { TargetResult } from '../../../api/staff';
+import type { GroupCut } from '@shared/scoring/result';
+import { CutNotes } from '../../../components/rank-notes';
+import { targetMarks } from '../../../lib/rank-notes';
 import { requireStaff } from '../../lib/guard';
 import { ballotCount } from '../../lib/tally-view';
 import './index.scss';
 
 type Row = { targetId: string; name: string; ballots: number; result?: TargetResult };
-type Group = { categoryId: string; name: string; rows: Row[] };
+type Group = { categoryId: string; name: string; rows: Row[]; cuts?: GroupCut[] };
 
 /**
  * Rankings per group (执法监督组 …) in the order the scheme engine publishes them (worst-first
@@ -50,6 +53,7 @@ export default function RankingsPage() {
         setGroups(results.groups.map((g) => ({
           categoryId: g.group,
           name: g.label,
+          ...(g.cuts ? { cuts: g.cuts } : {}),
           rows: [...g.order, ...g.notRanked].map((id) => rowOf.get(id) ?? { targetId: id, name: resultOf.get(id)?.name ?? id, ballots: 0, result: resultOf.get(id) }),
         })));
         setDirection(results.direction);
@@ -77,13 +81,15 @@ export default function RankingsPage() {
       {groups.map((g) => (
         <View key={g.categoryId} className='rankings__group'>
           <Text className='rankings__group-name'>{g.name}</Text>
+          <CutNotes cuts={g.cuts} name={(id) => g.rows.find((r) => r.targetId === id)?.name ?? id} />
           {g.rows.map((r, i) => (
-            <View key={r.targetId} className='rankings__row'>
+            <View key={r.targetId} className='rankings__row' data-testid={`ranking-${r.targetId}`}>
               <Text className='rankings__rank'>{hasResults ? String(r.result?.rank ?? '—') : String(i + 1)}</Text>
               <Text className='rankings__name'>{r.name}</Text>
               <Text className='rankings__value'>
                 {hasResults && r.result?.total != null ? `${r.result.total.toFixed(2)}${r.result.grade ? ` ${r.result.grade.label}` : ''}` : `${r.ballots} 份`}
               </Text>
+              {r.result && targetMarks(r.result).length > 0 && <Text className='rankings__marks' data-testid='marks'>{targetMarks(r.result).join(' · ')}</Text>}
             </View>
           ))}
         </View>

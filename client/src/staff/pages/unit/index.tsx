@@ -12,6 +12,7 @@ import { loadUnit, UnitData, UnitTarget } from '../../lib/load-unit';
 import { ballotCount, breakdown } from '../../lib/tally-view';
 import { TrendChart } from '../../components/trend-chart';
 import { Comments } from '../../components/comments';
+import { pendingText, rankSetText } from '../../../lib/rank-notes';
 import './index.scss';
 
 /** My unit: this round's result (or tallies until results exist), the trend, the item breakdown. */
@@ -76,6 +77,8 @@ function TargetCard({ t, roundId }: { t: UnitTarget; roundId: string }) {
       {r?.totalInterval && (
         <Text className='unit__note'>{`得分区间 ${r.totalInterval.lower.toFixed(2)}–${r.totalInterval.upper.toFixed(2)}${r.totalInterval.lowSample ? '（样本量不足，仅供参考）' : ''}`}</Text>
       )}
+      {r && rankSetText(r) && <Text className='unit__note' data-testid='rank-set'>{`${rankSetText(r)}（95%同时置信：名次可能落在此范围内）`}</Text>}
+      {r && pendingText(r) && <Text className='unit__flag' data-testid='pending'>{pendingText(r)}</Text>}
       {r?.flags.map((f) => <Text key={f.id} className='unit__flag'>{f.label}</Text>)}
       {r?.consequences.map((c) => <Text key={c.ruleId} className='unit__flag'>{c.text}</Text>)}
       <Text className='unit__note'>{channels.map(([k, c]) => `${CHANNEL_LABELS[k]} ${c.ballots} 份`).join('，')}</Text>

@@ -11,10 +11,12 @@ type Props = {
   standings: Standings;
   /** Set when the round ranks in several groups: a rank means something only within its group. */
   groupLabels?: Map<string, string>;
+  /** `<ruleId>/<targetId>` → how sure the place behind the action is. */
+  certainty?: Map<string, { title: string; why: string }>;
 };
 
 /** One rule: its label, text and id once, then every target it applies to this round. */
-export function RuleGroupCard({ group, roundId, rounds, standings, groupLabels }: Props) {
+export function RuleGroupCard({ group, roundId, rounds, standings, groupLabels, certainty }: Props) {
   return (
     <View className='rule-group' data-testid={`rule-${group.ruleId}`}>
       <View className='rule-group__head'>
@@ -24,7 +26,7 @@ export function RuleGroupCard({ group, roundId, rounds, standings, groupLabels }
       <Text className='rule-group__text'>{group.text}</Text>
       <Text className='rule-group__id'>{`规则编号：${group.ruleId}`}</Text>
       {group.actions.map((a) => (
-        <ActionRow key={a.targetId} action={a} group={groupLabels?.get(a.group)} triggers={triggerRounds(a, roundId, rounds, standings)} />
+        <ActionRow key={a.targetId} action={a} group={groupLabels?.get(a.group)} triggers={triggerRounds(a, roundId, rounds, standings)} certainty={certainty?.get(`${a.ruleId}/${a.targetId}`)} />
       ))}
     </View>
   );
