@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ROUND_STATUSES, type RoundStatus } from '@shared/model/round';
-import { scoreRound, Scheme, type PastTarget } from '@shared/scoring';
+import { scoreRound, Scheme, ScoringInputError, type PastTarget } from '@shared/scoring';
 import { SCHEME_PRESETS } from '@shared/schemes';
 import { identityResolver, programmeHistory, type HistoryRound } from '../../functions/src/domain/programmes/history';
 import { linkProblem } from '../../functions/src/domain/programmes/programmes';
@@ -43,11 +43,20 @@ const arbRound = (programmes: string[], statuses: readonly RoundStatus[]) =>
 const current = { id: 'now', programmeId: 'p1', period: { kind: 'quarter' as const, start: quarterStart(12), end: quarterEnd(12) } };
 const NOT_HISTORY = ROUND_STATUSES.filter((s) => s !== 'published');
 
-/** 南川: every section of the current round ranked in order; the consequences of the round. */
+/**
+ * 南川: every section of the current round ranked in order; the consequences of the round, or the
+ * engine's refusal (two published rounds in one quarter are refused as inconsistent history): the
+ * extra round must change neither.
+ */
 function consequences(history: ReturnType<typeof programmeHistory>) {
   const scheme = Scheme.parse(SCHEME_PRESETS.nanchuan);
   const targets = TARGETS.map((t, i) => ({ targetId: t, channels: { sampling: { ballots: 40, answers: { problems: { cold: 40 - i * 10 } } } } }));
-  return scoreRound(scheme, { roundId: current.id, period: current.period, targets, history }).targets.map((t) => [t.targetId, t.consequences.map((c) => c.ruleId)]);
+  try {
+    return scoreRound(scheme, { roundId: current.id, period: current.period, targets, history }).targets.map((t) => [t.targetId, t.consequences.map((c) => c.ruleId)]);
+  } catch (e) {
+    if (e instanceof ScoringInputError) return { refused: e.problems };
+    throw e;
+  }
 }
 
 describe('programme history', () => {
