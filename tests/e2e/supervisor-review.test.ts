@@ -89,7 +89,8 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     await page.getByTestId('audit-log').getByText('记录查实问题', { exact: false }).waitFor({ timeout: 15_000 });
 
     await page.getByTestId('publish').click();
-    await page.getByTestId('published-hash').waitFor({ timeout: 30_000 });
+    // Publication re-scores the round (and each undecided flag both ways): generous on a busy machine.
+    await page.getByTestId('published-hash').waitFor({ timeout: 120_000 });
     const shown = (await page.getByTestId('published-hash').textContent())?.trim();
     await shot(page, '14-admin-review-published', { docs: true });
 
