@@ -105,6 +105,20 @@ describe('通河: three units tied at the 40% cut', () => {
     ]);
     for (const id of ['s12', 's13', 's21']) expect(flagIds(t[id]!)).toContain('tied_at_cut');
     for (const id of ['s11', 's22']) expect(flagIds(t[id]!)).not.toContain('tied_at_cut');
+    /*
+     * Confidence (method 'intervals'): M = 5 units × 2 sampled parts (survey, hearing) = 10 → z =
+     * Φ⁻¹(1 − 0.05/20) = 2.8070 (z² = 7.8794). Survey 90/100: Wilson [0.7846, 0.9570]. Hearing 3
+     * sheets of 100 on the 25–100 sheet, rescaled p = 1, n = 3: lower 3 ÷ (3 + 7.8794) = 0.2757 →
+     * 25 + 75 × 0.2757 = 45.68, upper 100. Envelopes: s11 0.4 × 78.46 + 16 + 0.2 × 45.68 + 19 =
+     * 75.52 to 0.4 × 95.70 + 16 + 20 + 19 = 93.28; s22 (work 70) 70.52 to 88.28. Even the best and
+     * the last overlap, so no unit is ordered: every rank set is [1, 5], nobody is confidently in
+     * the top 2, everyone possibly, and s11's title is only 'possible'.
+     */
+    expect(group.confidence).toMatchObject({ method: 'intervals', comparisons: 10 });
+    expect(group.confidence!.z).toBeCloseTo(2.807, 3);
+    for (const id of ['s11', 's12', 's13', 's21', 's22']) expect(t[id]!.rankSet).toEqual({ lower: 1, upper: 5 });
+    expect(group.cuts![0]).toMatchObject({ confident: [], possible: ['s11', 's12', 's13', 's21', 's22'] });
+    expect(certainty(t.s11!, 'tonghe-satisfied-unit')).toBe('possible');
   };
 
   it('titles one unit live: the tie block at the cut gets none (并列不超额)', () => checkCut(results));
