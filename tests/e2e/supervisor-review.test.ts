@@ -41,6 +41,14 @@ afterAll(async () => {
 
 const loginSupervisor = (page: Page, next: string) => loginSupervisorInBrowser(page, stack.baseUrl, '纪委张主任', next);
 
+/** Taps 发布 when the page has stopped loading and waits for the server's answer (201). */
+async function publish(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/admin/rounds/${county.roundId}/publish`), { timeout: 120_000 });
+  await page.getByTestId('publish').click();
+  expect((await answered).status()).toBe(201);
+}
+
 /** s11's satisfaction as the engine computes it, voids subtracted. */
 async function s11Satisfaction(): Promise<number> {
   const r = await api.get(`/rounds/${county.roundId}/results`, supervisor);
@@ -88,9 +96,10 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     await page.getByTestId('misconduct-record').click();
     await page.getByTestId('audit-log').getByText('记录查实问题', { exact: false }).waitFor({ timeout: 15_000 });
 
-    await page.getByTestId('publish').click();
-    // Publication re-scores the round (and each undecided flag both ways): generous on a busy machine.
-    await page.getByTestId('published-hash').waitFor({ timeout: 120_000 });
+    // Recording misconduct reloads the page's data and re-renders the publish box: a click on the
+    // box being replaced would be lost, so click once the page is quiet and wait for the answer.
+    await publish(page);
+    await page.getByTestId('published-hash').waitFor({ timeout: 60_000 });
     const shown = (await page.getByTestId('published-hash').textContent())?.trim();
     await shot(page, '14-admin-review-published', { docs: true });
 
@@ -106,7 +115,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
 
     // A correction needs its own reason; the first version stays.
     await page.getByTestId('publish-reason').locator('input').fill('更正单位名称');
-    await page.getByTestId('publish').click();
+    await publish(page);
     await page.getByText('已发布第 2 版').waitFor({ timeout: 30_000 });
     const versions = await api.get(`/public/rounds/${county.roundId}/results`);
     expect((versions.body.versions as unknown[]).length).toBe(2);
