@@ -41,13 +41,19 @@ afterAll(async () => {
 
 const loginSupervisor = (page: Page, next: string) => loginSupervisorInBrowser(page, stack.baseUrl, '纪委张主任', next);
 
-/** Taps 发布 when the page has stopped loading and waits for the server's answer (201). */
-async function publish(page: Page): Promise<void> {
+/**
+ * Taps a button once the page has stopped loading and waits for the server's answer. Each review
+ * step reloads the page's data and re-renders the boxes below it, so a tap on a box being replaced
+ * would be lost: acting on a quiet page keeps the test about the product, not the timing.
+ */
+async function tapAndAwait(page: Page, testId: string, pathSuffix: RegExp, status: number): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/admin/rounds/${county.roundId}/publish`), { timeout: 120_000 });
-  await page.getByTestId('publish').click();
-  expect((await answered).status()).toBe(201);
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && pathSuffix.test(new URL(r.url()).pathname), { timeout: 120_000 });
+  await page.getByTestId(testId).click();
+  expect((await answered).status()).toBe(status);
 }
+
+const publish = (page: Page) => tapAndAwait(page, 'publish', new RegExp(`/api/admin/rounds/${county.roundId}/publish$`), 201);
 
 /** s11's satisfaction as the engine computes it, voids subtracted. */
 async function s11Satisfaction(): Promise<number> {
@@ -87,17 +93,16 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     expect(await flag.textContent()).toContain('评价意见雷同');
     expect(await flag.textContent()).toContain('涉及 3 张');
     await flag.getByTestId('flag-reason').locator('input').fill('经回访核实为真实评价');
-    await flag.getByTestId('flag-keep').click();
+    await tapAndAwait(page, 'flag-keep', /\/flags\/[^/]+\/decision$/, 201);
     await flag.getByTestId('flag-decision').waitFor({ timeout: 15_000 });
     expect(await flag.textContent()).toContain('已决定保留');
 
+    await page.waitForLoadState('networkidle');
     await page.getByTestId('misconduct-form').getByText('出入境管理科', { exact: true }).click();
     await page.getByTestId('misconduct-reason').locator('input').fill('群众投诉吃拿卡要，经纪委查实');
-    await page.getByTestId('misconduct-record').click();
+    await tapAndAwait(page, 'misconduct-record', /\/misconduct$/, 201);
     await page.getByTestId('audit-log').getByText('记录查实问题', { exact: false }).waitFor({ timeout: 15_000 });
 
-    // Recording misconduct reloads the page's data and re-renders the publish box: a click on the
-    // box being replaced would be lost, so click once the page is quiet and wait for the answer.
     await publish(page);
     await page.getByTestId('published-hash').waitFor({ timeout: 60_000 });
     const shown = (await page.getByTestId('published-hash').textContent())?.trim();
