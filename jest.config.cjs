@@ -2,6 +2,10 @@
 const moduleNameMapper = { '^@shared/(.*)$': '<rootDir>/shared/$1' };
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }] };
 module.exports = {
+  // Two workers on the 2-core CI machine: most test time waits on the store, HTTP or the browser,
+  // so a second worker overlaps that waiting; the longest files start first (see the sequencer).
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/tests/support/sequencer.cjs',
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform, moduleNameMapper, testEnvironment: 'node' },
     {
