@@ -7,7 +7,8 @@ module.exports = {
   maxWorkers: 2,
   testSequencer: '<rootDir>/tests/support/sequencer.cjs',
   projects: [
-    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform, moduleNameMapper, testEnvironment: 'node' },
+    // Unit tests are pure but share a busy machine: the same generous per-test deadline as the rest.
+    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform, moduleNameMapper, testEnvironment: 'node', setupFilesAfterEnv: ['<rootDir>/tests/support/timeouts.ts'] },
     {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
