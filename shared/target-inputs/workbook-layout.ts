@@ -45,7 +45,7 @@ export interface WorkbookLayout {
 }
 
 /** Headers of the 本轮信息 sheet (label / value rows) and the 往期结果 sheet's fixed columns. */
-export const ROUND_INFO = { key: '项目', value: '内容', roundId: '轮次编号', periodKind: '评议期类型', start: '开始日期', end: '结束日期', yearStart: '年度起始月份' } as const;
+export const ROUND_INFO = { key: '项目', value: '内容', scheme: '评议方案', roundId: '轮次编号', periodKind: '评议期类型', start: '开始日期', end: '结束日期', yearStart: '年度起始月份' } as const;
 export const HISTORY_HEADERS = { round: '往期轮次', periodKind: '评议期类型', start: '开始日期', end: '结束日期' } as const;
 export const BALLOTS_HEADER = '有效评价表数';
 

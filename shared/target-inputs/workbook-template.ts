@@ -41,7 +41,7 @@ export function inputsWorkbook(scheme: Scheme, targets: readonly TemplateTarget[
   const layout = workbookLayout(scheme, options.mode, channels);
   const groupLabel = (g: string) => scheme.groups?.find((x) => x.id === g)?.label ?? options.groupLabels?.[g] ?? g;
   const sheets: SheetModel[] = [];
-  if (options.mode === 'facts') sheets.push(roundSheet(options.facts));
+  if (options.mode === 'facts') sheets.push(roundSheet(scheme, options.facts));
   sheets.push(targetSheet(scheme, layout, targets, groupLabel));
   for (const t of layout.tallies) {
     sheets.push({
@@ -88,16 +88,18 @@ function targetSheet(scheme: Scheme, layout: WorkbookLayout, targets: readonly T
   return { name: SHEETS.targets, input: true, columns, rows };
 }
 
-function roundSheet(facts: TemplateOptions['facts']): SheetModel {
+function roundSheet(scheme: Scheme, facts: TemplateOptions['facts']): SheetModel {
   const p = facts?.period;
   return {
     name: SHEETS.round,
     input: true,
     columns: [
       { header: ROUND_INFO.key, note: '不要修改', width: 16 },
-      { header: ROUND_INFO.value, note: '填写本轮评议的信息', width: 24 },
+      { header: ROUND_INFO.value, note: `评议方案（方案编号，不要修改）、轮次编号（必填）、评议期类型（${Object.values(PERIOD_KINDS).join('、')}）与起止日期（如 2025-01-01；按季度或年度计数的规则需要）、年度起始月份（1–12，默认1）`, width: 24 },
     ],
     rows: [
+      // The preset `npm run score` scores with (a stored scheme: --scheme <file>).
+      [ROUND_INFO.scheme, scheme.id],
       [ROUND_INFO.roundId, facts?.roundId ?? null],
       [ROUND_INFO.periodKind, p ? PERIOD_KINDS[p.kind] : null],
       [ROUND_INFO.start, p?.start ?? null],

@@ -42,7 +42,7 @@ function setCell(book: ReadWorkbook, sheetName: string, targetId: string, header
 }
 
 describe('the inputs template', () => {
-  const model = inputsWorkbook(tonghe, TARGETS.map((t) => ({ ...t, fields: t.targetId === 'gs' ? { 'inputs.work': 88 } : {} })), { mode: 'inputs', roundChannels: CHANNELS, title: '2026年评议' });
+  const model = inputsWorkbook(tonghe, TARGETS.map((t) => ({ ...t, fields: (t.targetId === 'gs' ? { 'inputs.work': 88 } : {}) as Record<string, number> })), { mode: 'inputs', roundChannels: CHANNELS, title: '2026年评议' });
 
   it('has a 说明 sheet and one 单位录入 sheet with Chinese headers from the scheme', () => {
     expect(model.sheets.map((s) => s.name)).toEqual(['说明', '单位录入']);
@@ -202,9 +202,9 @@ describe('facts workbooks score like the JSON facts', () => {
     const book = asRead(factsWorkbook(ganquan, RoundFacts.parse(file.facts)));
     setCell(book, '计数·窗口扫码评价', 'hz-w2', '有效评价表数', '一百');
     setCell(book, '往期结果', 'sb-w3', '等次', '优秀');
-    book.sheets.find((s) => s.name === '本轮信息')!.rows[3]![1] = '2014/13/01';
+    book.sheets.find((s) => s.name === '本轮信息')!.rows[4]![1] = '2014/13/01';
     expect(readFactsWorkbook(ganquan, book).problems.map((p) => p.message)).toEqual([
-      '工作表“本轮信息”第4行“开始日期”列：应为日期（如 2025-01-01），实为“2014/13/01”',
+      '工作表“本轮信息”第5行“开始日期”列：应为日期（如 2025-01-01），实为“2014/13/01”',
       '工作表“计数·窗口扫码评价”第3行“有效评价表数”列：应为不小于0的整数，实为“一百”',
       '工作表“往期结果”第2行“等次”列：应为“满意”、“不满意”之一，实为“优秀”',
     ]);
