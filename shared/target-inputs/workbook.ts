@@ -24,6 +24,8 @@ export interface SheetModel {
   rows: Cell[][];
   /** Whether the clerk fills it in (the 说明 sheet is read only). */
   input: boolean;
+  /** Not shown in Excel (the upload's record of what was downloaded, workbook-baseline.ts). */
+  hidden?: boolean;
 }
 
 export interface WorkbookModel {

@@ -24,7 +24,7 @@ export async function writeWorkbook(model: WorkbookModel, created: Date): Promis
   wb.created = created;
   wb.modified = created;
   for (const sheet of model.sheets) {
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }], ...(sheet.hidden ? { state: 'veryHidden' as const } : {}) });
     ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
     const header = ws.getRow(1);
     header.font = { bold: true };
