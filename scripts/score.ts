@@ -1,55 +1,141 @@
 /**
- * `npm run score -- <facts.json>`: scores one round offline with the same engine the results
- * endpoint uses, so a supervisor can reproduce a published table. The file names a preset
- * (`"scheme": "ganquan"`) or carries a whole scheme inline, plus the round's facts; the format
- * is in docs/scoring.md. Prints the results JSON; on bad input prints every problem to stderr
- * and exits 2.
+ * `npm run score -- <facts.json | facts.xlsx>`: scores one round offline with the same engine the
+ * results endpoint uses, so a supervisor can reproduce a published table.
+ *
+ * - A JSON file names a preset (`"scheme": "ganquan"`) or carries a whole scheme inline, plus the
+ *   round's facts (the format tools write; docs/scoring.md#facts-file).
+ * - An .xlsx is the workbook a clerk fills in (Chinese headers, one sheet per kind of input;
+ *   docs/scoring.md#input-workbook). Its scheme is the preset named in 本轮信息 (评议方案), or
+ *   `--scheme <preset id | scheme.json>`.
+ * - `--template <preset id | scheme.json> --out <file.xlsx> [--facts <facts.json>]` writes that
+ *   workbook for a scheme, empty or filled from a JSON facts file.
+ *
+ * Prints the results JSON; on bad input prints every problem to stderr (for a workbook each names
+ * its sheet, row and column in Chinese) and exits 2.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { getSchemePreset, SCHEME_PRESET_IDS } from '../shared/schemes';
-import { Scheme, scoreRound, ScoringInputError } from '../shared/scoring';
+import { RoundFacts, Scheme, scoreRound, ScoringInputError } from '../shared/scoring';
+import { factsWorkbook, inputsWorkbook } from '../shared/target-inputs/workbook-template';
+import { readFactsWorkbook } from '../shared/target-inputs/workbook-facts';
+import { SHEETS, cellText, type ReadWorkbook } from '../shared/target-inputs/workbook';
+import { ROUND_INFO } from '../shared/target-inputs/workbook-layout';
+import { readWorkbook, writeWorkbook } from '../functions/src/domain/target-inputs/xlsx-io';
+
+const USAGE = [
+  'usage: npm run score -- <facts.json>  (format: docs/scoring.md#facts-file)',
+  '       npm run score -- <facts.xlsx> [--scheme <preset id | scheme.json>]',
+  '       npm run score -- --template <preset id | scheme.json> --out <file.xlsx> [--facts <facts.json>]',
+];
 
 function fail(lines: string[]): never {
   process.stderr.write(`score: ${lines.join('\n  ')}\n`);
   process.exit(2);
 }
 
-const path = process.argv.slice(2).find((a) => a !== '--');
-if (!path) fail(['usage: npm run score -- <facts.json>  (format: docs/scoring.md#facts-file)']);
-
-let text: string;
-try {
-  text = readFileSync(path, 'utf8');
-} catch (e) {
-  fail([`cannot read ${path}: ${(e as Error).message}`]);
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    fail([`cannot read ${path}: ${(e as Error).message}`]);
+  }
 }
 
-let file: unknown;
-try {
-  file = JSON.parse(text);
-} catch (e) {
-  fail([`${path} is not valid JSON: ${(e as Error).message}`]);
-}
-if (typeof file !== 'object' || file === null || !('scheme' in file) || !('facts' in file)) {
-  fail([`${path} must be an object with "scheme" (a preset id or a scheme) and "facts"`]);
-}
-const { scheme: schemeField, facts } = file as { scheme: unknown; facts: unknown };
-
-let scheme: Scheme;
-if (typeof schemeField === 'string') {
-  const preset = getSchemePreset(schemeField);
-  if (!preset) fail([`unknown scheme "${schemeField}"; presets: ${SCHEME_PRESET_IDS.join(', ')}`]);
-  scheme = preset;
-} else {
-  const parsed = Scheme.safeParse(schemeField);
-  if (!parsed.success) fail(['the inline scheme is invalid:', ...parsed.error.issues.map((i) => `scheme.${i.path.join('.')}: ${i.message}`)]);
-  scheme = parsed.data;
+function parseJson(path: string, text = readText(path)): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    fail([`${path} is not valid JSON: ${(e as Error).message}`]);
+  }
 }
 
-try {
-  const result = scoreRound(scheme, facts as Parameters<typeof scoreRound>[1]);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-} catch (e) {
-  if (e instanceof ScoringInputError) fail(['the facts do not fit the scheme:', ...e.problems.map((p) => `facts: ${p}`)]);
-  throw e;
+/** A preset id, an inline scheme object, or a JSON file holding a scheme (or `{ scheme }`). */
+function resolveScheme(field: unknown, where = 'scheme'): Scheme {
+  if (typeof field === 'string' && !field.endsWith('.json')) {
+    const preset = getSchemePreset(field);
+    if (!preset) fail([`unknown scheme "${field}"; presets: ${SCHEME_PRESET_IDS.join(', ')}`]);
+    return preset as Scheme;
+  }
+  let body = typeof field === 'string' ? parseJson(field) : field;
+  if (typeof body === 'object' && body !== null && 'scheme' in body && typeof (body as { scheme: unknown }).scheme === 'object') body = (body as { scheme: unknown }).scheme;
+  const parsed = Scheme.safeParse(body);
+  if (!parsed.success) fail([`the ${where === 'scheme' ? 'inline scheme' : where} is invalid:`, ...parsed.error.issues.map((i) => `scheme.${i.path.join('.')}: ${i.message}`)]);
+  return parsed.data;
 }
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  if (!v || v.startsWith('--')) fail([`${name} needs a value`, ...USAGE]);
+  return v;
+}
+
+function score(scheme: Scheme, facts: unknown): void {
+  try {
+    const result = scoreRound(scheme, facts as Parameters<typeof scoreRound>[1]);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } catch (e) {
+    if (e instanceof ScoringInputError) fail(['the facts do not fit the scheme:', ...e.problems.map((p) => `facts: ${p}`)]);
+    throw e;
+  }
+}
+
+async function writeTemplate(args: string[]): Promise<void> {
+  const scheme = resolveScheme(option(args, '--template'), '--template scheme');
+  const out = option(args, '--out');
+  if (!out || !out.endsWith('.xlsx')) fail(['--out <file.xlsx> is required with --template', ...USAGE]);
+  const factsPath = option(args, '--facts');
+  let model;
+  if (factsPath) {
+    const file = parseJson(factsPath) as { facts?: unknown };
+    const parsed = RoundFacts.safeParse(file?.facts ?? file);
+    if (!parsed.success) fail([`${factsPath}: the facts are invalid:`, ...parsed.error.issues.map((i) => `facts.${i.path.join('.')}: ${i.message}`)]);
+    try {
+      model = factsWorkbook(scheme, parsed.data);
+    } catch (e) {
+      fail([`${factsPath}: ${(e as Error).message}`]);
+    }
+  } else model = inputsWorkbook(scheme, [], { mode: 'facts' });
+  // A fixed time: the same scheme and facts always make the same file.
+  writeFileSync(out, await writeWorkbook(model, new Date('2000-01-01T00:00:00Z')));
+  process.stderr.write(`score: wrote ${out} (${model.sheets.map((s) => s.name).join('、')})\n`);
+}
+
+async function scoreWorkbook(path: string, args: string[]): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    fail([`cannot read ${path}: ${(e as Error).message}`]);
+  }
+  const read = await readWorkbook(bytes);
+  if ('problem' in read) fail([`${path}: ${read.problem.message}`]);
+  const named = option(args, '--scheme') ?? schemeNamedIn(read.book);
+  if (!named) fail([`${path}: 工作表“${SHEETS.round}”没有写“${ROUND_INFO.scheme}”，请用 --scheme <preset id | scheme.json> 指定评议方案`]);
+  const scheme = resolveScheme(named);
+  const { facts, problems } = readFactsWorkbook(scheme, read.book);
+  if (problems.length > 0) fail([`${path}: 有 ${problems.length} 处错误，未计算：`, ...problems.map((p) => `${p.code} ${p.message}`)]);
+  score(scheme, facts);
+}
+
+function schemeNamedIn(book: ReadWorkbook): string | undefined {
+  const row = book.sheets.find((s) => s.name === SHEETS.round)?.rows.find((r) => cellText(r[0] ?? null) === ROUND_INFO.scheme);
+  return row ? cellText(row[1] ?? null) || undefined : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (args.includes('--template')) return writeTemplate(args);
+  const path = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--scheme'));
+  if (!path) fail(USAGE);
+  if (path.endsWith('.xlsx')) return scoreWorkbook(path, args);
+  const file = parseJson(path);
+  if (typeof file !== 'object' || file === null || !('scheme' in file) || !('facts' in file)) {
+    fail([`${path} must be an object with "scheme" (a preset id or a scheme) and "facts"`]);
+  }
+  const { scheme, facts } = file as { scheme: unknown; facts: unknown };
+  score(resolveScheme(scheme), facts);
+}
+
+void main();

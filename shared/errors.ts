@@ -11,6 +11,7 @@ export const ERROR_CATALOGUE = {
   MALFORMED_PATH: { status: 400, zh: '请求地址格式不正确', en: 'The request path is not valid percent-encoded UTF-8' },
   BODY_ENCODING_INVALID: { status: 400, zh: '提交的内容无法按声明的压缩格式解压', en: 'The body does not decode with its Content-Encoding (gzip, br, deflate)' },
   CSV_INVALID: { status: 400, zh: '导入文件有错误，未导入任何数据', en: 'The CSV has errors; nothing was imported' },
+  WORKBOOK_INVALID: { status: 422, zh: '导入的 Excel 有错误，未导入任何数据', en: 'The inputs workbook has errors (details.problems: sheet, row, column, Chinese message); nothing was imported' },
   ROUND_AMBIGUOUS: { status: 400, zh: '该窗口同时参加多个评议，请选择评议轮次', en: 'Several open rounds cover this window; name the round' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Sign in first' },
   SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired' },

@@ -275,3 +275,35 @@ it('renders a published round as Excel, CSV and print HTML through the exports f
   const missing = await call('GET', '/api/public/rounds/nope/results.xlsx', undefined, {}, fresh);
   expect({ fn: missing.functionId, status: missing.status, code: missing.body.error.code }).toEqual({ fn: 'ExportsFunction', status: 404, code: 'PUBLICATION_NOT_FOUND' });
 });
+
+it('serves the inputs template and takes it back filled through the workbooks function (the trimmed exceljs reads and writes)', async () => {
+  const table = `bundle-w-${randomUUID().slice(0, 8)}`;
+  await ensureTable(process.env.DDB_TEST_ENDPOINT, 'local', table);
+  const fresh: Record<string, Handler> = {};
+  for (const b of built) {
+    const dir = join(outDir, `fresh-w-${b.fn.name}`);
+    mkdirSync(dir);
+    copyFileSync(b.file, join(dir, 'index.js'));
+    fresh[b.fn.logicalId] = loadBundle(join(dir, 'index.js'), envFor(b.fn, table));
+  }
+  const api = bundleApi(fresh);
+  await seedSmallCounty(api, { roundId: 'rw', schemeId: 'tonghe', channels: ['phone', 'hearing'], groupMap: { c1: 'service' } });
+  const auth = { authorization: `Bearer ${await api.login('w-jiwei', 'supervisor')}` };
+
+  const template = await send('GET', '/api/admin/rounds/rw/target-inputs.xlsx', undefined, auth, fresh);
+  expect({ fn: template.functionId, status: template.statusCode, base64: (template as { isBase64Encoded?: boolean }).isBase64Encoded }).toEqual({ fn: 'WorkbooksFunction', status: 200, base64: true });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(template.body, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('单位录入')!;
+  const work = (ws.getRow(1).values as unknown[]).indexOf('工作考核分');
+  expect(work).toBeGreaterThan(0);
+  for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(work).value = 80 + r;
+  const filled = Buffer.from(await wb.xlsx.writeBuffer());
+
+  const xlsx = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...auth };
+  const r = await call('POST', '/api/admin/rounds/rw/target-inputs.xlsx', filled, xlsx, fresh);
+  expect({ fn: r.functionId, status: r.status, changed: r.body.changed?.length }).toEqual({ fn: 'WorkbooksFunction', status: 200, changed: ws.rowCount - 1 });
+  ws.getRow(2).getCell(work).value = '八十';
+  const bad = await call('POST', '/api/admin/rounds/rw/target-inputs.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), xlsx, fresh);
+  expect({ status: bad.status, code: bad.body.error.code, place: bad.body.error.details.problems[0].message.split('：')[0] }).toEqual({ status: 422, code: 'WORKBOOK_INVALID', place: '工作表“单位录入”第2行“工作考核分”列' });
+});

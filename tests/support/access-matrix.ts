@@ -76,6 +76,8 @@ export const ACCESS_MATRIX: Record<string, 'public' | 'optional' | readonly Role
   'GET /admin/rounds/:id/target-inputs': OFFICE,
   'PATCH /admin/rounds/:id/target-inputs': OFFICE,
   'PATCH /admin/rounds/:id/target-inputs/:targetId': OFFICE,
+  'GET /admin/rounds/:id/target-inputs.xlsx': OFFICE,
+  'POST /admin/rounds/:id/target-inputs.xlsx': OFFICE,
   'POST /admin/rounds/:id/recount': OFFICE,
   'POST /admin/representatives/import': OFFICE,
   'GET /admin/representatives': OFFICE,

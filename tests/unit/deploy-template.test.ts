@@ -235,9 +235,9 @@ describe('the bundles', () => {
   const inputs = (b: BuiltBundle) => Object.values(b.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
   const carries = (b: BuiltBundle, pattern: RegExp) => inputs(b).some((i) => pattern.test(i));
 
-  it('keeps the Excel writer in the exports function alone, and the S3 client in the staff function alone', () => {
+  it('keeps the Excel writer in the exports and workbooks functions alone, and the S3 client in the staff function alone', () => {
     const byName = Object.fromEntries(built.map((b) => [b.fn.name, { exceljs: carries(b, /node_modules\/exceljs\//), s3: carries(b, /node_modules\/@aws-sdk\/client-s3\//) }]));
-    expect(byName).toEqual({ citizen: { exceljs: false, s3: false }, staff: { exceljs: false, s3: true }, exports: { exceljs: true, s3: false } });
+    expect(byName).toEqual({ citizen: { exceljs: false, s3: false }, staff: { exceljs: false, s3: true }, exports: { exceljs: true, s3: false }, workbooks: { exceljs: true, s3: false } });
   });
 
   it('puts in each bundle only its own route modules, never the whole route table', () => {

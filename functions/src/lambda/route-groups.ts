@@ -10,6 +10,9 @@ import type { RouteSpec } from '../http/route';
  *  - `citizen`: routes that need no staff session (public or optional auth, or citizen/panel
  *    roles) and are not under /admin or /evidence: the hot, small ballot path, with read +
  *    conditional-write rights only.
+ *  - `workbooks`: the inputs template of a round as Excel and its upload
+ *    (routes/target-inputs-xlsx.ts): office routes that need exceljs, kept out of staff so that
+ *    bundle stays without it.
  *  - `staff`: everything else.
  *  - `local`: the dev login (routes/dev-login.ts): mounted by the local server only, served by no
  *    Lambda function and absent from template.yaml (it falls through to staff, which answers 404).
@@ -18,7 +21,7 @@ import type { RouteSpec } from '../http/route';
  * tests/unit/deploy-template.test.ts proves the template, this rule and each function's route
  * list (lambda/<function>-routes.ts) agree for every route.
  */
-export type FunctionGroup = 'citizen' | 'staff' | 'exports' | 'local';
+export type FunctionGroup = 'citizen' | 'staff' | 'exports' | 'workbooks' | 'local';
 
 /** Routes no deployed function serves, whatever its environment. */
 const LOCAL_ONLY = new Set(['/auth/dev']);
@@ -31,8 +34,12 @@ const STAFF_PREFIXES = ['/admin/', '/evidence/'];
 /** The rendered formats of a published version and its ballot log (routes/exports.ts). */
 const EXPORT_PATH = /^\/public\/rounds\/:id\/(results\.(xlsx|csv)|print|ballots\.jsonl)$/;
 
+/** Office workbooks (routes/target-inputs-xlsx.ts). */
+const WORKBOOK_PATH = /^\/admin\/rounds\/:id\/target-inputs\.xlsx$/;
+
 export function groupOf(spec: RouteSpec<any>): FunctionGroup {
   if (LOCAL_ONLY.has(spec.path)) return 'local';
+  if (WORKBOOK_PATH.test(spec.path)) return 'workbooks';
   if (STAFF_PREFIXES.some((prefix) => spec.path.startsWith(prefix))) return 'staff';
   if (spec.auth === 'public' && EXPORT_PATH.test(spec.path)) return 'exports';
   if (spec.auth === 'public' || spec.auth === 'optional') return 'citizen';

@@ -402,7 +402,7 @@ describe('against the built Lambda bundles', () => {
 
   it('answers malformed paths and encodings with 4xx and the security headers in every function', async () => {
     const env = { ...storeEnv(), WECHAT_APPID: 'wx-red-team', WECHAT_SECRET: 'good', WECHAT_API_BASE: wechat.baseUrl };
-    const handlers: Record<string, Handler> = { citizen: loadBundle(bundle('citizen'), env), staff: loadBundle(bundle('staff'), env), exports: loadBundle(bundle('exports'), { DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT, AWS_REGION: 'local', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', TABLE_NAME: table }) };
+    const handlers: Record<string, Handler> = { citizen: loadBundle(bundle('citizen'), env), staff: loadBundle(bundle('staff'), env), workbooks: loadBundle(bundle('workbooks'), env), exports: loadBundle(bundle('exports'), { DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT, AWS_REGION: 'local', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', TABLE_NAME: table }) };
     const templates = ['/api/landing/{bad}', '/api/public/rounds/x{bad}/print', '/api/admin/rounds/{bad}', '/api/{bad}', '/api/org{bad}', '/api/public/rounds/r1/results.csv{bad}'];
     for (const [name, handler] of Object.entries(handlers))
       for (const template of templates)

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { getSchemePreset } from '../../../shared/schemes';
 
 const root = resolve(__dirname, '../../..');
@@ -73,4 +74,40 @@ describe('npm run score', () => {
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/usage: npm run score -- <facts.json>/);
   }, 60_000);
+
+  describe('with an .xlsx workbook', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-xlsx-'));
+
+    it('writes the 甘泉 example as a workbook and scores it exactly like the JSON', () => {
+      const book = join(dir, 'ganquan.xlsx');
+      const made = run('--', '--template', 'ganquan', '--out', book, '--facts', 'docs/examples/ganquan-2014.json');
+      expect(made.code).toBe(0);
+      expect(made.err).toMatch(/说明、本轮信息、单位录入、计数·窗口扫码评价/);
+      const fromBook = run(book);
+      expect(fromBook.code).toBe(0);
+      expect(JSON.parse(fromBook.out)).toEqual(JSON.parse(run('docs/examples/ganquan-2014.json').out));
+    }, 60_000);
+
+    it('exits 2 naming the sheet, row and column of a bad cell', async () => {
+      const book = join(dir, 'bad.xlsx');
+      expect(run('--template', 'ganquan', '--out', book, '--facts', 'docs/examples/ganquan-2014.json').code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(book);
+      const sheet = wb.getWorksheet('单位录入')!;
+      const col = (sheet.getRow(1).values as unknown[]).indexOf('服务人次');
+      sheet.getRow(3).getCell(col).value = '约30';
+      await wb.xlsx.writeFile(book);
+      const r = run(book);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/NOT_A_NUMBER 工作表“单位录入”第3行“服务人次”列：应为不小于0的整数，实为“约30”/);
+    }, 60_000);
+
+    it('writes an empty template for a preset and asks for the round id when it is left empty', () => {
+      const book = join(dir, 'tonghe.xlsx');
+      expect(run('--template', 'tonghe', '--out', book).code).toBe(0);
+      const r = run(book);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/REQUIRED_EMPTY 工作表“本轮信息”第3行“轮次编号”列/);
+    }, 60_000);
+  });
 });

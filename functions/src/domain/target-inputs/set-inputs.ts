@@ -79,7 +79,7 @@ async function checkRows(deps: Deps, round: Round, scheme: Scheme, rows: TargetI
 }
 
 /** Ballots counted per target and channel: the counters less voided ballots. */
-async function ballotsCounted(deps: Deps, roundId: string): Promise<Map<string, Partial<Record<ChannelKind, number>>>> {
+export async function ballotsCounted(deps: Deps, roundId: string): Promise<Map<string, Partial<Record<ChannelKind, number>>>> {
   const [tallies, voids] = await Promise.all([roundTallies(deps, roundId), deps.store.review.listVoids(roundId)]);
   return new Map(
     tallies.targets.map((t) => {

@@ -16,6 +16,7 @@ import { auditRoutes } from './audit';
 import { flagRoutes } from './flags';
 import { messageRoutes } from './messages';
 import { targetInputRoutes } from './target-inputs';
+import { targetInputXlsxRoutes } from './target-inputs-xlsx';
 
 /**
  * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
@@ -23,5 +24,5 @@ import { targetInputRoutes } from './target-inputs';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...targetInputXlsxRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
 ];

@@ -10,6 +10,7 @@ import type { FieldValue } from '@shared/target-inputs/fields';
 import { Notice } from '../../../components/notice';
 import { ApiError, userMessage } from '../../../api/errors';
 import { getInputsTable, setTargetInputs } from '../../../api/inputs';
+import { downloadInputsTemplate, pickWorkbook, uploadInputsWorkbook } from '../../../api/inputs-workbook';
 import { roundAudit } from '../../../api/review';
 import { formatTime } from '../../../lib/format';
 import { requireAdmin } from '../../lib/admin-guard';
@@ -48,6 +49,7 @@ export default function InputsPage() {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string }>();
+  const [workbookProblems, setWorkbookProblems] = useState<string[]>([]);
 
   const reload = async () => {
     const [t, a] = await Promise.all([getInputsTable(roundId), roundAudit(roundId)]);
@@ -102,6 +104,33 @@ export default function InputsPage() {
     setBusy(false);
   };
 
+  /** Excel in a browser only: the mini-program has no file picker for .xlsx. */
+  const inBrowser = process.env.TARO_ENV === 'h5';
+  const download = async () => {
+    try {
+      const name = await downloadInputsTemplate(roundId);
+      setNotice({ tone: 'ok', text: `已下载“${name}”：在“单位录入”表中填写，保存后上传` });
+    } catch (e) {
+      setNotice({ tone: 'error', text: userMessage(e) });
+    }
+  };
+  const upload = async () => {
+    const file = await pickWorkbook();
+    if (!file) return;
+    setBusy(true);
+    setWorkbookProblems([]);
+    try {
+      const { changed } = await uploadInputsWorkbook(roundId, file, table.locked ? reason.trim() : undefined);
+      setNotice({ tone: 'ok', text: changed.length > 0 ? `已从“${file.name}”导入 ${changed.length} 项修改` : `“${file.name}”与系统中的数据一致，没有修改` });
+      await reload().catch(() => undefined);
+    } catch (e) {
+      const problems = e instanceof ApiError ? ((e.details as { problems?: Array<{ message: string }> } | undefined)?.problems ?? []) : [];
+      setWorkbookProblems(problems.map((p) => p.message));
+      setNotice({ tone: 'error', text: problems.length > 0 ? `“${file.name}”有 ${problems.length} 处错误，未导入任何数据：` : cellMessage(e) });
+    }
+    setBusy(false);
+  };
+
   const pending = table.targets.reduce((n, t) => n + t.missing.length, 0);
   return (
     <View className='admin'>
@@ -111,6 +140,25 @@ export default function InputsPage() {
         {table.locked && <Text className='admin__sub'>本轮结果已发布：修改须填写更正理由，发布更正版本后才对外公开。</Text>}
       </View>
       {notice && <Notice tone={notice.tone} testId='inputs-message'>{notice.text}</Notice>}
+      {workbookProblems.length > 0 && (
+        <View className='admin__card' data-testid='inputs-xlsx-problems'>
+          {workbookProblems.map((p, i) => <Text key={i} className='inputs__problem'>{p}</Text>)}
+        </View>
+      )}
+      <View className='admin__card'>
+        <Text className='admin__label'>Excel 模板（按本轮评议方案生成：单位、分组和各项录入列）</Text>
+        {inBrowser ? (
+          <>
+            <Button block onClick={download} data-testid='inputs-xlsx-download'>下载录入模板</Button>
+            <Button block type='primary' loading={busy} disabled={busy || (table.locked && reason.trim().length < 2)} onClick={upload} data-testid='inputs-xlsx-upload'>
+              上传填好的模板
+            </Button>
+            <Text className='admin__sub'>上传时先检查全部单元格，有错误则不导入任何数据；空白单元格不修改。{table.locked ? '已发布的轮次须先在下方填写更正理由。' : ''}</Text>
+          </>
+        ) : (
+          <Text className='admin__sub'>请在电脑浏览器中打开本页下载和上传 Excel 模板。</Text>
+        )}
+      </View>
       <View className='admin__card'>
         <Text className='admin__label'>从 Excel 粘贴（第一列为单位名称，第一行可为表头）</Text>
         <Textarea className='admin__textarea' value={paste} maxlength={-1} onInput={(e) => setPaste(e.detail.value)} data-testid='inputs-paste' />
