@@ -17,7 +17,7 @@
  * Budgets (issue 18): name ≤ 1.5 s at 1.6 Mb/s / 150 ms, ≤ 4 s at 400 kb/s / 400 ms;
  * scan → receipt ≤ 5 s at 1.6 Mb/s. Prints medians vs budgets; exits 1 when one is missed.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -50,6 +50,8 @@ interface Run {
   bytesToReceipt: number;
   scriptBytesToReceipt: number;
   requestsToReceipt: number;
+  /** The build's script files fetched until the receipt (code splitting: no staff or admin page). */
+  scriptFilesToReceipt: string[];
   repeatBytes: number;
   repeatNameMs?: number;
 }
@@ -77,16 +79,23 @@ function median(xs: Array<number | undefined>): number | undefined {
 /** Bytes on the wire per request (CDP encodedDataLength), from now until `take()`. */
 function meterBytes(cdp: CDPSession) {
   const types = new Map<string, string>();
+  const urls = new Map<string, string>();
+  const scriptFiles = new Set<string>();
   let total = 0;
   let scripts = 0;
   let requests = 0;
-  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+  cdp.on('Network.responseReceived', (e) => {
+    types.set(e.requestId, e.type);
+    urls.set(e.requestId, e.response.url);
+  });
   cdp.on('Network.loadingFinished', (e) => {
     total += e.encodedDataLength;
     requests += 1;
-    if (types.get(e.requestId) === 'Script') scripts += e.encodedDataLength;
+    if (types.get(e.requestId) !== 'Script') return;
+    scripts += e.encodedDataLength;
+    scriptFiles.add(new URL(urls.get(e.requestId)!).pathname.slice(1));
   });
-  return () => ({ total, scripts, requests });
+  return () => ({ total, scripts, requests, scriptFiles: [...scriptFiles].sort() });
 }
 
 /** Records, in the page, when `name` first shows (every frame) and the shell's element timing. */
@@ -159,6 +168,7 @@ async function oneRun(browser: Browser, p: Profile, url: string, name: string): 
       bytesToReceipt: toReceipt.total,
       scriptBytesToReceipt: toReceipt.scripts,
       requestsToReceipt: toReceipt.requests,
+      scriptFilesToReceipt: toReceipt.scriptFiles,
       repeatBytes: repeat().total,
       repeatNameMs: repeatMarks.name,
     };
@@ -170,6 +180,17 @@ async function oneRun(browser: Browser, p: Profile, url: string, name: string): 
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const s = (ms?: number) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
 
+/** How much of the build's script the citizen's rate page fetched (the rest: other pages' chunks). */
+function codeSplit(h5: string, fetched: string[]): string | undefined {
+  const dir = join(h5, 'js');
+  if (!existsSync(dir) || fetched.length === 0) return undefined;
+  const all = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const size = (f: string) => statSync(join(h5, existsSync(join(h5, `${f}.br`)) ? `${f}.br` : f)).size;
+  const total = all.reduce((n, f) => n + size(`js/${f}`), 0);
+  const used = fetched.filter((f) => existsSync(join(h5, f))).reduce((n, f) => n + size(f), 0);
+  return `Code split: scan → receipt fetched ${fetched.length} of the build's ${all.length} script files (${kb(used)} of ${kb(total)} as brotli): ${fetched.join(', ')}`;
+}
+
 export function formatFirstPaint(rows: FirstPaintRow[], h5: string): string {
   const lines = [`First paint and scan → receipt (${h5}; real Chromium, CDP network emulation, CPU as is; median of ${rows[0]?.runs.length ?? 0} cold runs)`];
   lines.push('| network | first paint (FCP) | window name on screen | budget | scan → receipt | budget | bytes to name | bytes to receipt (of which script) | 2nd visit: bytes, name |');
@@ -180,6 +201,8 @@ export function formatFirstPaint(rows: FirstPaintRow[], h5: string): string {
       `| ${r.profile} | ${s(m.fcpMs)} | ${s(m.nameMs)} | ≤ ${s(r.budgets.nameMs)} | ${s(m.receiptMs)} | ${r.budgets.receiptMs ? `≤ ${s(r.budgets.receiptMs)}` : '—'} | ${kb(m.bytesToName)} | ${kb(m.bytesToReceipt)} (${kb(m.scriptBytesToReceipt)}) | ${kb(m.repeatBytes)}, ${s(m.repeatNameMs)} |`,
     );
   }
+  const split = codeSplit(h5, rows[0]?.runs[0]?.scriptFilesToReceipt ?? []);
+  if (split) lines.push(split);
   lines.push(rows.every((r) => r.withinBudget) ? 'All within budget.' : `Over budget: ${rows.filter((r) => !r.withinBudget).map((r) => r.profile).join('; ')}`);
   return lines.join('\n') + '\n';
 }
