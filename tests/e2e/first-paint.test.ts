@@ -61,7 +61,7 @@ it('paints the window’s unit, section and name and a loading line before any s
   expect(await px('.shell__window')).toBeGreaterThanOrEqual(24);
   expect(await px('.shell__loading')).toBeGreaterThanOrEqual(18);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await shot(page, 'shell-window');
+  await shot(page, 'shell-window', { docs: true });
   await page.context().close();
 });
 
