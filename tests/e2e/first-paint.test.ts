@@ -40,16 +40,21 @@ async function printedLink(windowId: string): Promise<string> {
   return `${stack.baseUrl}/${printed.search}`;
 }
 
-/** A phone page that fetches no script: what the network has shown before any script arrives. */
-async function pageWithoutScripts(): Promise<Page> {
+/**
+ * A phone page whose scripts never arrive (their requests stay open): what a citizen sees
+ * before any script has run. Opened at `commit`: load and DOMContentLoaded wait for the scripts.
+ */
+async function pageBeforeScripts(url: string): Promise<Page> {
   const page = await phonePage(browser);
-  await page.route('**/js/**', (route) => route.abort());
+  await page.route('**/js/**', () => undefined);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('#shell').waitFor();
   return page;
 }
 
 it('paints the window’s unit, section and name and a loading line before any script runs', async () => {
-  const page = await pageWithoutScripts();
-  await page.goto(await printedLink('w111'));
+  const page = await pageBeforeScripts(await printedLink('w111'));
+  await page.locator('.shell__window').waitFor();
   const shell = page.locator('#shell');
   await expect(shell.isVisible()).resolves.toBe(true);
   expect(await page.locator('.shell__unit').innerText()).toBe('公安局 · 户政科');
@@ -66,11 +71,31 @@ it('paints the window’s unit, section and name and a loading line before any s
 });
 
 it('shows the loading line without a name for a sampling link', async () => {
-  const page = await pageWithoutScripts();
-  await page.goto(`${stack.baseUrl}/?token=${encodeURIComponent(county.samplingToken)}`);
+  const page = await pageBeforeScripts(`${stack.baseUrl}/?token=${encodeURIComponent(county.samplingToken)}`);
+  await page.locator('#shell').getByText('正在加载，请稍候…').waitFor();
   expect(await page.locator('#shell').getByText('正在加载，请稍候…').isVisible()).toBe(true);
   expect(await page.locator('#shell-name').isVisible()).toBe(false);
   expect(await page.title()).toBe('群众评议');
+  await page.context().close();
+});
+
+it('says so and offers a reload when a script does not arrive, and the reload opens the page', async () => {
+  const page = await phonePage(browser);
+  await page.route('**/js/**', (route) => route.abort());
+  await page.goto(await printedLink('w211'));
+  const failed = page.locator('#shell').getByText('网络不好，页面没有加载完整。');
+  await failed.waitFor();
+  expect(await page.locator('#shell').getByText('正在加载，请稍候…').isVisible()).toBe(false);
+  expect(await page.locator('.shell__window').innerText()).toBe('教育咨询窗口');
+  const retry = page.getByRole('button', { name: '重新加载' });
+  const box = (await retry.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  await shot(page, 'shell-failed', { docs: true });
+  // The network is back: the reload gets the scripts and the app takes over.
+  await page.unroute('**/js/**');
+  await retry.click();
+  await page.getByTestId('target-path').getByText('教育咨询窗口').waitFor();
+  await page.locator('#shell').waitFor({ state: 'detached' });
   await page.context().close();
 });
 
