@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { PrecompressPlugin } from './precompress';
 
 // One source tree, two outputs: the WeChat build must not overwrite the H5 build that
 // `npm start` and the browser tests serve, so each platform gets its own folder.
@@ -43,7 +44,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Content-hashed names: served `immutable` for a year (functions/src/http/h5-static.ts).
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      // index.html places the tags itself: scripts deferred in <head>, the stylesheet after the
+      // shell so it does not hold back the shell's first paint (client/src/index.html).
+      htmlPluginOption: { inject: false },
+      // Brotli and gzip copies of every text asset, made once here (config/precompress.ts).
+      webpackChain(chain) {
+        chain.plugin('precompress').use(PrecompressPlugin);
+      },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[contenthash:8].css',

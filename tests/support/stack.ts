@@ -46,7 +46,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...options.env }, { schemes: testSchemes, ...options.overrides });
   const demo = options.seedDemo ? await loadDemoData(deps) : undefined;
   const errors: unknown[] = [];
-  const app = createApp(deps, { ...WHOLE_API, staticDir: options.staticDir, log: (e) => (e.level === 'error' ? errors.push(e) : undefined) });
+  // The shell's name lookup gets a busy machine's time (its own deadline is tested in h5-static.test.ts).
+  const app = createApp(deps, { ...WHOLE_API, staticDir: options.staticDir, shellFillTimeoutMs: 60_000, log: (e) => (e.level === 'error' ? errors.push(e) : undefined) });
   const server = await new Promise<Server>((res) => {
     const s: Server = app.listen(0, '127.0.0.1', () => res(s));
   });

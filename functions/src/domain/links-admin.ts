@@ -6,9 +6,14 @@ import { invitationToken, samplingToken, windowToken } from './tokens';
 import { getRoundOrThrow } from './rounds-admin';
 import type { Round } from '@shared/model/round';
 
-/** H5 link for a token (the WeChat QR carries the same token as its scene). */
+/**
+ * H5 link for a token (the WeChat QR carries the same token as its scene). The token is in the
+ * query, where the server sees it: a window's shell paints with the window's name before any
+ * script (functions/src/http/h5-static.ts), and index.html's first script opens the rate page.
+ * Links printed before (`/#/pages/rate/index?token=…`) still work, without the early name.
+ */
 export function landingUrl(deps: Deps, token: string): string {
-  return `${deps.config.publicBaseUrl.replace(/\/$/, '')}/#/pages/rate/index?token=${encodeURIComponent(token)}`;
+  return `${deps.config.publicBaseUrl.replace(/\/$/, '')}/?token=${encodeURIComponent(token)}`;
 }
 
 /** Issues (or rotates) a window's QR: the new version makes every earlier poster invalid. */
