@@ -10,6 +10,8 @@ import type { RouteSpec } from '../http/route';
  *  - `citizen`: routes that need no staff session (public or optional auth, or citizen/panel
  *    roles) and are not under /admin or /evidence: the hot, small ballot path, with read +
  *    conditional-write rights only.
+ *  - `paper`: the PDF downloads (printed forms, invitation letters, routes/paper-pdf.ts): the PDF
+ *    writer and its CJK font stay out of the other bundles.
  *  - `staff`: everything else.
  *  - `local`: the dev login (routes/dev-login.ts): mounted by the local server only, served by no
  *    Lambda function and absent from template.yaml (it falls through to staff, which answers 404).
@@ -18,7 +20,7 @@ import type { RouteSpec } from '../http/route';
  * tests/unit/deploy-template.test.ts proves the template, this rule and each function's route
  * list (lambda/<function>-routes.ts) agree for every route.
  */
-export type FunctionGroup = 'citizen' | 'staff' | 'exports' | 'local';
+export type FunctionGroup = 'citizen' | 'staff' | 'exports' | 'paper' | 'local';
 
 /** Routes no deployed function serves, whatever its environment. */
 const LOCAL_ONLY = new Set(['/auth/dev']);
@@ -31,8 +33,12 @@ const STAFF_PREFIXES = ['/admin/', '/evidence/'];
 /** The rendered formats of a published version and its ballot log (routes/exports.ts). */
 const EXPORT_PATH = /^\/public\/rounds\/:id\/(results\.(xlsx|csv)|print|ballots\.jsonl)$/;
 
+/** Rendered PDFs (routes/paper-pdf.ts). */
+const PDF_PATH = /\.pdf$/;
+
 export function groupOf(spec: RouteSpec<any>): FunctionGroup {
   if (LOCAL_ONLY.has(spec.path)) return 'local';
+  if (PDF_PATH.test(spec.path)) return 'paper';
   if (STAFF_PREFIXES.some((prefix) => spec.path.startsWith(prefix))) return 'staff';
   if (spec.auth === 'public' && EXPORT_PATH.test(spec.path)) return 'exports';
   if (spec.auth === 'public' || spec.auth === 'optional') return 'citizen';

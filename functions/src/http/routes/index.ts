@@ -16,6 +16,9 @@ import { auditRoutes } from './audit';
 import { flagRoutes } from './flags';
 import { messageRoutes } from './messages';
 import { targetInputRoutes } from './target-inputs';
+import { paperRoutes } from './paper';
+import { paperPdfRoutes } from './paper-pdf';
+import { paperOnlineRoutes } from './paper-online';
 
 /**
  * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
@@ -23,5 +26,5 @@ import { targetInputRoutes } from './target-inputs';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...paperRoutes, ...paperOnlineRoutes, ...paperPdfRoutes, ...opsRoutes,
 ];
