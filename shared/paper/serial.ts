@@ -38,7 +38,7 @@ export function displaySerial(serial: string): string {
  * printed form (dashes, spaces, lower case, O for 0, I/L for 1) and the form's QR link
  * (`…?serial=7K2M-9XPQ-4D1C`), which is what a USB scanner types.
  * @example parseSerial('7k2m-9xpq-4d1c') === '7K2M9XPQ4D1C'
- * @example parseSerial('https://x/#/pages/paper/index?serial=7K2M-9XPQ-4D1C') === '7K2M9XPQ4D1C'
+ * @example parseSerial('https://x/#/public/pages/paper/index?serial=7K2M-9XPQ-4D1C') === '7K2M9XPQ4D1C'
  */
 export function parseSerial(input: string): string | undefined {
   const fromLink = /[?&]serial=([^&#\s]+)/.exec(input);
@@ -50,5 +50,5 @@ export function parseSerial(input: string): string | undefined {
 
 /** The link a form's QR carries: a citizen who prefers the phone answers there, once. */
 export function serialLink(publicBaseUrl: string, serial: string): string {
-  return `${publicBaseUrl.replace(/\/$/, '')}/#/pages/paper/index?serial=${displaySerial(serial)}`;
+  return `${publicBaseUrl.replace(/\/$/, '')}/#/public/pages/paper/index?serial=${displaySerial(serial)}`;
 }
