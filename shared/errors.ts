@@ -91,6 +91,18 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, zh: '操作太频繁，请稍后再试', en: 'Too many requests' },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Internal error' },
   STORE_UNAVAILABLE: { status: 503, zh: '系统繁忙，请稍后重试，您的评价不会重复计入', en: 'The store did not answer; retrying is safe' },
+  PAPER_SERIAL_INVALID: { status: 400, zh: '编号无效，请核对测评表上的编号（可能输错或漏输了一位）', en: 'Not a serial: wrong length or check symbol (a mistyped or swapped symbol)' },
+  PAPER_SERIAL_UNKNOWN: { status: 404, zh: '没有找到该编号的测评表，请核对是否为本轮印发的表', en: 'No form was issued with this serial (in this round)' },
+  PAPER_SERIAL_USED: { status: 409, zh: '该编号的测评表已经计入，每份表只计一次', en: 'This serial was already counted (on paper or online): each form counts once' },
+  PAPER_ALREADY_KEYED: { status: 409, zh: '您已录入过这份表，第二遍须由另一名录入员背对背录入', en: 'You keyed this form already: the second keying must be another clerk' },
+  PAPER_KEYED_TWICE: { status: 409, zh: '这份表已经录入两遍，等待核对或裁定', en: 'This form was keyed twice already; it waits for its decision' },
+  PAPER_POSTMARK_REQUIRED: { status: 409, zh: '评议已结束，须录入评议期内的邮戳日期才能计入', en: 'The round is closed: a form counts only with a postmark date inside the round period' },
+  PAPER_DATE_OUTSIDE_ROUND: { status: 422, zh: '日期不在本轮评议期内，或晚于今天', en: 'The postmark or sheet date is outside the round period or in the future' },
+  PAPER_NOT_MISMATCHED: { status: 409, zh: '这份表没有待裁定的分歧', en: 'This form has no mismatch to resolve' },
+  PAPER_RESOLVER_KEYED: { status: 403, zh: '裁定人不能是录入过这份表的录入员', en: 'A clerk who keyed the form may not resolve its mismatch' },
+  PAPER_KIND_NOT_ALLOWED: { status: 422, zh: '本轮评议不接受这类纸质表或评价方式', en: 'The round does not take this kind of paper or its channel' },
+  PAPER_NO_FORMS: { status: 404, zh: '所选对象尚未印发测评表', en: 'No forms were issued for the selection' },
+  PDF_FONT_MISSING: { status: 503, zh: '打印用中文字体未安装，暂时无法生成 PDF，请联系管理员', en: 'No CJK font for PDF rendering (set PDF_FONT_PATH or ship the font asset; docs/deploy.md)' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

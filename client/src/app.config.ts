@@ -12,8 +12,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'staff', pages: ['pages/login/index', 'pages/unit/index', 'pages/rankings/index', 'pages/tasks/index', 'pages/task/index'] },
     // Published results: anyone may read them, but they are not what a citizen scanning a window needs.
-    { root: 'public', pages: ['pages/results/index', 'pages/round/index', 'pages/draw/index'] },
-    { root: 'admin', pages: ['pages/rounds/index', 'pages/review/index', 'pages/hearing/index', 'pages/draws/index', 'pages/import/index', 'pages/qr/index', 'pages/invitations/index', 'pages/consequences/index', 'pages/inputs/index', 'pages/programmes/index', 'pages/programme/index'] },
+    { root: 'public', pages: ['pages/results/index', 'pages/round/index', 'pages/draw/index', 'pages/paper/index'] },
+    { root: 'admin', pages: ['pages/rounds/index', 'pages/review/index', 'pages/hearing/index', 'pages/draws/index', 'pages/import/index', 'pages/qr/index', 'pages/invitations/index', 'pages/consequences/index', 'pages/inputs/index', 'pages/programmes/index', 'pages/programme/index', 'pages/paper/index', 'pages/paper-intake/index', 'pages/paper-mismatches/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -8,7 +8,7 @@ const root = resolve(__dirname, '../..');
 /** One deployed Lambda function: where its code starts and what the template calls it. */
 export interface LambdaFunction {
   /** Folder under the output dir; template.yaml's CodeUri is `dist/lambda/<name>`. */
-  name: 'citizen' | 'staff' | 'exports' | 'workbooks';
+  name: 'citizen' | 'staff' | 'exports' | 'workbooks' | 'paper';
   /** Logical id of the AWS::Serverless::Function in template.yaml. */
   logicalId: string;
   entry: string;
@@ -32,6 +32,8 @@ export const LAMBDA_FUNCTIONS: readonly LambdaFunction[] = [
   { name: 'citizen', logicalId: 'CitizenFunction', entry: 'functions/src/lambda/citizen.ts', routesModule: 'functions/src/lambda/citizen-routes.ts', handlerExport: 'handler', keepIconvTables: [], secrets: ALL_SECRETS },
   { name: 'staff', logicalId: 'StaffFunction', entry: 'functions/src/lambda/staff.ts', routesModule: 'functions/src/lambda/staff-routes.ts', handlerExport: 'handler', keepIconvTables: CHINESE_ICONV_TABLES, secrets: ALL_SECRETS },
   { name: 'workbooks', logicalId: 'WorkbooksFunction', entry: 'functions/src/lambda/workbooks.ts', routesModule: 'functions/src/lambda/workbooks-routes.ts', handlerExport: 'handler', keepIconvTables: [], secrets: ['TOKEN_SECRET', 'PSEUDONYM_SECRET', 'SESSION_SECRET'] },
+  // Printed forms and letters: the PDF writer lives here alone; the font is a layer or an asset, not code.
+  { name: 'paper', logicalId: 'PaperFunction', entry: 'functions/src/lambda/paper.ts', routesModule: 'functions/src/lambda/paper-routes.ts', handlerExport: 'handler', keepIconvTables: [], secrets: ['TOKEN_SECRET', 'PSEUDONYM_SECRET', 'SESSION_SECRET'] },
   { name: 'exports', logicalId: 'ExportsFunction', entry: 'functions/src/lambda/exports.ts', routesModule: 'functions/src/lambda/exports-routes.ts', handlerExport: 'handler', keepIconvTables: [], secrets: [] },
 ];
 

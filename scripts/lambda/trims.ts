@@ -47,6 +47,18 @@ import { brotliCompressSync } from 'node:zlib';
  *    own `stream`, of which both are copies (the package exists for old Node and browsers);
  *    its Duplex, PassThrough and Readable are what exceljs and JSZip use. The Excel test on the
  *    exports bundle reads the workbook back with the untrimmed exceljs.
+ *  - pdfkit (the paper function): resolved to its CommonJS build (`js/pdfkit.js`). Its ES module
+ *    build computes a file URL from `import.meta.url` when it loads, which a CommonJS bundle
+ *    does not have ("Invalid URL" at init). Documents start without Helvetica
+ *    (domain/paper/pdf/document.ts), so pdfkit's standard-font files, not bundled, are never read.
+ *  - brotli (≈ 480 KB, pulled by fontkit for WOFF2 fonts): replaced by Node's own
+ *    `zlib.brotliDecompressSync`, which decodes the same format; our fonts are TTF/TTC anyway.
+ *  - fontkit (pdfkit's font reader): its ES module build for Node (`dist/module.mjs`, what an
+ *    `import` gets) instead of the CommonJS one pdfkit's `require` would get: the same code,
+ *    which esbuild can scope-hoist and trim.
+ *  - pdfkit's AES (@noble/ciphers, ≈ 22 KB) and PNG decoder (png-js): used only to encrypt a
+ *    PDF with a password or to embed a PNG image, neither of which a printed form or letter
+ *    does; the stubs throw if either is ever asked for.
  *  - the OpenAPI document (staff function): functions/src/lambda/openapi-document.ts builds it
  *    from every route; in the bundle it becomes the same JSON built now, at bundle time, and
  *    embedded brotli-compressed (≈ 15 KB for 550 KB of JSON), inflated on the first request.
@@ -117,6 +129,23 @@ export function lambdaTrims(options: TrimOptions): Plugin {
       build.onResolve({ filter: /^qs$/ }, () => ({ path: 'qs', namespace: 'lambda-trims' }));
       build.onLoad({ filter: /^qs$/, namespace: 'lambda-trims' }, () => ({
         contents: "const off = () => { throw new Error('qs is not bundled: keep Express\\'s simple query parser and JSON bodies'); };\nmodule.exports = { parse: off, stringify: off };",
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: require.resolve('pdfkit') /* its "require" export: js/pdfkit.js */ }));
+      build.onResolve({ filter: /^fontkit$/ }, () => ({ path: join(dirname(require.resolve('fontkit')), 'module.mjs') }));
+      build.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, () => ({ path: 'noble-aes', namespace: 'lambda-trims' }));
+      build.onLoad({ filter: /^noble-aes$/, namespace: 'lambda-trims' }, () => ({
+        contents: "const off = () => { throw new Error('PDF encryption is not bundled: printed forms and letters carry no password'); };\nmodule.exports = { cbc: off, ecb: off };",
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^png-js$/ }, () => ({ path: 'png-js', namespace: 'lambda-trims' }));
+      build.onLoad({ filter: /^png-js$/, namespace: 'lambda-trims' }, () => ({
+        contents: "module.exports = class PNG { constructor() { throw new Error('PNG images are not bundled: printed forms and letters draw vectors and text only'); } };",
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: 'brotli-decompress', namespace: 'lambda-trims' }));
+      build.onLoad({ filter: /^brotli-decompress$/, namespace: 'lambda-trims' }, () => ({
+        contents: "const { brotliDecompressSync } = require('node:zlib');\nmodule.exports = (buffer) => new Uint8Array(brotliDecompressSync(buffer));",
         loader: 'js',
       }));
       build.onResolve({ filter: /^readable-stream$/ }, () => ({ path: 'node:stream', external: true }));

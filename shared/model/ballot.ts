@@ -23,10 +23,19 @@ export const Ballot = z.object({
   answers: Answers,
   comment: z.string().max(COMMENT_MAX).optional(),
   evaluator: z.string(),
-  /** Monitor and inspection sheets: which sheet, the period it covers, the inspector's notes and evidence references. */
+  /**
+   * Monitor and inspection sheets: which sheet, the period it covers, the inspector's notes and
+   * evidence references. A paper form keyed by the office (`paper`) carries its printed serial
+   * (the dedupe key: one count per serial, on paper or online), the kind of paper, and the
+   * postmark or the day it was filled in when it has one.
+   */
   sheet: z
     .object({
-      kind: z.enum(['instant', 'monthly', 'inspection', 'phone', 'hearing']),
+      kind: z.enum(['instant', 'monthly', 'inspection', 'phone', 'hearing', 'paper']),
+      serial: z.string().optional(),
+      paperKind: z.string().optional(),
+      postmarkedOn: z.string().optional(),
+      filledOn: z.string().optional(),
       month: z.string().optional(),
       visitedOn: z.string().optional(),
       notes: z.string().max(2000).optional(),

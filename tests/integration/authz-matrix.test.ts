@@ -93,6 +93,9 @@ function pathFor(spec: RouteSpec<any>, existing: boolean): string {
     ballot: () => 'Tzzzz9',
     digest: () => '0'.repeat(64),
     flagId: () => 'B-0123456789abcdef',
+    serial: () => 'ZZZZ-ZZZZ-ZZZZ',
+    batchId: () => 'Bzzzz9',
+    code: () => 'ZZZZ-ZZZZ-ZZZZ-ZZZZ',
   };
   return p.replace(/:(\w+)/g, (_m, name: string) => {
     const v = values[name];

@@ -107,6 +107,18 @@ export const ACCESS_MATRIX: Record<string, 'public' | 'optional' | readonly Role
   'GET /admin/outbox': OFFICE,
   'GET /admin/audit-log': OFFICE,
   'GET /admin/rounds/:id/targets/:targetId/original-comments': OFFICE,
+  'POST /admin/rounds/:id/paper/forms': OFFICE,
+  'GET /admin/rounds/:id/paper': OFFICE,
+  'GET /admin/paper/serials/:serial': OFFICE,
+  'POST /admin/rounds/:id/paper/returns': OFFICE,
+  'GET /admin/rounds/:id/paper/mismatches': OFFICE,
+  'POST /admin/rounds/:id/paper/returns/:serial/resolve': OFFICE,
+  'GET /admin/rounds/:id/paper/forms.pdf': OFFICE,
+  'GET /admin/rounds/:id/paper/batches/:batchId/forms.pdf': OFFICE,
+  'GET /admin/draws/:id/letters.pdf': OFFICE,
+  'GET /paper/forms/:serial': 'public',
+  'POST /paper/forms/:serial/ballot': 'public',
+  'GET /invitations/code/:code': 'public',
 };
 
 /** The matrix as the Markdown table in docs/access.md. */

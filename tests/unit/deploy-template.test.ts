@@ -169,8 +169,8 @@ describe('least privilege', () => {
     const auditKeys = [keys.audit('r1', '2026-01-01T00:00:00.000Z', 'e').PK, keys.officeAudit('2026-01-01T00:00:00.000Z', 'e').PK];
     const writes = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
     const writers = functions.filter(([, res]) => statements(res.Properties).some((st: any) => st.Effect === 'Allow' && [st.Action].flat().some((a: string) => writes.test(a))));
-    // Only the read-only exports function may go without the Deny; the others all write.
-    expect(functions.length - writers.length).toBe(1);
+    // Only the read-only functions (exports, paper PDFs) may go without the Deny; the others all write.
+    expect(functions.filter(([id]) => !writers.some(([w]) => w === id)).map(([id]) => id).sort()).toEqual(['ExportsFunction', 'PaperFunction']);
     for (const [, res] of writers) {
       const deny = statements(res.Properties).find((st: any) => st.Effect === 'Deny' && st.Sid === 'AuditLogsAppendOnly');
       expect([deny?.Action].flat()).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
@@ -235,9 +235,15 @@ describe('the bundles', () => {
   const inputs = (b: BuiltBundle) => Object.values(b.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
   const carries = (b: BuiltBundle, pattern: RegExp) => inputs(b).some((i) => pattern.test(i));
 
-  it('keeps the Excel writer in the exports and workbooks functions alone, and the S3 client in the staff function alone', () => {
-    const byName = Object.fromEntries(built.map((b) => [b.fn.name, { exceljs: carries(b, /node_modules\/exceljs\//), s3: carries(b, /node_modules\/@aws-sdk\/client-s3\//) }]));
-    expect(byName).toEqual({ citizen: { exceljs: false, s3: false }, staff: { exceljs: false, s3: true }, exports: { exceljs: true, s3: false }, workbooks: { exceljs: true, s3: false } });
+  it('keeps the Excel writer in the exports and workbooks functions alone, the S3 client in the staff function alone, and the PDF writer in the paper function alone', () => {
+    const byName = Object.fromEntries(built.map((b) => [b.fn.name, { exceljs: carries(b, /node_modules\/exceljs\//), s3: carries(b, /node_modules\/@aws-sdk\/client-s3\//), pdfkit: carries(b, /node_modules\/pdfkit\//) }]));
+    expect(byName).toEqual({
+      citizen: { exceljs: false, s3: false, pdfkit: false },
+      staff: { exceljs: false, s3: true, pdfkit: false },
+      exports: { exceljs: true, s3: false, pdfkit: false },
+      workbooks: { exceljs: true, s3: false, pdfkit: false },
+      paper: { exceljs: false, s3: false, pdfkit: true },
+    });
   });
 
   it('puts in each bundle only its own route modules, never the whole route table', () => {

@@ -14,6 +14,7 @@ import { roundTallies } from './tallies';
 import { getRoundOrThrow } from './rounds-admin';
 import { groupOf } from './groups';
 import { isHistoryCandidate, programmeHistory, type HistoryRound } from './programmes/history';
+import { formsIssued } from './paper/issue-forms';
 
 /**
  * Everything the engine is given for a round, gathered from the store:
@@ -35,7 +36,7 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
   const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
   const scheme = parsed.data;
-  const [tallies, nodeList, categories, entered, voids, misconduct] = await Promise.all([
+  const [tallies, nodeList, categories, entered, voids, misconduct, issued] = await Promise.all([
     roundTallies(deps, roundId),
     // Only the round's level: a section round need not read every window.
     deps.store.org.listNodesOfKind(round.targetKind),
@@ -44,6 +45,9 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
     listTargetInputs(deps, roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),
+    // 回收率 = returned ÷ forms issued (domain/paper): a round that issues forms reads its
+    // denominator from the serials it issued, never from a hand-typed 服务人次.
+    formsIssued(deps, roundId, returnRateChannels(scheme)),
   ]);
   const nodes = new Map(nodeList.map((n) => [n.id, n]));
   const enteredBy = new Map(entered.map((i) => [i.targetId, i]));
@@ -63,6 +67,7 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
       ...facts,
       channels: { ...facts.channels, ...imported },
       ...enteredFacts(input),
+      ...(issued.has(t.targetId) ? { served: issued.get(t.targetId)! } : {}),
       ...(Object.keys(records).length > 0 ? { records } : {}),
       ...(input?.misconduct !== undefined || misconductBy.has(t.targetId) ? { misconduct: (input?.misconduct ?? 0) + (misconductBy.get(t.targetId) ?? 0) } : {}),
     };
@@ -70,6 +75,11 @@ export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: 
   const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
   const [history, periods] = await Promise.all([publishedHistory(deps, round), periodFacts(deps, round)]);
   return { round, scheme, facts: { roundId, targets, history, ...periods, ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
+}
+
+/** The channels the scheme's return-rate components count returns on (甘泉: window). */
+function returnRateChannels(scheme: Scheme): ChannelKind[] {
+  return [...new Set(scheme.components.flatMap((c) => (c.kind === 'returnRate' ? c.channels : [])))];
 }
 
 /** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */

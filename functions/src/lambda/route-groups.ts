@@ -13,6 +13,8 @@ import type { RouteSpec } from '../http/route';
  *  - `workbooks`: the inputs template of a round as Excel and its upload
  *    (routes/target-inputs-xlsx.ts): office routes that need exceljs, kept out of staff so that
  *    bundle stays without it.
+ *  - `paper`: the PDF downloads (printed forms, invitation letters, routes/paper-pdf.ts): the PDF
+ *    writer and its CJK font stay out of the other bundles.
  *  - `staff`: everything else.
  *  - `local`: the dev login (routes/dev-login.ts): mounted by the local server only, served by no
  *    Lambda function and absent from template.yaml (it falls through to staff, which answers 404).
@@ -21,7 +23,7 @@ import type { RouteSpec } from '../http/route';
  * tests/unit/deploy-template.test.ts proves the template, this rule and each function's route
  * list (lambda/<function>-routes.ts) agree for every route.
  */
-export type FunctionGroup = 'citizen' | 'staff' | 'exports' | 'workbooks' | 'local';
+export type FunctionGroup = 'citizen' | 'staff' | 'exports' | 'workbooks' | 'paper' | 'local';
 
 /** Routes no deployed function serves, whatever its environment. */
 const LOCAL_ONLY = new Set(['/auth/dev']);
@@ -37,9 +39,13 @@ const EXPORT_PATH = /^\/public\/rounds\/:id\/(results\.(xlsx|csv)|print|ballots\
 /** Office workbooks (routes/target-inputs-xlsx.ts). */
 const WORKBOOK_PATH = /^\/admin\/rounds\/:id\/target-inputs\.xlsx$/;
 
+/** Rendered PDFs (routes/paper-pdf.ts). */
+const PDF_PATH = /\.pdf$/;
+
 export function groupOf(spec: RouteSpec<any>): FunctionGroup {
   if (LOCAL_ONLY.has(spec.path)) return 'local';
   if (WORKBOOK_PATH.test(spec.path)) return 'workbooks';
+  if (PDF_PATH.test(spec.path)) return 'paper';
   if (STAFF_PREFIXES.some((prefix) => spec.path.startsWith(prefix))) return 'staff';
   if (spec.auth === 'public' && EXPORT_PATH.test(spec.path)) return 'exports';
   if (spec.auth === 'public' || spec.auth === 'optional') return 'citizen';

@@ -10,7 +10,8 @@ import { rectificationRoutes } from '../http/routes/rectification';
 import { resultRoutes } from '../http/routes/results';
 import { targetInputRoutes } from '../http/routes/target-inputs';
 import { messageRoutes } from '../http/routes/messages';
+import { paperRoutes } from '../http/routes/paper';
 import { routesIn } from './route-groups';
 
-/** The staff function's routes: admin, programmes, results, review and publication, stuffing flags, panels, rectification, the office audit log. */
-export const routes = routesIn('staff', [authRoutes, adminRoutes, programmeRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes]);
+/** The staff function's routes: admin, programmes, results, review and publication, stuffing flags, panels, rectification, the office audit log, paper intake. */
+export const routes = routesIn('staff', [authRoutes, adminRoutes, programmeRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes, paperRoutes]);

@@ -12,6 +12,7 @@ import type { Hearing } from '@shared/api/panels';
 import type { OfficeAuditEntry, OriginalComment } from '@shared/api/audit';
 import type { FlagKind } from '@shared/api/flags';
 import type { DisclosureStore } from '../domain/disclosure/port';
+import type { PaperStore } from '../domain/paper/port';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
 export interface OrgStore {
@@ -144,7 +145,7 @@ export interface AuditEntry {
   roundId: string;
   at: string;
   actor: string;
-  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction' | 'flag_decision' | 'set_target_input' | 'correct_target_input';
+  action: 'void_ballot' | 'record_misconduct' | 'publish' | 'publish_correction' | 'flag_decision' | 'set_target_input' | 'correct_target_input' | 'paper_resolve' | 'paper_late' | 'paper_backdated';
   reason: string;
   details: Record<string, unknown>;
 }
@@ -346,6 +347,8 @@ export interface Store {
   recipients: RecipientStore;
   /** What staff were last shown of an open round (domain/disclosure/port.ts). */
   disclosure: DisclosureStore;
+  /** Printed serials, forms issued, paper returns keyed twice (domain/paper/port.ts). */
+  paper: PaperStore;
 }
 
 /** Time and randomness are ports so tests can pin them. */

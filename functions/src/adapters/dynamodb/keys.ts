@@ -37,6 +37,9 @@
  * | disclosed batch   | DISCLOSE#<round>                          | <targetId>               |
  * | flag decision     | FLAGDECISION#<round>                      | <flagId>                 |
  * | rate counter      | RATE#<scope>#<hmac(subject)>#<windowStart>| RATE  (TTL)              |
+ * | printed serial    | SERIAL#<serial>                           | SERIAL                   |
+ * | forms issued      | PAPER#<round>                             | BATCH#<batchId>          |
+ * | paper return      | PAPER#<round>                             | RETURN#<serial>          |
  *
  * Ballots and tallies are spread over `tallyShards` partitions per round so a busy round (or a
  * busy window) never concentrates on one partition's 1,000 writes/s.
@@ -77,6 +80,10 @@ export const keys = {
   voidedPartition: (roundId: string) => `VOID#${roundId}`,
   misconduct: (roundId: string, recordId: string) => ({ PK: `MISCONDUCT#${roundId}`, SK: recordId }),
   misconductPartition: (roundId: string) => `MISCONDUCT#${roundId}`,
+  serial: (serial: string) => ({ PK: `SERIAL#${serial}`, SK: 'SERIAL' }),
+  paperBatch: (roundId: string, batchId: string) => ({ PK: `PAPER#${roundId}`, SK: `BATCH#${batchId}` }),
+  paperReturn: (roundId: string, serial: string) => ({ PK: `PAPER#${roundId}`, SK: `RETURN#${serial}` }),
+  paperPartition: (roundId: string) => `PAPER#${roundId}`,
   audit: (roundId: string, at: string, entryId: string) => ({ PK: `AUDIT#${roundId}`, SK: `${at}#${entryId}` }),
   auditPartition: (roundId: string) => `AUDIT#${roundId}`,
   // One partition: office requests are tens to hundreds a day, far below a partition's limits,

@@ -17,6 +17,9 @@ import { flagRoutes } from './flags';
 import { messageRoutes } from './messages';
 import { targetInputRoutes } from './target-inputs';
 import { targetInputXlsxRoutes } from './target-inputs-xlsx';
+import { paperRoutes } from './paper';
+import { paperPdfRoutes } from './paper-pdf';
+import { paperOnlineRoutes } from './paper-online';
 
 /**
  * Every route of the API, in one list: the OpenAPI document, the local server, the tests and the
@@ -24,5 +27,5 @@ import { targetInputXlsxRoutes } from './target-inputs-xlsx';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...targetInputXlsxRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...targetInputXlsxRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...paperRoutes, ...paperOnlineRoutes, ...paperPdfRoutes, ...opsRoutes,
 ];

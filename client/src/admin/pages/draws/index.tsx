@@ -4,7 +4,9 @@ import { View, Text } from '@tarojs/components';
 import type { DrawSummary } from '@shared/api/panels';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
-import { createDraw, drawLog, getDraw, revealDraw } from '../../../api/draws';
+import { createDraw, drawLog, getDraw, inviteDrawn, revealDraw } from '../../../api/draws';
+import { getRound } from '../../../api/staff';
+import { lettersPdfPath, openPdf } from '../../../api/paper';
 import { formatTime } from '../../../lib/format';
 import { requireAdmin } from '../../lib/admin-guard';
 import { useAdminAction } from '../../lib/use-admin-action';
@@ -41,6 +43,12 @@ export default function DrawsPage() {
           <Text className='admin__title'>{d.label}</Text>
           <Text className='admin__sub'>{`${d.drawId} · ${STATUS[d.status]} · 样本池 ${d.poolSize} 人 · 抽取 ${d.n} 人`}</Text>
           <Text className='admin__link' data-testid='draw-public' onClick={() => Taro.navigateTo({ url: `/public/pages/draw/index?id=${d.drawId}` })}>查看公示页</Text>
+          {d.status === 'drawn' && (
+            <Text className='admin__link' data-testid='draw-invite' onClick={() => act('发出邀请', async () => inviteDrawn(d.drawId, (await getRound(roundId)).round.closesAt))}>向抽中的代表发出邀请（截止本轮评议结束）</Text>
+          )}
+          {d.status === 'drawn' && (
+            <Text className='admin__link' data-testid='draw-letters' onClick={() => openPdf(lettersPdfPath(d.drawId)).catch(fail)}>打印邀请函（不用微信的代表：个人二维码和邀请码，须先发出邀请）</Text>
+          )}
           {d.status === 'committed' && <DrawReveal draw={d} busy={busy} onReveal={(reveals) => act('抽取', () => revealDraw(d.drawId, reveals))} />}
         </View>
       ))}

@@ -83,6 +83,7 @@ export default function RoundsPage() {
           </View>
           {links[r.id] && <Text className='admin__link' userSelect>{links[r.id]}</Text>}
           <Text className='admin__link' data-testid={`inputs-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/inputs/index?id=${r.id}` })}>录入数据（服务人次、工作考核等）</Text>
+          <Text className='admin__link' data-testid={`paper-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/paper/index?id=${r.id}` })}>纸质测评表（印发、打印、录入、回收率）</Text>
           {(r.status === 'closed' || r.status === 'published') && (
             <Text className='admin__link' data-testid={`consequences-${r.id}`} onClick={() => Taro.navigateTo({ url: `/admin/pages/consequences/index?roundId=${r.id}` })}>处理措施清单</Text>
           )}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '录入分歧裁定' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '在线填写测评表' });
