@@ -32,7 +32,7 @@ const edit = fc.oneof(
 );
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
-const pick = <T>(list: T[], at: number): T | undefined => (list.length ? list[at % list.length] : undefined);
+const pick = (list: Body[], at: number): Body | undefined => (list.length ? list[at % list.length] : undefined);
 
 function apply(body: Body, e: Edit): void {
   switch (e.op) {
