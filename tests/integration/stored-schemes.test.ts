@@ -327,4 +327,15 @@ describe('甘泉 at 80% instead of 85%, and a round pinned to version 1', () => 
     // And gq1 still reads version 1 after gq2 was published.
     at85((await api.get('/rounds/gq1/results', supervisor)).body.targets);
   }, 300_000);
+
+  it('two clerks saving from the same version at once: one version 3, the other told to reload, nothing lost silently', async () => {
+    const edits = [0.75, 0.7].map((min) => ({ ...v2body, grades: { ...v2body.grades, bands: v2body.grades.bands.map((b: { id: string }) => (b.id === 'satisfied' ? { ...b, min } : b)) } }));
+    const [a, b] = await Promise.all(edits.map((body) => api.post('/admin/schemes/ganquan-county/versions', { basedOnVersion: 2, body }, admin)));
+    expect([a!.status, b!.status].sort()).toEqual([201, 409]);
+    const loser = a!.status === 409 ? a! : b!;
+    expect(loser.body.error).toMatchObject({ code: 'SCHEME_VERSION_STALE', details: { latestVersion: 3 } });
+    const detail = await api.get('/admin/schemes/ganquan-county', admin);
+    expect(detail.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
+    expect(detail.body.scheme.body.grades.bands[0].min).toBe((a!.status === 201 ? edits[0]! : edits[1]!).grades.bands[0].min);
+  });
 });
