@@ -33,7 +33,7 @@ import { formsIssued } from './paper/issue-forms';
  */
 export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
   const round = await getRoundOrThrow(deps, roundId);
-  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  const parsed = Scheme.safeParse((await deps.schemes(round)));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
   const scheme = parsed.data;
   const [tallies, nodeList, categories, entered, voids, misconduct, issued] = await Promise.all([

@@ -1,5 +1,6 @@
 import { adminRoutes } from '../http/routes/admin';
 import { programmeRoutes } from '../http/routes/programmes';
+import { schemeRoutes } from '../http/routes/schemes';
 import { auditRoutes } from '../http/routes/audit';
 import { authRoutes } from '../http/routes/auth';
 import { flagRoutes } from '../http/routes/flags';
@@ -13,5 +14,5 @@ import { messageRoutes } from '../http/routes/messages';
 import { paperRoutes } from '../http/routes/paper';
 import { routesIn } from './route-groups';
 
-/** The staff function's routes: admin, programmes, results, review and publication, stuffing flags, panels, rectification, the office audit log, paper intake. */
-export const routes = routesIn('staff', [authRoutes, adminRoutes, programmeRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes, paperRoutes]);
+/** The staff function's routes: admin, programmes, schemes, results, review and publication, stuffing flags, panels, rectification, the office audit log, paper intake. */
+export const routes = routesIn('staff', [authRoutes, adminRoutes, programmeRoutes, schemeRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes, paperRoutes]);

@@ -66,7 +66,7 @@ export async function serialView(deps: Deps, clerk: string, input: string): Prom
 /** The mismatches waiting for a supervisor, both keyings side by side. */
 export async function listMismatches(deps: Deps, roundId: string): Promise<MismatchList> {
   const round = await getRoundOrThrow(deps, roundId);
-  const scheme = deps.schemes(round.schemeId);
+  const scheme = await deps.schemes(round);
   const waiting = (await deps.store.paper.listReturns(roundId)).filter((r) => r.status === 'mismatch' && r.second);
   const nodes = await deps.store.org.getNodes([...new Set(waiting.map((r) => r.targetId))]);
   const names = await fullNames(deps, [...nodes.values()]);

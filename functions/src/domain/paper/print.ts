@@ -18,7 +18,7 @@ import { lettersPdf } from './pdf/letters';
  */
 export async function issuedFormsPdf(deps: Deps, roundId: string, batchId?: string): Promise<{ pdf: Buffer; forms: number }> {
   const round = await getRoundOrThrow(deps, roundId);
-  const scheme = deps.schemes(round.schemeId);
+  const scheme = await deps.schemes(round);
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const batches = (await deps.store.paper.listBatches(roundId)).filter((b) => batchId === undefined || b.batchId === batchId).sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.batchId.localeCompare(b.batchId));
   if (batches.length === 0) throw new AppError('PAPER_NO_FORMS', { roundId, ...(batchId ? { batchId } : {}) });

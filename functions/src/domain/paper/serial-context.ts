@@ -22,7 +22,7 @@ export async function paperContext(deps: Deps, issued: IssuedSerial): Promise<{ 
   const round = await getRoundOrThrow(deps, issued.roundId);
   const target = await deps.store.org.getNode(issued.targetId);
   if (!target) throw new AppError('TARGET_NOT_FOUND', { targetId: issued.targetId });
-  const scheme = deps.schemes(round.schemeId);
+  const scheme = await deps.schemes(round);
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   return { round, target, form: formFor(scheme, target, issued.channel) };
 }

@@ -4,13 +4,12 @@ import type { Round } from '@shared/model/round';
 import type { Deps } from '../deps';
 
 /**
- * The scheme a round is scored by, validated. The one place the workbook use cases resolve it:
- * today the preset registry (`deps.schemes`); when schemes are stored and versioned this becomes
- * the round's pinned version, and the workbook code, which takes a `Scheme` value, is unchanged.
- * Async so a store read can take its place.
+ * The scheme a round is scored by, validated: the version the round pins (`deps.schemes` reads
+ * presets from code and stored versions from the store). The one place the workbook use cases
+ * resolve it; they take a `Scheme` value.
  */
 export async function roundScheme(deps: Deps, round: Round): Promise<Scheme> {
-  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  const parsed = Scheme.safeParse(await deps.schemes(round));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { publicRoutes } from './public';
 import { ballotRoutes } from './ballots';
 import { adminRoutes } from './admin';
 import { programmeRoutes } from './programmes';
+import { schemeRoutes } from './schemes';
 import { resultRoutes } from './results';
 import { publicationRoutes } from './publication';
 import { exportRoutes } from './exports';
@@ -27,5 +28,5 @@ import { paperOnlineRoutes } from './paper-online';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...targetInputXlsxRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...paperRoutes, ...paperOnlineRoutes, ...paperPdfRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...schemeRoutes, ...resultRoutes, ...targetInputRoutes, ...targetInputXlsxRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...paperRoutes, ...paperOnlineRoutes, ...paperPdfRoutes, ...opsRoutes,
 ];
