@@ -11,6 +11,7 @@ import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
 import type { OfficeAuditEntry, OriginalComment } from '@shared/api/audit';
 import type { FlagKind } from '@shared/api/flags';
+import type { VersionStore } from '../domain/tally-cache/port';
 import type { DisclosureStore } from '../domain/disclosure/port';
 
 /** What use cases need from storage; adapters/dynamodb implements it, nothing else does. */
@@ -346,6 +347,8 @@ export interface Store {
   recipients: RecipientStore;
   /** What staff were last shown of an open round (domain/disclosure/port.ts). */
   disclosure: DisclosureStore;
+  /** Tally and org versions, for cached results (domain/tally-cache/port.ts). */
+  versions: VersionStore;
 }
 
 /** Time and randomness are ports so tests can pin them. */

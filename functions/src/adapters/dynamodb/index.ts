@@ -16,6 +16,7 @@ import { DynamoAccountStore } from './account-store';
 import { DynamoOfficeAuditLog } from './office-audit-store';
 import { DynamoRecipientStore } from './recipient-store';
 import { DynamoDisclosureStore } from './disclosure-store';
+import { DynamoVersionStore } from './version-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
@@ -36,5 +37,6 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
     hearings: new DynamoHearingStore(db, table),
     recipients: new DynamoRecipientStore(db, table),
     disclosure: new DynamoDisclosureStore(db, table),
+    versions: new DynamoVersionStore(db, table),
   };
 }
