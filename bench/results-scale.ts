@@ -103,7 +103,7 @@ async function measure(ctx: PhaseContext, o: Options, written: () => number, one
   const parts = {
     fresh: await timeSequential(n, 1, async () => void (await roundTallies(deps, round.id, { fresh: true }))),
     getRound: await timeSequential(n, 1, async () => void (await deps.store.rounds.getRound(round.id))),
-    readVersions: await timeSequential(n, 1, async () => void (await deps.store.versions.readVersions(round.id, round.tallyShards))),
+    readVersions: await timeSequential(n, 1, async () => void (await deps.store.versions.readVersions(round.id))),
     readTallies: await timeSequential(n, 1, async () => void (await deps.store.ballots.readTallies(round.id, round.tallyShards))),
     listNodes: await timeSequential(n, 1, async () => void (await deps.store.org.listNodesOfKind(round.targetKind))),
   };
@@ -128,7 +128,7 @@ function report(o: Options, small: AtSize, large: AtSize, extra: { loadStart: nu
     row('first tallies read after the load (HTTP, one call)', f1(small.firstReadMs), f1(large.firstReadMs)),
     row('in-process roundTallies, fresh (what a changed version costs)', lat(small.parts.fresh), lat(large.parts.fresh)),
     row('  store: getRound (GetItem)', lat(small.parts.getRound), lat(large.parts.getRound)),
-    row('  store: readVersions (one BatchGetItem)', lat(small.parts.readVersions), lat(large.parts.readVersions)),
+    row('  store: readVersions (one BatchGetItem, 33 keys)', lat(small.parts.readVersions), lat(large.parts.readVersions)),
     row(`  store: readTallies (${o.shards} Queries)`, lat(small.parts.readTallies), lat(large.parts.readTallies)),
     row('  store: listNodesOfKind (GSI Query)', lat(small.parts.listNodes), lat(large.parts.listNodes)),
     row('response size', `${f1(small.responseKB)} KB`, `${f1(large.responseKB)} KB`),

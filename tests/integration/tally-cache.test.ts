@@ -131,6 +131,10 @@ describe('remembered tallies', () => {
     seen.forEach((n, i) => expect(n).toBeGreaterThanOrEqual(i === 0 ? start : seen[i - 1]!));
     expect(seen.every((n) => n <= start + 12)).toBe(true);
     expect(total(await read())).toBe(start + 12);
+    // Every ballot bumped one version stripe in its own transaction: the stripes sum to the ballots.
+    const { stripes } = await stack.deps.store.versions.readVersions(county.roundId);
+    expect(stripes.reduce((n, v) => n + v, 0)).toBe(start + 12);
+    expect(stripes.filter((v) => v > 0).length).toBeGreaterThan(1);
   });
 
   it('reads the counters on every staff read of an open round (how fast an answer comes must not tell staff a ballot arrived)', async () => {

@@ -31,15 +31,13 @@ export async function roundTallies(deps: Deps, roundId: string, read: TallyRead 
     return answer(targetsOf(round, nodes, tallies));
   }
   const before = recall(deps.store, roundId);
-  // The round's shard count never changes: with an answer remembered, both reads go at once.
-  const [round, guessed] = await Promise.all([getRoundOrThrow(deps, roundId), before ? deps.store.versions.readVersions(roundId, before.shards.length) : undefined]);
-  const versions = guessed && guessed.shards.length === round.tallyShards ? guessed : await deps.store.versions.readVersions(roundId, round.tallyShards);
+  const [round, versions] = await Promise.all([getRoundOrThrow(deps, roundId), deps.store.versions.readVersions(roundId)]);
   const roundKey = roundKeyOf(round);
   const nodeCount = versions.nodes[round.targetKind];
-  if (before && sameVersions(before, roundKey, versions.shards, nodeCount)) return answer(before.targets);
+  if (before && sameVersions(before, roundKey, versions.stripes, nodeCount)) return answer(before.targets);
   const [{ nodes, complete }, tallies] = await Promise.all([nodesOfKind(deps.store, round.targetKind, nodeCount), deps.store.ballots.readTallies(roundId, round.tallyShards)]);
   const targets = targetsOf(round, nodes, tallies);
-  if (complete) remember(deps.store, roundId, { roundKey, shards: versions.shards, nodeCount, targets });
+  if (complete) remember(deps.store, roundId, { roundKey, stripes: versions.stripes, nodeCount, targets });
   return answer(targets);
 }
 

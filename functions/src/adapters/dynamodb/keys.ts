@@ -13,7 +13,7 @@
  * | dedupe            | DEDUP#<round>#<target|window>#<evaluator>#<period> | DEDUP           |
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
- * | tally version     | TALLYVER#<round>#<shard>                  | V                        |
+ * | tally version     | TALLYVER#<round>#<stripe 0–31>            | V                        |
  * | org version       | ORGVER                                    | ORGVER                   |
  * | target input field| INPUTS#<round>                            | <targetId>#<field>       |
  * | voided ballot     | VOID#<round>                              | <ballotId>               |
@@ -66,8 +66,8 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
-  // One item per shard, in its own partition: counts the ballots the shard's counters hold.
-  tallyVersion: (roundId: string, shard: number) => ({ PK: `TALLYVER#${roundId}#${shard}`, SK: 'V' }),
+  // One of a round's 32 version stripes (version-store.ts), each in its own partition: counts the ballots it was bumped by.
+  tallyVersion: (roundId: string, stripe: number) => ({ PK: `TALLYVER#${roundId}#${stripe}`, SK: 'V' }),
   // Not in the ORG partition: readers of the org tree never see it.
   orgVersion: { PK: 'ORGVER', SK: 'ORGVER' },
   account: (id: string) => ({ PK: `ACCOUNT#${id}`, SK: 'ACCOUNT' }),

@@ -20,7 +20,7 @@ import type { Store } from '../../ports';
 export interface Remembered {
   /** What in the round the target list depends on. */
   roundKey: string;
-  shards: readonly number[];
+  stripes: readonly number[];
   nodeCount: number | undefined;
   /** Deep-frozen: callers share it and must copy before changing anything. */
   targets: readonly TargetTally[];
@@ -44,8 +44,8 @@ function memoryOf(store: Store): Memory {
 
 export const roundKeyOf = (round: Round) => JSON.stringify([round.targetKind, round.targetIds ?? null, round.tallyShards]);
 
-export function sameVersions(r: Remembered, roundKey: string, shards: readonly number[], nodeCount: number | undefined): boolean {
-  return r.roundKey === roundKey && r.nodeCount === nodeCount && r.shards.length === shards.length && r.shards.every((v, i) => v === shards[i]);
+export function sameVersions(r: Remembered, roundKey: string, stripes: readonly number[], nodeCount: number | undefined): boolean {
+  return r.roundKey === roundKey && r.nodeCount === nodeCount && r.stripes.length === stripes.length && r.stripes.every((v, i) => v === stripes[i]);
 }
 
 export function recall(store: Store, roundId: string): Remembered | undefined {
