@@ -1,12 +1,14 @@
 import type { SchemeForms } from '@shared/model/scheme-forms';
+import type { SchemeInput } from '@shared/scoring/scheme';
 import { getSchemePreset } from '@shared/schemes';
 
 /**
  * The bench's own scheme (tests/ is others' to change): the shape of a typical 评议 form —
  * one required satisfaction item, one optional item whose blank still counts, one multi-choice
- * problem list — so each ballot adds to 2–5 tally cells, like real forms.
+ * problem list — so each ballot adds to 2–5 tally cells, like real forms — scored like a 满意率
+ * (one proportion, ranked), so the results endpoint can be timed on it too.
  */
-export const BENCH_SCHEME: SchemeForms = {
+export const BENCH_SCHEME: SchemeForms & SchemeInput = {
   id: 'bench',
   name: '基准测试方案',
   channels: ['window', 'sampling'],
@@ -21,6 +23,10 @@ export const BENCH_SCHEME: SchemeForms = {
       ],
     },
   },
+  components: [{ kind: 'proportion', id: 'satisfaction', label: '满意率', channels: ['window', 'sampling'], item: 'overall', success: ['satisfied', 'basic'], denominator: 'ballots', scale: 100 }],
+  total: 'satisfaction',
+  ranking: { direction: 'best-first', higherIs: 'better' },
+  rules: [],
 };
 
 export const benchSchemes = (id: string): SchemeForms | undefined => (id === BENCH_SCHEME.id ? BENCH_SCHEME : getSchemePreset(id));

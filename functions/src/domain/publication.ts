@@ -30,7 +30,7 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
   if (current.status !== 'closed' && current.status !== 'published') throw new AppError('ROUND_STATE_CONFLICT', { roundId, from: current.status, to: 'published' });
   const previous = current.status === 'published' ? await deps.store.publications.latest(roundId) : undefined;
   if (current.status === 'published' && !reason) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: '更正发布须说明理由' }] });
-  const [{ round, scheme, facts, voids, clashes }, ballots] = await Promise.all([roundFacts(deps, roundId), ballotTreeForPublication(deps, current)]);
+  const [{ round, scheme, facts, voids, clashes }, ballots] = await Promise.all([roundFacts(deps, roundId, { fresh: true }), ballotTreeForPublication(deps, current)]);
   assertSameBallots(previous, ballots.tree);
   const frozenFacts = RoundFacts.parse(facts);
   const results = score(scheme, frozenFacts, 'list');

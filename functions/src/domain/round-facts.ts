@@ -10,7 +10,7 @@ import type { Deps } from './deps';
 import type { StoredVoid } from '../ports';
 import type { TargetInputs } from './target-inputs/port';
 import { listTargetInputs } from './target-inputs/read-inputs';
-import { roundTallies } from './tallies';
+import { roundTallies, type TallyRead } from './tallies';
 import { getRoundOrThrow } from './rounds-admin';
 import { groupOf } from './groups';
 import { isHistoryCandidate, programmeHistory, type HistoryRound } from './programmes/history';
@@ -29,15 +29,16 @@ import { formsIssued } from './paper/issue-forms';
  *   programme, with its period (programmes/history.ts); unpublished and cancelled rounds are
  *   skipped, and the engine sees the gap their periods leave;
  * - `period` and `yearStartMonth` (from the programme) for rules that count quarters or years.
- * The result is frozen into a publication, so it must be complete and deterministic.
+ * The result is frozen into a publication, so it must be complete and deterministic
+ * (publication reads the counters `fresh`, never a remembered answer: tallies.ts).
  */
-export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
+export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = {}): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
   const round = await getRoundOrThrow(deps, roundId);
   const parsed = Scheme.safeParse((await deps.schemes(round)));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
   const scheme = parsed.data;
   const [tallies, nodeList, categories, entered, voids, misconduct, issued] = await Promise.all([
-    roundTallies(deps, roundId),
+    roundTallies(deps, roundId, read),
     // Only the round's level: a section round need not read every window.
     deps.store.org.listNodesOfKind(round.targetKind),
     // Categories name the groups of schemes that declare none (a county's own 组别).

@@ -1,19 +1,50 @@
-import type { TalliesResponse } from '@shared/api/results';
-import { ancestorAt } from '@shared/model/org';
+import type { TalliesResponse, TargetTally } from '@shared/api/results';
+import { ancestorAt, type OrgNode } from '@shared/model/org';
+import type { Round } from '@shared/model/round';
 import type { Deps } from './deps';
 import { getRoundOrThrow } from './rounds-admin';
 import { isRoundTarget } from './round-rules';
+import { nodesOfKind, recall, remember, roundKeyOf, sameVersions } from './tally-cache/cache';
+
+export interface TallyRead {
+  /**
+   * Read the counters whatever is remembered: publication (what it freezes must be the store's
+   * as it is, even after an edit made outside the app), and staff reads of an open round (a
+   * remembered answer is faster, and how fast an answer comes must not tell staff whether a
+   * ballot just arrived: docs/security.md).
+   */
+  fresh?: boolean;
+}
 
 /**
  * Tallies per target of a round, from the counter shards: reads O(targets × channels × shards)
- * items whatever the number of ballots. Targets with no ballot yet are listed with no channels.
+ * items whatever the number of ballots — once; while the round's tally versions and the org's
+ * node count stand still, the answer is the one remembered (tally-cache/cache.ts), for the
+ * price of the round and one small batch read. Targets with no ballot yet are listed with no
+ * channels. The targets are shared and frozen: copy before changing.
  */
-export async function roundTallies(deps: Deps, roundId: string): Promise<TalliesResponse> {
-  const round = await getRoundOrThrow(deps, roundId);
-  const [nodes, tallies] = await Promise.all([deps.store.org.listNodesOfKind(round.targetKind), deps.store.ballots.readTallies(roundId, round.tallyShards)]);
-  const targets = nodes
+export async function roundTallies(deps: Deps, roundId: string, read: TallyRead = {}): Promise<TalliesResponse> {
+  const answer = (targets: readonly TargetTally[]): TalliesResponse => ({ roundId, computedAt: deps.clock.now().toISOString(), targets: targets as TargetTally[] });
+  if (read.fresh) {
+    const round = await getRoundOrThrow(deps, roundId);
+    const [nodes, tallies] = await Promise.all([deps.store.org.listNodesOfKind(round.targetKind), deps.store.ballots.readTallies(roundId, round.tallyShards)]);
+    return answer(targetsOf(round, nodes, tallies));
+  }
+  const before = recall(deps.store, roundId);
+  const [round, versions] = await Promise.all([getRoundOrThrow(deps, roundId), deps.store.versions.readVersions(roundId)]);
+  const roundKey = roundKeyOf(round);
+  const nodeCount = versions.nodes[round.targetKind];
+  if (before && sameVersions(before, roundKey, versions.stripes, nodeCount)) return answer(before.targets);
+  const [{ nodes, complete }, tallies] = await Promise.all([nodesOfKind(deps.store, round.targetKind, nodeCount), deps.store.ballots.readTallies(roundId, round.tallyShards)]);
+  const targets = targetsOf(round, nodes, tallies);
+  if (complete) remember(deps.store, roundId, { roundKey, stripes: versions.stripes, nodeCount, targets });
+  return answer(targets);
+}
+
+function targetsOf(round: Round, nodes: readonly OrgNode[], tallies: Awaited<ReturnType<Deps['store']['ballots']['readTallies']>>): TargetTally[] {
+  return nodes
     .filter((n) => isRoundTarget(round, n))
-    .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')))
-    .map((n) => ({ targetId: n.id, targetName: n.name, categoryId: ancestorAt(n, 'category') ?? n.id, channels: tallies.get(n.id) ?? {} }));
-  return { roundId, computedAt: deps.clock.now().toISOString(), targets };
+    .map((n) => ({ n, key: n.path.join('/') }))
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map(({ n }) => ({ targetId: n.id, targetName: n.name, categoryId: ancestorAt(n, 'category') ?? n.id, channels: tallies.get(n.id) ?? {} }));
 }

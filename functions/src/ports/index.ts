@@ -12,6 +12,7 @@ import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
 import type { OfficeAuditEntry, OriginalComment } from '@shared/api/audit';
 import type { FlagKind } from '@shared/api/flags';
+import type { VersionStore } from '../domain/tally-cache/port';
 import type { DisclosureStore } from '../domain/disclosure/port';
 import type { PaperStore } from '../domain/paper/port';
 
@@ -351,6 +352,8 @@ export interface Store {
   disclosure: DisclosureStore;
   /** Printed serials, forms issued, paper returns keyed twice (domain/paper/port.ts). */
   paper: PaperStore;
+  /** Tally and org versions, for cached results (domain/tally-cache/port.ts). */
+  versions: VersionStore;
 }
 
 /** Time and randomness are ports so tests can pin them. */

@@ -8,6 +8,7 @@ import type { BallotStore, BallotWrite, BallotWriteResult, StaffComment } from '
 import { CELL_PREFIX, cellAttribute, keys } from './keys';
 import { queryAll, stripKeys } from './query';
 import { cancellationCodes, errorName } from './errors';
+import { tallyVersionBump } from './version-store';
 
 /** The China Standard Time date of an instant: all a unit learns of when a comment was made. */
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
@@ -27,6 +28,7 @@ const RATE_TTL_SLACK_SECONDS = 300;
  *   [1] Put DEDUP#<key>  attribute_not_exists  — one evaluator, one target (or window), one period
  *   [2] Put BALLOT#…     attribute_not_exists  — the immutable ballot, the recount's source
  *   [3] Update TALLY#…   ADD n, cells          — the aggregate, on the ballot's shard
+ *   [3'] Update TALLYVER#… ADD v 1             — the round's tally version (one of 32 stripes): cached results (tally-cache/)
  *   [k…] Update RATE#…   ADD n 1 if n < limit  — the rate counters (evaluator, address, place)
  *
  * Timeline of a flood (250 ballots at once at one window, `place` limit 120):
@@ -157,6 +159,8 @@ export class DynamoBallotStore implements BallotStore {
           ExpressionAttributeValues: values,
         },
       },
+      // The shard's tally version (tally-cache/port.ts): cached results stay only while it stands still.
+      tallyVersionBump(this.table, ballot.roundId, ballot.ballotId),
       // [4] (invitation channels) Update INV#… ADD answered — the invitation knows which
       //     targets it rated, for return rates, reminders and the member's landing page.
       ...(w.invitationId

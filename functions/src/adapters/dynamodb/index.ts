@@ -18,6 +18,7 @@ import { DynamoOfficeAuditLog } from './office-audit-store';
 import { DynamoRecipientStore } from './recipient-store';
 import { DynamoDisclosureStore } from './disclosure-store';
 import { DynamoPaperStore } from './paper-store';
+import { DynamoVersionStore } from './version-store';
 
 /** The production (and local) store: every port on one table. */
 export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
@@ -40,5 +41,6 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
     recipients: new DynamoRecipientStore(db, table),
     disclosure: new DynamoDisclosureStore(db, table),
     paper: new DynamoPaperStore(db, table),
+    versions: new DynamoVersionStore(db, table),
   };
 }

@@ -15,6 +15,8 @@
  * | dedupe            | DEDUP#<round>#<target|window>#<evaluator>#<period> | DEDUP           |
  * | ballot            | BALLOT#<round>#<shard>                    | <receivedAt>#<ballotId>  |
  * | tally shard       | TALLY#<round>#<shard>                     | <targetId>#<channel>     |
+ * | tally version     | TALLYVER#<round>#<stripe 0–31>            | V                        |
+ * | org version       | ORGVER                                    | ORGVER                   |
  * | target input field| INPUTS#<round>                            | <targetId>#<field>       |
  * | voided ballot     | VOID#<round>                              | <ballotId>               |
  * | misconduct record | MISCONDUCT#<round>                        | <recordId>               |
@@ -74,6 +76,10 @@ export const keys = {
   ballotPartition: (roundId: string, shard: number) => `BALLOT#${roundId}#${shard}`,
   tally: (roundId: string, shard: number, targetId: string, channel: string) => ({ PK: `TALLY#${roundId}#${shard}`, SK: `${targetId}#${channel}` }),
   tallyPartition: (roundId: string, shard: number) => `TALLY#${roundId}#${shard}`,
+  // One of a round's 32 version stripes (version-store.ts), each in its own partition: counts the ballots it was bumped by.
+  tallyVersion: (roundId: string, stripe: number) => ({ PK: `TALLYVER#${roundId}#${stripe}`, SK: 'V' }),
+  // Not in the ORG partition: readers of the org tree never see it.
+  orgVersion: { PK: 'ORGVER', SK: 'ORGVER' },
   account: (id: string) => ({ PK: `ACCOUNT#${id}`, SK: 'ACCOUNT' }),
   bindCode: (hash: string) => ({ PK: `BINDCODE#${hash}`, SK: 'BINDCODE' }),
   binding: (pseudonym: string) => ({ PK: `BINDING#${pseudonym}`, SK: 'BINDING' }),

@@ -5,28 +5,39 @@ import { AppError } from '@shared/errors';
 import type { OrgStore, QrState } from '../../ports';
 import { keys } from './keys';
 import { collect, queryAll, stripKeys } from './query';
-import { isConditionalFailure } from './errors';
+import { cancellationCodes, errorName, isConditionalFailure } from './errors';
+import { orgVersionBump } from './version-store';
 
 export class DynamoOrgStore implements OrgStore {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
   async createNodes(nodes: OrgNode[]): Promise<void> {
-    // Transactions take 100 items; a CSV larger than that is written in chunks of 100, each
-    // all-or-nothing. The import use case checks every id first, so a chunk failing means a
-    // concurrent writer, reported as ALREADY_EXISTS.
-    for (let i = 0; i < nodes.length; i += 100) {
-      const chunk = nodes.slice(i, i + 100);
-      try {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: chunk.map((n) => ({
-              Put: { TableName: this.table, Item: { ...keys.node(n.id), ...keys.nodeKindIndex(n.kind, n.id), entity: 'node', ...n }, ConditionExpression: 'attribute_not_exists(PK)' },
-            })),
-          }),
-        );
-      } catch (e) {
-        if (isConditionalFailure(e)) throw new AppError('ALREADY_EXISTS', { ids: chunk.map((n) => n.id) });
-        throw e;
+    // Transactions take 100 items; a CSV larger than that is written in chunks of 99 (and the
+    // org version's count of them: tally-cache/port.ts), each all-or-nothing. The import use case
+    // checks every id first, so a chunk failing means a concurrent writer, reported as ALREADY_EXISTS.
+    for (let i = 0; i < nodes.length; i += 99) {
+      const chunk = nodes.slice(i, i + 99);
+      // Two imports at once meet on the version item (TransactionConflict, nothing written): try again, within a time budget.
+      const deadline = Date.now() + 5_000;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                ...chunk.map((n) => ({
+                  Put: { TableName: this.table, Item: { ...keys.node(n.id), ...keys.nodeKindIndex(n.kind, n.id), entity: 'node', ...n }, ConditionExpression: 'attribute_not_exists(PK)' },
+                })),
+                orgVersionBump(this.table, chunk),
+              ],
+            }),
+          );
+          break;
+        } catch (e) {
+          if (isConditionalFailure(e)) throw new AppError('ALREADY_EXISTS', { ids: chunk.map((n) => n.id) });
+          const conflict = errorName(e) === 'TransactionCanceledException' && cancellationCodes(e).includes('TransactionConflict');
+          if (!conflict || Date.now() >= deadline) throw e;
+          await new Promise((r) => setTimeout(r, 10 + Math.random() * 20 * 2 ** Math.min(attempt, 5)));
+        }
       }
     }
   }

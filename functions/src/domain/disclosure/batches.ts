@@ -40,7 +40,7 @@ export async function disclosedBatches(deps: Deps, round: Round, k: number, live
   if (due.length === 0) return batches;
   const before = new Date(deps.clock.now().getTime() - COMMENT_SETTLE_MS).toISOString();
   const comments = new Map(await Promise.all(due.map(async (id) => [id, await deps.store.disclosure.listComments(round.id, id, MAX_COMMENTS, before)] as const)));
-  const fresh = new Map((await roundTallies(deps, round.id)).targets.map((t) => [t.targetId, t.channels]));
+  const fresh = new Map((await roundTallies(deps, round.id, { fresh: true })).targets.map((t) => [t.targetId, t.channels]));
   const keep = notVoided(voids);
   let moved = false;
   await Promise.all(

@@ -24,11 +24,17 @@ import type { CommentRecord } from './port';
  */
 const phaseFor = (session: Session, round: Round): StaffPhase => (session.role === 'staff' ? staffPhase(round) : { phase: 'final' });
 
+/**
+ * Staff reads of a round still taking ballots read the counters fresh: a remembered answer is
+ * faster, and the speed of an answer must not tell staff that a ballot just arrived.
+ */
+const readFor = (phase: StaffPhase) => ({ fresh: phase.phase !== 'final' });
+
 export async function talliesFor(deps: Deps, session: Session, roundId: string): Promise<TalliesResponse> {
-  const live = await roundTallies(deps, roundId);
-  if (session.role !== 'staff') return live;
+  if (session.role !== 'staff') return roundTallies(deps, roundId);
   const round = await getRoundOrThrow(deps, roundId);
   const phase = staffPhase(round);
+  const live = await roundTallies(deps, roundId, readFor(phase));
   const scoped = await scopeTallies(deps, session, live);
   const voids = await deps.store.review.listVoids(roundId);
   const batches = phase.phase === 'batched' ? await disclosedBatches(deps, round, phase.k, live, scoped.targets.map((t) => t.targetId), voids) : undefined;
@@ -49,7 +55,7 @@ export async function resultsFor(deps: Deps, session: Session, roundId: string):
   if (phase.phase === 'final') return scopeResults(deps, session, await roundResults(deps, roundId));
   // Open round, staff: the engine runs on every target's disclosed batch (ranks compare like
   // with like); channels the office entered as counts (电话测评 …) are not ballots and stay.
-  const [{ scheme, facts }, live, voids] = await Promise.all([roundFacts(deps, roundId), roundTallies(deps, roundId), deps.store.review.listVoids(roundId)]);
+  const [{ scheme, facts }, live, voids] = await Promise.all([roundFacts(deps, roundId, readFor(phase)), roundTallies(deps, roundId, readFor(phase)), deps.store.review.listVoids(roundId)]);
   const batches = phase.phase === 'batched' ? await disclosedBatches(deps, round, phase.k, live, live.targets.map((t) => t.targetId), voids) : new Map();
   const liveBy = new Map(live.targets.map((t) => [t.targetId, t.channels]));
   const targets = facts.targets.map((t) => {
@@ -68,7 +74,7 @@ export async function commentsFor(deps: Deps, session: Session, round: Round, ta
   const records: CommentRecord[] =
     phase.phase === 'final'
       ? await deps.store.disclosure.listComments(round.id, targetId, MAX_COMMENTS)
-      : ((await disclosedBatches(deps, round, phase.k, await roundTallies(deps, round.id), [targetId], voids)).get(targetId)?.comments ?? []);
+      : ((await disclosedBatches(deps, round, phase.k, await roundTallies(deps, round.id, readFor(phase)), [targetId], voids)).get(targetId)?.comments ?? []);
   return staffOrder(records.filter(notVoided(voids)).map((c) => ({ ...c, key: c.ballotId }))).map((c) => ({
     day: c.day,
     channel: c.channel,
