@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { startStack, type TestStack } from '../support/stack';
+import { apiClient, type ApiClient } from '../support/http';
+import { seedSmallCounty, type SmallCounty } from '../support/fixtures';
+import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
+import { CARE, listOffences, measure, NORMAL, type Limits } from './support/measure';
+
+jest.setTimeout(300_000);
+
+/**
+ * 关怀模式 and the 适老化 numbers on every citizen page, measured in a phone-sized Chromium
+ * (390×844, zh-CN) in both modes: text ≥ 16 px (≥ 18 px in care mode), form fields ≥ 16 px, tap
+ * targets ≥ 44 px (≥ 60 px), contrast ≥ 4.5:1, face labels unbroken, nothing wider than the phone.
+ *
+ * The county: a 好差评 window round (faces), a second window round on one section (the round
+ * chooser), and a 南川 冷懒推乱贪 round with invitations over twenty sections (grouping, search).
+ */
+
+let stack: TestStack;
+let api: ApiClient;
+let county: SmallCounty;
+let nanchuan: SmallCounty;
+let browser: Browser;
+let page: Page;
+
+const MORE_SECTIONS: Array<[string, string, string[]]> = [
+  ['u3', '人力资源和社会保障局', ['社会保险科', '就业促进科', '劳动关系科', '人才服务科']],
+  ['u4', '市场监督管理局', ['登记注册科', '食品安全科', '质量监督科', '价格监督科']],
+  ['u5', '自然资源局', ['不动产登记中心', '规划管理科', '耕地保护科', '测绘管理科']],
+  ['u6', '医疗保障局', ['待遇保障科', '基金监管科', '医药服务科', '稽核科']],
+];
+
+beforeAll(async () => {
+  ensureH5Build();
+  stack = await startStack({ staticDir: H5_DIR });
+  api = apiClient(stack.baseUrl);
+  county = await seedSmallCounty(api, { roundId: 'hcp', name: '2026年第四季度政务服务好差评', schemeId: 'haochaping', channels: ['window', 'sampling'] });
+  const rows = ['kind,id,name,parentId,formKey'];
+  for (const [unit, name, sections] of MORE_SECTIONS) {
+    rows.push(`unit,${unit},${name},c1,`);
+    sections.forEach((s, i) => rows.push(`section,${unit}s${i + 1},${s},${unit},`));
+  }
+  const imported = await api.call('POST', '/admin/nodes/import', { raw: rows.join('\n'), contentType: 'text/csv', token: county.admin });
+  expect(imported.status).toBe(201);
+  // A second window round on 户政科 only: its windows are in two open rounds.
+  await seedSmallCounty(api, { roundId: 'extra', name: '2026年第四季度户政业务专项评议', importOrg: false, channels: ['window'], targetIds: ['s11'] });
+  nanchuan = await seedSmallCounty(api, { roundId: 'nc', name: '2026年第四季度最难办事科室群众评', schemeId: 'nanchuan', importOrg: false, channels: ['directed', 'sampling'] });
+  browser = await launchChromium();
+  page = await phonePage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const url = (hash: string) => `${stack.baseUrl}/#/pages/${hash}`;
+const windowUrl = (w: string) => url(`rate/index?token=${encodeURIComponent(county.windowTokens[w]!)}`);
+const inviteToken = () => nanchuan.invitations[0]!.token;
+
+/** Waits for the page to settle, then fails with every element below the numbers. */
+async function check(name: string, limits: Limits, mode: 'normal' | 'care'): Promise<void> {
+  await page.locator(`.taro_page:not([style*="display: none"]) [data-care="${mode === 'care' ? 'on' : 'off'}"]`).first().waitFor({ timeout: 30_000 }).catch(async () => {
+    await page.locator(`[data-care="${mode === 'care' ? 'on' : 'off'}"]`).first().waitFor({ timeout: 30_000 });
+  });
+  await page.evaluate(() => document.fonts.ready);
+  const offences = await measure(page, limits);
+  await shot(page, `care-${mode}-${name}`, { docs: true });
+  if (offences.length) throw new Error(`${name} (${mode}): ${offences.length} element(s) below the numbers\n${listOffences(offences)}`);
+}
+
+async function visit(hash: string, ready: string): Promise<void> {
+  await page.goto(hash);
+  await page.getByTestId(ready).first().waitFor({ timeout: 30_000 });
+}
+
+describe.each([
+  ['normal', NORMAL],
+  ['care', CARE],
+] as const)('every citizen page in %s mode', (mode, limits) => {
+  it('has the mode the toggle says, remembered across pages', async () => {
+    await visit(url('index/index'), 'care-toggle');
+    const want = mode === 'care' ? 'on' : 'off';
+    const toggle = page.getByTestId('care-toggle').first();
+    if ((await page.locator('[data-care]').first().getAttribute('data-care')) !== want) await toggle.click();
+    await page.locator(`[data-care="${want}"]`).first().waitFor();
+    expect(await toggle.getAttribute('aria-checked')).toBe(String(mode === 'care'));
+    await page.reload();
+    await page.locator(`[data-care="${want}"]`).first().waitFor({ timeout: 30_000 });
+    await check('index', limits, mode);
+  });
+
+  it('privacy', async () => {
+    await visit(url('privacy/index'), 'care-toggle');
+    await check('privacy', limits, mode);
+  });
+
+  it('the round chooser of a window in two rounds: cards naming round and window', async () => {
+    await visit(windowUrl('w111'), 'pick-extra');
+    const card = page.getByTestId('pick-hcp');
+    expect(await card.textContent()).toContain('2026年第四季度政务服务好差评');
+    expect(await card.textContent()).toContain('户政1号窗口');
+    await check('rate-round-chooser', limits, mode);
+  });
+
+  it('the 好差评 ballot with drawn faces, then the receipt', async () => {
+    const w = mode === 'normal' ? 'w121' : 'w211';
+    await visit(windowUrl(w), 'target-path');
+    // Faces are pictures, not an emoji font's glyphs.
+    expect(await page.locator('.choice__face').count()).toBe(5);
+    expect(await page.locator('.choice__face img, img.choice__face').first().getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    await check('rate-faces', limits, mode);
+    await page.getByText('非常满意', { exact: true }).click();
+    await page.locator('textarea').fill('窗口工作人员耐心细致');
+    await check('rate-filled', limits, mode);
+    await page.getByTestId('submit').click();
+    await page.getByTestId('receipt').waitFor({ timeout: 30_000 });
+    await check('receipt', limits, mode);
+
+    // Rating the same window again: said on landing, no form.
+    await visit(windowUrl(w), 'already-rated');
+    expect(await page.getByTestId('submit').count()).toBe(0);
+    await check('rate-already-rated', limits, mode);
+  });
+
+  it('the invitation list, grouped and searchable, and the 冷懒推乱贪 ballot', async () => {
+    await visit(url(`invite/index?token=${encodeURIComponent(inviteToken())}`), 'progress');
+    await page.getByTestId('target-search').waitFor({ timeout: 30_000 });
+    await check('invite', limits, mode);
+    await page.getByTestId('target-search').locator('input').fill('医疗');
+    await page.getByTestId('group-u6').waitFor();
+    expect(await page.locator('[data-testid^="group-"]').count()).toBe(1);
+    await page.getByTestId('target-u6s2').waitFor();
+    await check('invite-search', limits, mode);
+    await page.getByTestId('target-u6s2').click();
+    await page.getByTestId('target-path').waitFor({ timeout: 30_000 });
+    await check('rate-problems', limits, mode);
+  });
+
+  it('the sampling link list', async () => {
+    await visit(url(`sample/index?token=${encodeURIComponent(county.samplingToken)}`), 'target-search');
+    await check('sample', limits, mode);
+  });
+
+  it('我的评价', async () => {
+    await visit(url('mine/index'), 'mine-item');
+    await check('mine', limits, mode);
+  });
+});
