@@ -148,3 +148,87 @@ describe.each([
     await check('mine', limits, mode);
   });
 });
+
+describe('an invitation, one target after another', () => {
+  const shownBy = (testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first();
+  const targetIdInUrl = () => /[?&]targetId=([^&]+)/.exec(page.url())?.[1];
+
+  it('counts progress, offers 下一个 on the receipt, marks the rated item on return and says "already rated" before any form', async () => {
+    await visit(url(`invite/index?token=${encodeURIComponent(nanchuan.invitations[1]!.token)}`), 'invite-next');
+    const total = Number(/共 (\d+)/.exec((await shownBy('progress').textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(12);
+    expect(await shownBy('progress').textContent()).toBe(`已评 0 / 共 ${total}`);
+    const firstName = /：(.+) ›/.exec((await shownBy('invite-next').textContent()) ?? '')?.[1];
+    expect(firstName).toBeTruthy();
+    // Every frame of the page transitions: the document never gets wider than the phone.
+    await page.evaluate(() => {
+      const w = window as unknown as { __widest: number };
+      w.__widest = 0;
+      const tick = () => {
+        w.__widest = Math.max(w.__widest, document.documentElement.scrollWidth);
+        requestAnimationFrame(tick);
+      };
+      tick();
+    });
+
+    await shownBy('invite-next').click();
+    await shownBy('submit').waitFor({ timeout: 30_000 });
+    const firstId = targetIdInUrl();
+    expect(firstId).toBeTruthy();
+    await shownBy('submit').click(); // no problem met: the nanchuan form asks nothing else
+    await shownBy('receipt').waitFor({ timeout: 30_000 });
+    expect(await shownBy('receipt-progress').textContent()).toBe(`已评 1 / 共 ${total}`);
+    expect(await shownBy('next-target').textContent()).toMatch(/^下一个：/);
+    await shot(page, 'invite-receipt-next', { docs: true });
+
+    // Back to the list: read again, the counter moved, the item is marked.
+    await page.locator('.receipt__link:visible', { hasText: '返回邀请列表' }).click();
+    await page.locator('[data-testid="progress"]:visible', { hasText: `已评 1 / 共 ${total}` }).waitFor({ timeout: 30_000 });
+    expect(await shownBy('invite-next').textContent()).not.toContain(firstName!);
+    await shownBy('target-search').locator('input').fill(firstName!);
+    expect(await shownBy(`target-${firstId}`).textContent()).toContain('已评价');
+    await shot(page, 'invite-list-after-one', { docs: true });
+    expect(await page.evaluate(() => (window as unknown as { __widest: number }).__widest)).toBeLessThanOrEqual(390);
+
+    // The rated item again: said on landing, no form to fill.
+    await shownBy(`target-${firstId}`).click();
+    await shownBy('already-rated').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="submit"]:visible').count()).toBe(0);
+
+    // 下一个 opens the next unrated target's form directly.
+    await visit(url(`invite/index?token=${encodeURIComponent(nanchuan.invitations[1]!.token)}`), 'invite-next');
+    await shownBy('invite-next').click();
+    await shownBy('submit').waitFor({ timeout: 30_000 });
+    const secondId = targetIdInUrl();
+    expect(secondId).not.toBe(firstId);
+    await shownBy('submit').click();
+    await shownBy('next-target').click();
+    await shownBy('submit').waitFor({ timeout: 30_000 });
+    expect([firstId, secondId]).not.toContain(targetIdInUrl());
+    expect(await page.locator('[data-testid="already-rated"]:visible').count()).toBe(0);
+  });
+});
+
+describe('the measurement itself', () => {
+  it('fails a page below the numbers and names each offence', async () => {
+    const probe = await phonePage(browser);
+    await probe.setContent(`<body style="margin:0;background:#fff">
+      <p style="font-size:12px;color:#222">小字</p>
+      <p style="font-size:20px;color:#aaa">浅灰</p>
+      <textarea style="font-size:13px;width:300px;height:80px"></textarea>
+      <div id="tap" style="font-size:20px;color:#222;width:30px;height:30px">点</div>
+      <div style="width:800px;height:10px"></div></body>`);
+    // The measurement finds taps where React put an onClick.
+    await probe.evaluate(() => Object.assign(document.getElementById('tap')!, { __reactProps$probe: { onClick: () => undefined } }));
+    const found = await measure(probe, NORMAL);
+    expect(found.map((o) => o.rule).sort()).toEqual(['contrast', 'field', 'tap', 'text', 'width']);
+    expect(found.find((o) => o.rule === 'text')!.value).toBe(12);
+
+    // What passes the normal numbers can fail the care-mode ones.
+    await probe.setContent(`<body style="margin:0;background:#fff"><div id="tap" style="font-size:17px;color:#222;width:300px;height:50px">十七像素</div></body>`);
+    await probe.evaluate(() => Object.assign(document.getElementById('tap')!, { __reactProps$probe: { onClick: () => undefined } }));
+    expect(await measure(probe, NORMAL)).toEqual([]);
+    expect((await measure(probe, CARE)).map((o) => o.rule).sort()).toEqual(['tap', 'text']);
+    await probe.context().close();
+  });
+});
