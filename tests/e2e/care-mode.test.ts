@@ -212,7 +212,9 @@ describe('an invitation, one target after another', () => {
 describe('the measurement itself', () => {
   it('fails a page below the numbers and names each offence', async () => {
     const probe = await phonePage(browser);
-    await probe.setContent(`<body style="margin:0;background:#fff">
+    // A phone page declares its viewport; without it mobile Chromium lays out 980 px wide.
+    const head = '<meta name="viewport" content="width=device-width, initial-scale=1">';
+    await probe.setContent(`${head}<body style="margin:0;background:#fff">
       <p style="font-size:12px;color:#222">小字</p>
       <p style="font-size:20px;color:#aaa">浅灰</p>
       <textarea style="font-size:13px;width:300px;height:80px"></textarea>
@@ -225,7 +227,7 @@ describe('the measurement itself', () => {
     expect(found.find((o) => o.rule === 'text')!.value).toBe(12);
 
     // What passes the normal numbers can fail the care-mode ones.
-    await probe.setContent(`<body style="margin:0;background:#fff"><div id="tap" style="font-size:17px;color:#222;width:300px;height:50px">十七像素</div></body>`);
+    await probe.setContent(`${head}<body style="margin:0;background:#fff"><div id="tap" style="font-size:17px;color:#222;width:300px;height:50px">十七像素</div></body>`);
     await probe.evaluate(() => Object.assign(document.getElementById('tap')!, { __reactProps$probe: { onClick: () => undefined } }));
     expect(await measure(probe, NORMAL)).toEqual([]);
     expect((await measure(probe, CARE)).map((o) => o.rule).sort()).toEqual(['tap', 'text']);

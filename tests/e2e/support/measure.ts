@@ -32,7 +32,8 @@ export interface Offence {
 export async function measure(page: Page, limits: Limits): Promise<Offence[]> {
   return page.evaluate((lim) => {
     const out: Array<{ rule: string; what: string; value: number; limit: number }> = [];
-    const W = window.innerWidth;
+    // The layout viewport: a page wider than the phone makes mobile Chromium zoom out, widening innerWidth too.
+    const W = document.documentElement.clientWidth;
     const label = (el: Element) => {
       const text = (el.textContent ?? (el as HTMLInputElement).placeholder ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
       const cls = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean).slice(0, 2).join('.');
