@@ -3,6 +3,7 @@ import type { Receipt } from '@shared/model/ballot';
 import type { ReceiptEntry } from '../../../client/src/lib/receipts';
 import { answeredTargets, nextUnrated, progressOf, ratedOnDevice } from '../../../client/src/lib/rated';
 import { groupByUnit } from '../../../client/src/components/target-list/groups';
+import { commonNote, gradeTone, scaleOf, showInterval, showScore } from '../../../client/src/public/lib/display';
 
 const unit = (id: string, name: string) => ({ id, kind: 'unit' as const, name });
 const section = (id: string, name: string, u: { id: string; name: string }): LandingTarget => ({
@@ -79,5 +80,25 @@ describe('the target list grouped by unit', () => {
   it('puts a unit rated as a whole in its own group', () => {
     const whole = { ...section('u3', '人社局', unit('u3', '人社局')), kind: 'unit' as const, roundId: 'r1' };
     expect(groupByUnit([whole]).map((g) => [g.key, g.name])).toEqual([['u3', '人社局']]);
+  });
+});
+
+describe('published numbers on a phone', () => {
+  it('reads a list of shares as percentages with one decimal and points with at most two', () => {
+    const shares = [{ total: 0.857142, lower: 0.6, upper: 0.96 }, { total: null, lower: null, upper: null }];
+    expect(scaleOf(shares)).toBe('share');
+    expect(showScore(0.857142, 'share')).toBe('85.7%');
+    expect(showInterval(0.6, 0.96, 'share')).toBe('60.0%–96.0%');
+    expect(scaleOf([...shares, { total: 18, lower: null, upper: null }])).toBe('points');
+    expect(showScore(87.456, 'points')).toBe('87.46');
+    expect(showScore(null, 'points')).toBe('—');
+    expect(scaleOf([])).toBe('points');
+  });
+
+  it('colours grades by their wording and lifts a note every row carries', () => {
+    expect(['满意', '基本满意', '不满意', '优秀', '一般', '较差'].map(gradeTone)).toEqual(['good', 'middle', 'bad', 'good', 'middle', 'bad']);
+    expect(commonNote([{ notes: '样本不足' }, { notes: '样本不足' }])).toBe('样本不足');
+    expect(commonNote([{ notes: '样本不足' }, { notes: '' }])).toBe('');
+    expect(commonNote([{ notes: '样本不足' }])).toBe('');
   });
 });
