@@ -25,6 +25,8 @@ export const CreateRoundRequest = z.strictObject({
   opensAt: Instant,
   closesAt: Instant,
   windowDedupeHours: z.number().int().min(1).max(24 * 366).default(24),
+  /** Windows imported after the round opens take its ballots only when true (default: they do not). */
+  newWindowsJoin: z.boolean().optional(),
   tallyShards: z.number().int().min(1).max(64).default(4),
   groupMap: z.record(NodeId, z.string().min(1).max(32)).optional(),
   flagThresholds: FlagThresholdsOverride.optional(),

@@ -54,6 +54,12 @@ export const LandingResponse = z.object({
       next: z.string().optional(),
       /** How many targets the link covers, when known without reading them all (a named list, or a single page). */
       total: z.number().int().min(0).optional(),
+      /**
+       * What one rating is for this landing's channel (the scheme's rule, shared/model/scheme-forms.ts
+       * `ratingUnit`): `round` once per target per round, `apart` once on this channel, `visit` per
+       * window visit. Lets the phone say "already rated" from its own receipts before the form opens.
+       */
+      rating: z.enum(['round', 'visit', 'apart']).optional(),
     }),
   ),
   invitation: z.object({ expiresAt: Instant, answeredTargetIds: z.array(NodeId) }).optional(),

@@ -72,6 +72,12 @@ export const Round = z.object({
   closesAt: Instant,
   status: RoundStatus,
   windowDedupeHours: z.number().int().min(1).max(24 * 366),
+  /**
+   * Whether windows added to the tree after the round opened take its window ballots. An import
+   * in the middle of an evaluation does not change it unless the office says so here; absent:
+   * they do not (functions/src/domain/window-rounds.ts).
+   */
+  newWindowsJoin: z.boolean().optional(),
   tallyShards: z.number().int().min(1).max(64),
   /**
    * Ranking group per target: a node id on the target's path (usually its category) → the

@@ -67,14 +67,12 @@ describe('citizen rates a window from its link', () => {
     expect(await windowBallots('s11')).toBe(1);
   });
 
-  it('tells the same person "already rated" when they rate the window again', async () => {
+  it('tells the same person "already rated" on landing, before any form is shown', async () => {
     await page.goto(rateUrl('w111'));
-    await page.getByTestId('target-path').waitFor();
-    await fillBallot(page, '再评一次');
-    await page.getByTestId('submit').click();
-    const refusal = page.getByTestId('refusal');
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('您已经评价过了');
+    const already = page.getByTestId('already-rated');
+    await already.waitFor();
+    expect(await already.textContent()).toContain('您已经评价过了');
+    expect(await page.getByTestId('submit').count()).toBe(0);
     await shot(page, '04-already-rated', { docs: true });
     expect(await windowBallots('s11')).toBe(1);
   });
@@ -82,7 +80,7 @@ describe('citizen rates a window from its link', () => {
   it('lists the receipt under 我的评价', async () => {
     await page.goto(`${stack.baseUrl}/#/pages/mine/index`);
     await page.getByTestId('mine-item').first().waitFor();
-    expect(await page.getByTestId('mine-item').count()).toBe(2); // one counted, one refused
+    expect(await page.getByTestId('mine-item').count()).toBe(1); // the counted one; the repeat was never sent
     await shot(page, '05-mine', { docs: true });
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { publicRows, printNumber } from '@shared/publication/public-table';
+import { publicRows } from '@shared/publication/public-table';
+import { gradeTone, scaleOf, showScore } from '../../client/src/public/lib/display';
 import type { Snapshot } from '@shared/publication/snapshot';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
@@ -71,12 +72,16 @@ describe('the public results page', () => {
       expect(await el.getAttribute('data-testid')).toBe(`result-${row.targetId}`);
       expect(await el.textContent()).toContain(row.name);
       expect((await el.getByTestId('rank').textContent())?.trim()).toBe(String(row.rank));
-      expect((await el.getByTestId('total').textContent())?.trim()).toBe(printNumber(row.total));
+      // 甘泉's total is a satisfaction share: a percentage with one decimal on the page (the exports keep four).
+      expect((await el.getByTestId('total').textContent())?.trim()).toBe(showScore(row.total, 'share'));
+      expect(scaleOf(rows)).toBe('share');
       expect(row.grade).not.toBe('');
       expect((await el.getByTestId('grade').textContent())?.trim()).toBe(row.grade);
       if (row.problems) expect(await el.getByTestId('problems').textContent()).toContain(row.problems);
     }
     expect(rows.some((r) => r.problems)).toBe(true);
+    expect(await page.getByTestId('results-explained').count()).toBe(1);
+    expect(await page.locator('[data-testid="grade"].is-bad').count()).toBe(rows.filter((r) => gradeTone(r.grade) === 'bad').length);
     expect(await page.getByTestId('consequences').textContent()).toContain('不得评为优秀'); // s21 is graded 不满意
     for (const kind of ['xlsx', 'csv', 'print', 'snapshot']) await page.getByTestId(`export-${kind}`).waitFor();
     await shot(page, '10-public-results', { docs: true });

@@ -1,3 +1,5 @@
+import Taro from '@tarojs/taro';
+
 /**
  * How a citizen arrives: a WeChat QR opens a page with `scene` (URL-encoded by WeChat), an H5
  * link carries `token`, the in-app scanner returns either form. Each yields the same token.
@@ -36,4 +38,15 @@ export function ratePageUrl(token: string, extra: { roundId?: string; targetId?:
   if (extra.roundId) q.push(`roundId=${encodeURIComponent(extra.roundId)}`);
   if (extra.targetId) q.push(`targetId=${encodeURIComponent(extra.targetId)}`);
   return `/pages/rate/index?${q.join('&')}`;
+}
+
+/** The list page of a link covering many targets (sampling or invitation). */
+export function listPageUrl(token: string, channel: string): string {
+  return `/pages/${channel === 'sampling' ? 'sample' : 'invite'}/index?token=${encodeURIComponent(token)}`;
+}
+
+/** Back to the list a ballot was picked from (it re-reads itself on show), or open it when the page was reached directly. */
+export function backTo(listUrl: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: listUrl });
 }

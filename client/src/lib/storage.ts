@@ -10,6 +10,7 @@ export const STORAGE_KEYS = {
   outbox: 'qp.outbox',
   receipts: 'qp.receipts',
   staffSession: 'qp.staffSession',
+  careMode: 'qp.careMode',
 } as const;
 
 export function readJson<T>(key: string, fallback: T): T {

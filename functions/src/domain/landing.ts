@@ -4,6 +4,7 @@ import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { ChannelKind } from '@shared/model/channel';
 import { AppError } from '@shared/errors';
+import { ratingUnit } from '@shared/model/scheme-forms';
 import type { Deps } from './deps';
 import { resolveChannel, type ChannelContext } from './channel-context';
 import { isAccepting, isRoundTarget } from './round-rules';
@@ -38,7 +39,10 @@ export async function landing(deps: Deps, token: string, q: LandingQuery = {}): 
       channel: 'window',
       token,
       window: { id: ctx.window.id, name: ctx.window.name },
-      rounds: await Promise.all(rounds.map((r) => roundView(deps, r, [nodes.get(windowTargetId(r, ctx.window)!)].filter((n): n is OrgNode => !!n), nodes))),
+      rounds: await Promise.all(rounds.map(async (r) => {
+        const targetId = windowTargetId(r, ctx.window)!;
+        return roundView(deps, r, [nodes.get(targetId)].filter((n): n is OrgNode => !!n), nodes, undefined, await ratingOf(deps, r, 'window', targetId === ctx.window.id));
+      })),
     };
   }
   const round = ctx.round;
@@ -57,13 +61,14 @@ type LinkContext = Exclude<ChannelContext, { channel: 'window' }>;
 async function targetPage(deps: Deps, ctx: LinkContext, token: string, q: LandingQuery) {
   const { round } = ctx;
   const channel = ctx.channel === 'sampling' ? undefined : ctx.channel;
+  const rating = await ratingOf(deps, round, ctx.channel, false);
   const named = ctx.channel === 'sampling' ? round.targetIds : (ctx.invitation.targetIds ?? round.targetIds);
   const allowed = (n: OrgNode) => isRoundTarget(round, n) && (named === undefined || named.includes(n.id));
 
   if (q.targetId !== undefined) {
     const node = await deps.store.org.getNode(q.targetId);
     const targets = node && allowed(node) ? [node] : [];
-    return { ...(await roundView(deps, round, targets, await withAncestors(deps, targets), channel)), total: targets.length };
+    return { ...(await roundView(deps, round, targets, await withAncestors(deps, targets), channel, rating)), total: targets.length };
   }
 
   // The cursor is this token's: a page position, sealed (public-cursor.ts).
@@ -92,7 +97,7 @@ async function targetPage(deps: Deps, ctx: LinkContext, token: string, q: Landin
     if (page.lastId) next = sealCursor(deps.secrets.tokenKey, context, `k|${page.lastId}`);
     else if (afterId === undefined) total = targets.length;
   }
-  return { ...(await roundView(deps, round, targets, await withAncestors(deps, targets), channel)), ...(next ? { next } : {}), ...(total !== undefined ? { total } : {}) };
+  return { ...(await roundView(deps, round, targets, await withAncestors(deps, targets), channel, rating)), ...(next ? { next } : {}), ...(total !== undefined ? { total } : {}) };
 }
 
 /** The nodes and every ancestor on their paths, by id: one batched read of at most the distinct path ids. */
@@ -104,8 +109,14 @@ async function withAncestors(deps: Deps, nodes: OrgNode[]): Promise<Map<string, 
 }
 
 /** The forms to render; a channel with its own form (the hearing sheet) shows that one. */
-async function roundView(deps: Deps, round: Round, targets: OrgNode[], nodes: Map<string, OrgNode>, channel?: ChannelKind) {
-  const scheme = (await deps.schemes(round));
+/** The scheme's rating rule for ballots through this landing (a link rates sections/units, never a visit). */
+async function ratingOf(deps: Deps, round: Round, channel: ChannelKind, targetIsWindow: boolean) {
+  const scheme = await deps.schemes(round);
+  return scheme ? ratingUnit(scheme, channel, targetIsWindow) : undefined;
+}
+
+async function roundView(deps: Deps, round: Round, targets: OrgNode[], nodes: Map<string, OrgNode>, channel?: ChannelKind, rating?: ReturnType<typeof ratingUnit>) {
+  const scheme = await deps.schemes(round);
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const forms: Record<string, BallotForm> = {};
   const out: LandingTarget[] = targets.map((t) => {
@@ -120,5 +131,5 @@ async function roundView(deps: Deps, round: Round, targets: OrgNode[], nodes: Ma
       path: t.path.map((id) => nodes.get(id)).filter((n): n is OrgNode => !!n).map((n) => ({ id: n.id, kind: n.kind, name: n.name })),
     };
   });
-  return { roundId: round.id, roundName: round.name, closesAt: round.closesAt, schemeName: scheme.name, targets: out, forms };
+  return { roundId: round.id, roundName: round.name, closesAt: round.closesAt, schemeName: scheme.name, targets: out, forms, ...(rating ? { rating } : {}) };
 }

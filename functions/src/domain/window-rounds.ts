@@ -4,11 +4,21 @@ import type { Round } from '@shared/model/round';
 import type { Deps } from './deps';
 import { assertAccepting, isAccepting } from './round-rules';
 
-/** The target a window's ballots rate in `round`: the window's ancestor at the round's level. */
+/**
+ * The target a window's ballots rate in `round`: the window's ancestor at the round's level.
+ * A window created after the round opened rates nothing in it unless the round says new windows
+ * join (`newWindowsJoin`): importing windows mid-round must not enrol them in every open round.
+ */
 export function windowTargetId(round: Round, window: OrgNode): string | undefined {
+  if (!windowJoins(round, window)) return undefined;
   const id = ancestorAt(window, round.targetKind);
   if (id === undefined) return undefined;
   return round.targetIds === undefined || round.targetIds.includes(id) ? id : undefined;
+}
+
+/** Whether `window` takes part in `round`: it existed when the round opened, or the round lets new windows join. */
+export function windowJoins(round: Pick<Round, 'openedAt' | 'newWindowsJoin'>, window: Pick<OrgNode, 'createdAt'>): boolean {
+  return round.newWindowsJoin === true || round.openedAt === undefined || window.createdAt <= round.openedAt;
 }
 
 /** Rounds that take window ballots for this window (any status). */

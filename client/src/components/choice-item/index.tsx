@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { FormItem, FormOption } from '@shared/model/form';
+import { BoxIcon, FaceIcon, StarIcon } from '../icon';
 import './index.scss';
 
 type Props = {
@@ -9,8 +10,6 @@ type Props = {
   onChange: (value: string | string[] | undefined) => void;
   invalid?: boolean;
 };
-
-const FACES: Record<string, string> = { '1': '😣', '2': '🙁', '3': '😐', '4': '🙂', '5': '😄' };
 
 /** Faces and stars are chosen by the scheme's `icon` hint (face-N / star-N); plain buttons otherwise. */
 function iconKind(options: FormOption[]): 'face' | 'star' | 'plain' {
@@ -25,8 +24,9 @@ function level(o: FormOption): number {
 
 /**
  * One question of the ballot. Single items are one tap (tap again to clear an optional one);
- * multi items (冷 懒 推 乱 贪) toggle independently. Every option is at least 96px high so it
- * is easy to hit for older people and at large system font sizes.
+ * multi items (冷 懒 推 乱 贪) toggle independently. Faces and problems are one full-width row
+ * each, so a label (非常满意, 冷：态度冷漠…) never breaks inside a word or into a narrow column;
+ * every option is a tap target of at least 44 px (60 px in care mode, styles/_care.scss).
  */
 export function ChoiceItem({ item, index, value, onChange, invalid }: Props) {
   const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
@@ -59,7 +59,7 @@ export function ChoiceItem({ item, index, value, onChange, invalid }: Props) {
               aria-label={o.label}
               data-testid={`option-${item.id}-${o.value}`}
             >
-              <Text>★</Text>
+              <StarIcon className='choice__star-icon' filled={!!selected && level(o) <= level(selected)} />
             </View>
           ))}
           <Text className='choice__star-label'>{selected?.label ?? '请点星星评分'}</Text>
@@ -70,11 +70,13 @@ export function ChoiceItem({ item, index, value, onChange, invalid }: Props) {
             <View
               key={o.value}
               className={`choice__option ${chosen.has(o.value) ? 'is-on' : ''} ${item.kind === 'multi' ? 'is-box' : ''}`}
+              role={item.kind === 'multi' ? 'checkbox' : 'radio'}
+              aria-checked={chosen.has(o.value)}
               onClick={() => pick(o.value)}
               data-testid={`option-${item.id}-${o.value}`}
             >
-              {kind === 'face' && <Text className='choice__face'>{FACES[String(level(o))] ?? '🙂'}</Text>}
-              {item.kind === 'multi' && <Text className='choice__box'>{chosen.has(o.value) ? '☑' : '☐'}</Text>}
+              {kind === 'face' && <FaceIcon className='choice__face' level={level(o)} />}
+              {item.kind === 'multi' && <BoxIcon className='choice__box' checked={chosen.has(o.value)} />}
               <Text className='choice__text'>{o.label}</Text>
             </View>
           ))}

@@ -4,6 +4,7 @@ import { View, Text, Input } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Notice } from '../../components/notice';
+import { CarePage } from '../../components/care-page';
 import { Redirect } from '../../components/redirect';
 import { ratePageUrl, tokenFromParams, tokenFromScan } from '../../lib/entry';
 import './index.scss';
@@ -32,7 +33,7 @@ export default function IndexPage() {
   };
 
   return (
-    <View className='home'>
+    <CarePage className='home'>
       <View className='home__hero'>
         <Text className='home__title'>群众评议</Text>
         <Text className='home__lead'>您的评价帮助改进政务服务</Text>
@@ -60,9 +61,9 @@ export default function IndexPage() {
         <View className='home__link' data-testid='public-results-link' onClick={() => Taro.navigateTo({ url: '/public/pages/results/index' })}><Text>评议结果公布</Text></View>
       </View>
       <View className='home__staff'>
-        <Text onClick={() => Taro.navigateTo({ url: '/staff/pages/unit/index' })}>工作人员入口</Text>
-        <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/rounds/index' })}>评议管理</Text>
+        <View className='home__staff-link' onClick={() => Taro.navigateTo({ url: '/staff/pages/unit/index' })}><Text>工作人员入口</Text></View>
+        <View className='home__staff-link' onClick={() => Taro.navigateTo({ url: '/admin/pages/rounds/index' })}><Text>评议管理</Text></View>
       </View>
-    </View>
+    </CarePage>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Notice } from '../../components/notice';
+import { CarePage } from '../../components/care-page';
 import { listReceipts, ReceiptEntry } from '../../lib/receipts';
 import { flush, listPending, PendingBallot } from '../../lib/outbox';
 import { formatTime } from '../../lib/format';
@@ -19,7 +20,7 @@ export default function MinePage() {
 
   const open = (id: string) => Taro.navigateTo({ url: `/pages/receipt/index?id=${id}` });
   return (
-    <View className='mine'>
+    <CarePage className='mine'>
       {pending.length > 0 && (
         <View className='mine__group'>
           <Notice>{`${pending.length} 份评价等待网络恢复后自动提交`}</Notice>
@@ -46,6 +47,6 @@ export default function MinePage() {
         </View>
       ))}
       <Text className='mine__note'>评价记录只保存在本机，更换手机或清除数据后将不再显示。</Text>
-    </View>
+    </CarePage>
   );
 }

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components';
+import { CarePage } from '../../components/care-page';
 import './index.scss';
 
 const SECTIONS: Array<[string, string]> = [
@@ -12,13 +13,13 @@ const SECTIONS: Array<[string, string]> = [
 /** What is kept about an evaluator and who sees what, in plain words. */
 export default function PrivacyPage() {
   return (
-    <View className='privacy'>
+    <CarePage className='privacy'>
       {SECTIONS.map(([title, body]) => (
         <View key={title} className='privacy__section'>
           <Text className='privacy__title'>{title}</Text>
           <Text className='privacy__body'>{body}</Text>
         </View>
       ))}
-    </View>
+    </CarePage>
   );
 }

@@ -3,10 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { CHANNEL_LABELS } from '@shared/model/channel';
 import { Notice } from '../../components/notice';
+import { CarePage } from '../../components/care-page';
 import { ReceiptCheck } from '../../components/receipt-check';
 import { findReceipt, ReceiptEntry } from '../../lib/receipts';
 import { flush, listPending, PendingBallot } from '../../lib/outbox';
 import { formatTime } from '../../lib/format';
+import { NextTarget } from './next';
+import { tokenFromParams } from '../../lib/entry';
 import './index.scss';
 
 const POLL_MS = 1500;
@@ -20,7 +23,9 @@ function lookup(id: string): { entry?: ReceiptEntry; pending?: PendingBallot } {
  * watches local storage, so the receipt appears by itself once the network is back.
  */
 export default function ReceiptPage() {
-  const id = useRouter().params.id ?? '';
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const listToken = tokenFromParams(params);
   const [state, setState] = useState(() => lookup(id));
 
   useEffect(() => {
@@ -31,10 +36,10 @@ export default function ReceiptPage() {
 
   const { entry, pending } = state;
   return (
-    <View className='receipt'>
+    <CarePage className='receipt'>
       {entry?.state === 'counted' && (
         <View className='receipt__card' data-testid='receipt'>
-          <Text className='receipt__ok'>✓ 评价已提交</Text>
+          <Text className='receipt__ok'>评价已提交</Text>
           <Text className='receipt__thanks'>感谢您的评价！</Text>
           <View className='receipt__row'><Text className='receipt__key'>回执编号</Text><Text className='receipt__id' data-testid='receipt-id'>{entry.receipt.receiptId}</Text></View>
           <View className='receipt__row'><Text className='receipt__key'>评价对象</Text><Text>{entry.receipt.targetName}</Text></View>
@@ -45,6 +50,7 @@ export default function ReceiptPage() {
         </View>
       )}
       {entry?.state === 'counted' && <ReceiptCheck receipt={entry.receipt} />}
+      {entry && listToken && params.targetId && <NextTarget token={listToken} targetId={params.targetId} />}
       {entry?.state === 'rejected' && <Notice tone='error' testId='refusal'>{`未计入：${entry.message}`}</Notice>}
       {!entry && pending && (
         <View data-testid='pending'>
@@ -59,6 +65,6 @@ export default function ReceiptPage() {
         <Text className='receipt__link' onClick={() => Taro.redirectTo({ url: '/pages/mine/index' })}>我的评价</Text>
         <Text className='receipt__link' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Text>
       </View>
-    </View>
+    </CarePage>
   );
 }

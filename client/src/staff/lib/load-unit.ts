@@ -59,7 +59,9 @@ export async function loadUnit(unitId: string | undefined, roundId?: string): Pr
       const [t, res] = past[i]!;
       const scores = (res?.targets ?? []).filter(isMine).map((x) => x.total).filter((s): s is number => typeof s === 'number');
       const ballots = t.targets.filter(isMine).reduce((n, x) => n + ballotCount(x), 0);
-      return { round: r.period.label, score: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined, ballots };
+      // Two rounds of one period would fall on one point of the axis: name the round then.
+      const label = history.filter((h) => h.period.label === r.period.label).length > 1 ? r.name : r.period.label;
+      return { round: label, score: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined, ballots };
     }),
   );
   const useScores = results !== null && perRound.some((p) => p.score !== undefined);

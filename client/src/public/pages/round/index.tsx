@@ -12,6 +12,7 @@ import { ExportLinks } from '../../components/export-links';
 import { GroupTable } from '../../components/group-table';
 import { ConsequenceList } from '../../components/consequence-list';
 import { DrawLinks } from '../../components/draw-links';
+import { scaleOf } from '../../lib/display';
 import './index.scss';
 
 /** Rows in the published order, split by group (the same rows as the Excel, CSV and print list). */
@@ -39,6 +40,7 @@ export default function PublishedRoundPage() {
   }, [roundId, version]);
   const groups = useMemo(() => (data ? groupsOf(data) : []), [data]);
   const results = useMemo(() => new Map((data?.snapshot.results.targets ?? []).map((t) => [t.targetId, t])), [data]);
+  const scale = useMemo(() => scaleOf(groups.flatMap((g) => g.rows)), [groups]);
   const cutsOf = (label: string) => data?.snapshot.results.groups.find((g) => g.label === label)?.cuts;
 
   if (error) return <Notice tone='error'>{error}</Notice>;
@@ -59,7 +61,11 @@ export default function PublishedRoundPage() {
           {`疑似刷票标记（${d.label}，涉及 ${d.ballots} 份评价）：${d.decision === 'exclude' ? '经审核排除，不计入结果' : '经审核保留，计入结果'}。理由：${d.reason}`}
         </Notice>
       ))}
-      {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} cuts={cutsOf(g.label)} results={results} />)}
+      {/* Said once for the whole list, not on every row. */}
+      <Notice testId='results-explained'>
+        {`${scale === 'share' ? '得分为满意率（百分比）' : '得分为方案规定的总分'}；“区间”是按统计方法估计的 95% 可信范围，评价份数越少区间越宽，区间重叠的单位之间差别不明显。`}
+      </Notice>
+      {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} scale={scale} cuts={cutsOf(g.label)} results={results} />)}
       <ConsequenceList actions={data.consequences} />
       <ExportLinks roundId={roundId} version={data.version} />
       <DrawLinks roundId={roundId} />

@@ -10,6 +10,15 @@ type Props = { id: string; data: TrendPoint[]; valueLabel: string };
 
 const HEIGHT = 220; // CSS px
 
+/**
+ * F2 turns its '20px'-style sizes (750-wide design px) into screen px through the root element's
+ * inline font size, which Taro H5 sets to a few px (axis labels came out about 5 px): half, as on
+ * any 375-px-class phone, is what the design sizes mean.
+ */
+const px2hd = (px: number) => px / 2;
+/** Axis labels 13 CSS px (≥ 12 px on a phone), dark enough to read. */
+const AXIS_STYLE = { label: { fontSize: '26px', fill: '#333333' } };
+
 // F2's element typings expect its own JSX pragma; called as a plain function the props are
 // checked by F2 at run time, so a loose signature is enough here.
 const jsx = f2jsx as unknown as (type: unknown, props: Record<string, unknown>) => { props: ConstructorParameters<typeof Canvas>[0] };
@@ -51,14 +60,15 @@ export function TrendChart({ id, data, valueLabel }: Props) {
         pixelRatio,
         width: found.width,
         height: HEIGHT,
+        px2hd,
         children: jsx(Chart, {
           data,
           scale: { value: { min: 0, nice: true } },
           children: [
-            jsx(Axis, { field: 'round' }),
-            jsx(Axis, { field: 'value' }),
-            jsx(Line, { x: 'round', y: 'value', color: '#b71c1c' }),
-            jsx(Point, { x: 'round', y: 'value', color: '#b71c1c' }),
+            jsx(Axis, { field: 'round', style: AXIS_STYLE }),
+            jsx(Axis, { field: 'value', style: AXIS_STYLE }),
+            jsx(Line, { x: 'round', y: 'value', color: '#b71c1c', style: { lineWidth: '4px' } }),
+            jsx(Point, { x: 'round', y: 'value', color: '#b71c1c', style: { r: '8px' } }),
           ],
         }),
       });

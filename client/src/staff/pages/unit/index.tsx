@@ -35,7 +35,8 @@ export default function UnitPage() {
   return (
     <View className='unit'>
       <View className='unit__bar'>
-        <Text>{`${session.name ?? ''}（${session.unitId ?? '全部单位'}）`}</Text>
+        {/* The unit's name only: its id (e.g. gsj) is an internal code. */}
+        <Text data-testid='unit-name'>{`${session.name ?? ''} · ${session.unitId ? '本单位' : '全部单位'}`}</Text>
         <Text className='unit__link' onClick={() => Taro.navigateTo({ url: `/staff/pages/rankings/index?roundId=${data.round?.id ?? ''}` })}>排名公布</Text>
         <Text className='unit__link' data-testid='tasks-link' onClick={() => Taro.navigateTo({ url: '/staff/pages/tasks/index' })}>整改任务</Text>
         <Text className='unit__link' onClick={() => { clearSession('staff'); void Taro.reLaunch({ url: '/pages/index/index' }); }}>退出</Text>
@@ -43,9 +44,11 @@ export default function UnitPage() {
       {data.rounds.length > 1 && (
         <View className='unit__rounds'>
           {data.rounds.map((r) => (
-            <Text key={r.id} className={`unit__round ${r.id === data.round?.id ? 'is-on' : ''}`} onClick={() => setRoundId(r.id)}>
-              {`${r.period.label}·${ROUND_STATUS_LABELS[r.status]}`}
-            </Text>
+            // Chips name the round: two rounds of one quarter must not read the same.
+            <View key={r.id} className={`unit__round ${r.id === data.round?.id ? 'is-on' : ''}`} data-testid={`round-chip-${r.id}`} onClick={() => setRoundId(r.id)}>
+              <Text className='unit__round-name'>{r.name}</Text>
+              <Text className='unit__round-status'>{`${r.period.label} · ${ROUND_STATUS_LABELS[r.status]}`}</Text>
+            </View>
           ))}
         </View>
       )}
