@@ -7,7 +7,6 @@ import type { Round } from '@shared/model/round';
 import { ROUND_STATUS_LABELS } from '@shared/model/round';
 import { CHANNEL_LABELS, BALLOT_CHANNELS } from '@shared/model/channel';
 import type { ChannelKind } from '@shared/model/channel';
-import { SCHEME_PRESETS, SCHEME_PRESET_IDS } from '@shared/schemes';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
@@ -20,6 +19,7 @@ import { CancelRound } from '../../components/cancel-round';
 import { listProgrammes } from '../../../api/programmes';
 import type { ProgrammeListResponse } from '@shared/api/programmes';
 import { cstDate, cstInstant } from '../../lib/dates';
+import { schemeChoiceLabel, useSchemeChannels, useStoredSchemes } from '../../lib/stored-schemes';
 import './index.scss';
 
 /**
@@ -30,7 +30,7 @@ export default function RoundsPage() {
   const [session] = useState(() => requireAdmin('/admin/pages/rounds/index'));
   const [rounds, setRounds] = useState<Round[]>([]);
   const [links, setLinks] = useState<Record<string, string>>({});
-  const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: SCHEME_PRESET_IDS[0] ?? '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
+  const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
   const [channels, setChannels] = useState<ChannelKind[]>(['window', 'sampling']);
   const [programmes, setProgrammes] = useState<ProgrammeListResponse['programmes']>([]);
   const [programmeId, setProgrammeId] = useState('');
@@ -49,8 +49,14 @@ export default function RoundsPage() {
   }, [session]);
 
 
+  const schemes = useStoredSchemes(Boolean(session));
+  // The first stored scheme (the county's own before the presets) until the clerk picks one.
+  useEffect(() => {
+    if (schemes[0]) setDraft((d) => (d.schemeId ? d : { ...d, schemeId: schemes[0]!.schemeId }));
+  }, [schemes]);
+  const schemeChannels = useSchemeChannels(draft.schemeId);
+
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
-  const scheme = SCHEME_PRESETS[draft.schemeId];
   const programme = programmes.find((p) => p.id === programmeId);
   // In a programme the scheme and level are the programme's; the period kind is its cadence.
   const pickProgramme = (id: string) => {
@@ -62,6 +68,7 @@ export default function RoundsPage() {
     <View className='admin'>
       <View className='admin__nav'>
         <Text data-testid='nav-programmes' onClick={() => Taro.navigateTo({ url: '/admin/pages/programmes/index' })}>评议项目</Text>
+        <Text data-testid='nav-schemes' onClick={() => Taro.navigateTo({ url: '/admin/pages/schemes/index' })}>评议方案</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/import/index' })}>导入单位</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/qr/index' })}>窗口二维码</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/invitations/index' })}>定向邀请</Text>
@@ -107,8 +114,8 @@ export default function RoundsPage() {
         </View>
         <Text className='admin__label'>评议方案</Text>
         <View className='admin__chips'>
-          {SCHEME_PRESET_IDS.filter((id) => !programme || id === programme.schemeId).map((id) => (
-            <Text key={id} className={`admin__chip ${draft.schemeId === id ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: id })}>{SCHEME_PRESETS[id]?.name ?? id}</Text>
+          {schemes.filter((x) => !programme || x.schemeId === programme.schemeId).map((x) => (
+            <Text key={x.schemeId} data-testid={`round-scheme-${x.schemeId}`} className={`admin__chip ${draft.schemeId === x.schemeId ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: x.schemeId })}>{schemeChoiceLabel(x)}</Text>
           ))}
         </View>
         <Text className='admin__label'>评议对象</Text>
@@ -119,7 +126,7 @@ export default function RoundsPage() {
         </View>
         <Text className='admin__label'>评价方式</Text>
         <View className='admin__chips'>
-          {BALLOT_CHANNELS.filter((c) => !scheme || scheme.channels.includes(c)).map((c) => (
+          {BALLOT_CHANNELS.filter((c) => !schemeChannels || schemeChannels.includes(c)).map((c) => (
             <Text key={c} className={`admin__chip ${channels.includes(c) ? 'is-on' : ''}`} onClick={() => setChannels(channels.includes(c) ? channels.filter((x) => x !== c) : [...channels, c])}>{CHANNEL_LABELS[c]}</Text>
           ))}
         </View>
