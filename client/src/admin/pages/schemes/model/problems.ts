@@ -101,11 +101,16 @@ export function problemMessage(body: Body, message: string): string {
 
 /**
  * A problem from the API's `/validate` (or the engine's `where: message` sentence), in Chinese.
+ * The API's own Chinese sentences already name their field before a full-width colon
+ * (「分项“评议总成绩”：…」); that name is kept as the field rather than derived again.
  * @example toProblem(tonghe, { path: 'components.total', message: 'part "x" must be a component listed before it' })
+ * @example toProblem(tonghe, { path: 'components.survey', message: '分项“群众满意度测评分”：最低分高于最高分' }).field // '分项“群众满意度测评分”'
  */
 export function toProblem(body: Body, p: { path: string; message: string }): Problem {
   const colon = p.path === '' ? p.message.match(/^([\w.]+): (.*)$/) : null;
   const path = colon ? colon[1]! : p.path;
+  const named = !colon && hasChinese(p.message) ? p.message.match(/^([^：]{1,60})：(.+)$/s) : null;
+  if (named) return { path, field: named[1]!, message: named[2]! };
   return { path, field: fieldName(body, path), message: problemMessage(body, colon ? colon[2]! : p.message) };
 }
 
@@ -144,11 +149,13 @@ export function localProblems(body: Body): Problem[] {
 }
 
 /**
- * Local problems first, then the API's, without saying the same thing twice for one field.
+ * Local problems first, then the API's, without saying the same thing twice for one field: a
+ * field the editor already flags (same path) keeps only the editor's sentence.
  */
 export function mergeProblems(local: Problem[], remote: Problem[]): Problem[] {
   const seen = new Set(local.map((p) => `${p.field}|${p.message}`));
-  return [...local, ...remote.filter((p) => !seen.has(`${p.field}|${p.message}`))];
+  const paths = new Set(local.map((p) => p.path));
+  return [...local, ...remote.filter((p) => !seen.has(`${p.field}|${p.message}`) && !paths.has(p.path))];
 }
 
 /** Problems grouped under their field for display: 「评分项“评议总成绩”的权重：权重合计为90%，应为100%」. */
