@@ -44,7 +44,8 @@ export function ballotRequest(token: string, target: OrgNode, i: number): Submit
  * phase and the bulk load write exactly the items the HTTP path writes.
  */
 export function directWrite(deps: Deps, round: Round, target: OrgNode, evaluatorSub: string, token: string, i: number): BallotWrite {
-  const scheme = deps.schemes(round.schemeId);
+  // Presets only (bench/scheme.ts): read synchronously, as the direct phase times the write alone.
+  const scheme = deps.presets(round.schemeId);
   if (!scheme) throw new Error(`scheme ${round.schemeId} missing`);
   const form = formFor(scheme, target, 'sampling');
   return ballotWrite(deps, { req: ballotRequest(token, target, i), round, target, channel: 'sampling', evaluator: evaluatorSub, scheme, form, now: deps.clock.now() });

@@ -34,7 +34,7 @@ export async function startBenchStack(rateLimits: string): Promise<BenchStack> {
     await ensureTable(ddb.endpoint, 'local', tableName);
     const db = createDocumentClient({ tableName, region: 'local', endpoint: ddb.endpoint });
     const meter = new StoreMeter().attach(db);
-    const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', BALLOT_RATE_LIMITS: rateLimits }, { schemes: benchSchemes });
+    const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', BALLOT_RATE_LIMITS: rateLimits }, { presets: benchSchemes });
     const appErrors: unknown[] = [];
     const app = createApp(deps, { ...WHOLE_API, log: (e) => (e.level === 'info' ? undefined : appErrors.push(e)) });
     const server = await new Promise<Server>((res) => {

@@ -8,7 +8,8 @@
  * `npm run recount -- --log <file|url> --snapshot <file|url|roundId> [--version n] [--scheme <file>]`:
  * offline, from the public ballot log alone: rebuilds the Merkle root, every tally, every total,
  * grade, rank and main problem (comment categories from the log lines) with the scheme engine, and compares them with the published
- * snapshot; exits 1 listing every mismatch. The scheme is the preset the snapshot names unless
+ * snapshot; exits 1 listing every mismatch. The scheme is the one the snapshot embeds (older
+ * snapshots: the preset they name) unless
  * `--scheme` gives one (JSON). A round id instead of a snapshot file reads its published version
  * from the store.
  *
@@ -92,9 +93,10 @@ async function fromLog(args: string[]): Promise<number> {
   }
   const snapshot = parsed.data;
   const schemeArg = argOf(args, '--scheme');
-  const scheme = schemeArg ? Scheme.safeParse(JSON.parse(await readText(schemeArg))) : { success: true as const, data: getSchemePreset(snapshot.round.schemeId) };
+  // The scheme the snapshot embeds (what the results were computed with), else the preset it names.
+  const scheme = schemeArg ? Scheme.safeParse(JSON.parse(await readText(schemeArg))) : { success: true as const, data: snapshot.scheme ?? getSchemePreset(snapshot.round.schemeId) };
   if (!scheme.success || !scheme.data) {
-    console.error(`scheme ${snapshot.round.schemeId} is not a preset here: pass it with --scheme <file>`);
+    console.error(`scheme ${snapshot.round.schemeId} is not embedded in the snapshot nor a preset here: pass it with --scheme <file>`);
     return 2;
   }
   const report = recountFromLog(scheme.data, snapshot, log.ballots, log.header);

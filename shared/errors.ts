@@ -65,6 +65,10 @@ export const ERROR_CATALOGUE = {
   HISTORY_INCOMPLETE: { status: 422, zh: '往期评议结果缺少规则所需的数据（评议期、名次、参加排名的单位数等），未作推定，请核对 details.issues 所列的轮次、单位和字段', en: 'A history entry lacks a field a rule reads (see details.issues: round, target, field)' },
   HISTORY_INCONSISTENT: { status: 422, zh: '往期评议结果前后矛盾或评议期不符合规则的计数单位，请核对 details.issues 所列的轮次、单位和字段', en: 'A history entry contradicts itself or its period does not fit the rule unit (see details.issues)' },
   SCHEME_UNKNOWN: { status: 422, zh: '评议方案不存在', en: 'Unknown scheme' },
+  SCHEME_NOT_FOUND: { status: 404, zh: '没有找到该评议方案或该版本', en: 'Unknown scheme, or no such version of it' },
+  SCHEME_INVALID: { status: 422, zh: '评议方案有误，未保存，请按提示逐项修改', en: 'The scheme body is invalid (details.problems)' },
+  SCHEME_READ_ONLY: { status: 409, zh: '预置方案不能修改，请先复制为本县方案再编辑', en: 'Presets are read-only; clone one' },
+  SCHEME_VERSION_STALE: { status: 409, zh: '该方案已有更新的版本，请刷新后在最新版本上修改', en: 'basedOnVersion is not the latest; nothing saved' },
   BALLOT_NOT_FOUND: { status: 404, zh: '没有找到该评价', en: 'Unknown ballot in this round' },
   BALLOT_ALREADY_VOIDED: { status: 409, zh: '该评价已被作废', en: 'The ballot was already voided' },
   FLAG_NOT_FOUND: { status: 404, zh: '没有找到该疑似刷票标记', en: 'Unknown flag in this round (flags are recomputed from the ballots)' },
@@ -112,14 +116,15 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
  */
 export class AppError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, readonly details?: unknown) {
+  /** `messageZh`: a sentence naming the field, in place of the code's general one (SCHEME_INVALID). */
+  constructor(readonly code: ErrorCode, readonly details?: unknown, readonly messageZh?: string) {
     super(ERROR_CATALOGUE[code].en);
     this.name = 'AppError';
     this.status = ERROR_CATALOGUE[code].status;
   }
   toBody(): ErrorBody {
     const c = ERROR_CATALOGUE[this.code];
-    return { error: { code: this.code, message: c.zh, messageEn: c.en, ...(this.details === undefined ? {} : { details: this.details }) } };
+    return { error: { code: this.code, message: this.messageZh ?? c.zh, messageEn: c.en, ...(this.details === undefined ? {} : { details: this.details }) } };
   }
 }
 

@@ -8,6 +8,8 @@ export const CreateProgrammeRequest = z.strictObject({
   id: ProgrammeId.refine((id) => !id.startsWith(SOLO_PROGRAMME_PREFIX), { message: `id must not start with ${SOLO_PROGRAMME_PREFIX} (kept for solo programmes)` }),
   name: z.string().trim().min(1).max(80),
   schemeId: z.string().min(1).max(32),
+  /** The scheme version to pin; omitted: the scheme's latest version. */
+  schemeVersion: z.number().int().min(1).optional(),
   cadence: Cadence,
   yearStartMonth: z.number().int().min(1).max(12).default(1),
   targetKind: NodeKind,

@@ -17,6 +17,8 @@ export const CreateRoundRequest = z.strictObject({
   programmeId: ProgrammeId.optional(),
   period: Period,
   schemeId: z.string().min(1).max(32),
+  /** A version of the scheme; omitted: the programme's pinned version, or the scheme's latest. */
+  schemeVersion: z.number().int().min(1).optional(),
   targetKind: NodeKind,
   targetIds: z.array(NodeId).min(1).max(5000).optional(),
   channels: z.array(ChannelKind).min(1).max(7),

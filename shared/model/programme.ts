@@ -61,6 +61,8 @@ export const Programme = z.object({
   name: z.string().min(1).max(80),
   schemeId: z.string().min(1).max(32),
   schemeDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The stored scheme version its rounds are scored by (absent on older programmes: 1, a preset). */
+  schemeVersion: z.number().int().min(1).optional(),
   cadence: Cadence,
   yearStartMonth: z.number().int().min(1).max(12),
   targetKind: NodeKind,

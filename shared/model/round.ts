@@ -59,6 +59,12 @@ export const Round = z.object({
   programmeId: ProgrammeId,
   period: Period,
   schemeId: z.string(),
+  /**
+   * The scheme version the round is scored by, pinned at creation (the programme's version, or
+   * the scheme's latest for a round made without a programme). Absent on rounds made before
+   * schemes were versioned: version 1, the preset as it was.
+   */
+  schemeVersion: z.number().int().min(1).optional(),
   targetKind: NodeKind,
   targetIds: z.array(NodeId).max(5000).optional(),
   channels: z.array(ChannelKind).min(1),

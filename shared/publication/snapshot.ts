@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Period } from '../model/round';
 import { RoundFacts } from '../scoring/facts';
 import { RoundResult } from '../scoring/result';
+import { SchemeShape } from '../scoring/scheme';
 import { BallotTree } from './ballot-log';
 import { CommentLexiconStamp } from './comment-categories';
 
@@ -50,15 +51,22 @@ export type PublishedFlagDecision = z.infer<typeof PublishedFlagDecision>;
 
 /**
  * What a publication freezes. `facts` is exactly what the engine was given (history included),
- * so `npm run score` on { scheme: schemeId, facts } reproduces `results`; `correctionOf` links a
+ * so `npm run score` on { scheme, facts } (the embedded scheme) reproduces `results`; `correctionOf` links a
  * correction to the version it replaces (both stay readable).
  */
 export const Snapshot = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   roundId: z.string(),
   version: z.number().int().min(1),
-  round: z.object({ id: z.string(), name: z.string(), period: Period, schemeId: z.string(), targetKind: z.string() }),
+  round: z.object({ id: z.string(), name: z.string(), period: Period, schemeId: z.string(), schemeVersion: z.number().int().min(1).optional(), targetKind: z.string() }),
   schemeName: z.string(),
+  /**
+   * The scheme the results were computed with, whole, and the sha256 of its canonical JSON: a
+   * recount years later needs nothing but the snapshot (and the ballot log). Absent on snapshots
+   * published before schemes were stored (they name a preset by `round.schemeId`).
+   */
+  scheme: SchemeShape.optional(),
+  schemeDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   publishedAt: z.string(),
   publishedBy: z.string(),
   reason: z.string().optional(),

@@ -143,6 +143,8 @@ const SchemeObject = SchemeForms.extend({
   evaluatorMix: z.record(z.string(), EvaluatorMix).optional(),
 });
 export type Scheme = z.infer<typeof SchemeObject>;
+/** The scheme's fields without the cross-reference checks (the editor's save path runs them itself, in Chinese). */
+export const SchemeShape = SchemeObject;
 /** What a preset file writes: defaults may be left out. */
 export type SchemeInput = z.input<typeof SchemeObject>;
 

@@ -43,7 +43,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   await ensureTable(endpoint, 'local', tableName);
   const db = createDocumentClient({ tableName, region: 'local', endpoint }, { maxAttempts: 1 });
   const faults = new StoreFaults().attach(db);
-  const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...options.env }, { schemes: testSchemes, ...options.overrides });
+  const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...options.env }, { presets: testSchemes, ...options.overrides });
   const demo = options.seedDemo ? await loadDemoData(deps) : undefined;
   const errors: unknown[] = [];
   const app = createApp(deps, { ...WHOLE_API, staticDir: options.staticDir, log: (e) => (e.level === 'error' ? errors.push(e) : undefined) });

@@ -11,6 +11,7 @@ import { getSchemePreset } from '@shared/schemes';
 import type { Deps } from '../domain/deps';
 import type { Secrets } from '../domain/secrets';
 import { rateRulesFromEnv } from '../domain/rate-limits';
+import { cachedResolver } from '../domain/schemes/resolve';
 import { dynamoStore } from '../adapters/dynamodb';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { systemClock, randomIds } from '../adapters/local/system';
@@ -104,6 +105,7 @@ export function calendarFromEnv(env: Env) {
 export function composeDeps(db: DynamoDBDocumentClient, tableName: string, secrets: Secrets, env: Env, ports: ChosenPorts, overrides: Partial<Deps> = {}): Deps {
   const store = overrides.store ?? dynamoStore(db, tableName);
   const messageTemplates = templateIdsFromEnv(env);
+  const presets = overrides.presets ?? getSchemePreset;
   return {
     store,
     clock: systemClock,
@@ -111,7 +113,8 @@ export function composeDeps(db: DynamoDBDocumentClient, tableName: string, secre
     ids: randomIds,
     secrets,
     messenger: new DeliveringMessenger(new DynamoOutbox(db, tableName), store.recipients, subscribeSenderFromEnv(env), messageTemplates),
-    schemes: getSchemePreset,
+    presets,
+    schemes: cachedResolver(presets, () => store.schemes),
     rateLimits: rateRulesFromEnv(env),
     config: { publicBaseUrl: env.PUBLIC_BASE_URL ?? 'http://localhost:8787', devLogin: false, messageTemplates, localMessaging: !wechatApp(env) },
     ...ports,

@@ -1,9 +1,9 @@
-import type { SchemeForms } from '@shared/model/scheme-forms';
 import type { WorkCalendar } from '@shared/rectification/working-days';
 import type { Clock, EvidenceStorage, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
 import type { RateRule } from './rate-limits';
 import type { TemplateIds } from './message-delivery';
+import type { PresetLookup, SchemeResolver } from './schemes/resolve';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
 export interface Deps {
@@ -15,7 +15,13 @@ export interface Deps {
   /** Invitations and reminders to panel members, rectification deadline reminders to units (domain/message-delivery.ts: logged in the outbox, delivered through WeChat or its local stand-in). */
   messenger: SubscriptionMessenger;
   miniProgramCode: MiniProgramCode;
-  schemes: (id: string) => SchemeForms | undefined;
+  /**
+   * A round's or programme's scheme at its pinned version (`await deps.schemes(round)`): presets
+   * as version 1, stored versions read once and cached (domain/schemes/resolve.ts).
+   */
+  schemes: SchemeResolver;
+  /** The read-only preset seeds by id (shared/schemes; tests add a pipeline scheme). */
+  presets: PresetLookup;
   /** Rectification evidence files (S3 in production, a local folder otherwise). */
   evidence: EvidenceStorage;
   /** Public holidays and swapped working weekends for working-day deadlines. */

@@ -58,7 +58,7 @@ export async function hearingTally(deps: Deps, roundId: string, hearingId: strin
   const round = await getRoundOrThrow(deps, roundId);
   const hearing = await deps.store.hearings.getHearing(roundId, hearingId);
   if (!hearing) throw new AppError('HEARING_NOT_FOUND', { hearingId });
-  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  const parsed = Scheme.safeParse((await deps.schemes(round)));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const scheme = parsed.data;
   const [tallies, nodes, entered] = await Promise.all([

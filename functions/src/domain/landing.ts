@@ -38,7 +38,7 @@ export async function landing(deps: Deps, token: string, q: LandingQuery = {}): 
       channel: 'window',
       token,
       window: { id: ctx.window.id, name: ctx.window.name },
-      rounds: rounds.map((r) => roundView(deps, r, [nodes.get(windowTargetId(r, ctx.window)!)].filter((n): n is OrgNode => !!n), nodes)),
+      rounds: await Promise.all(rounds.map((r) => roundView(deps, r, [nodes.get(windowTargetId(r, ctx.window)!)].filter((n): n is OrgNode => !!n), nodes))),
     };
   }
   const round = ctx.round;
@@ -63,7 +63,7 @@ async function targetPage(deps: Deps, ctx: LinkContext, token: string, q: Landin
   if (q.targetId !== undefined) {
     const node = await deps.store.org.getNode(q.targetId);
     const targets = node && allowed(node) ? [node] : [];
-    return { ...roundView(deps, round, targets, await withAncestors(deps, targets), channel), total: targets.length };
+    return { ...(await roundView(deps, round, targets, await withAncestors(deps, targets), channel)), total: targets.length };
   }
 
   // The cursor is this token's: a page position, sealed (public-cursor.ts).
@@ -92,7 +92,7 @@ async function targetPage(deps: Deps, ctx: LinkContext, token: string, q: Landin
     if (page.lastId) next = sealCursor(deps.secrets.tokenKey, context, `k|${page.lastId}`);
     else if (afterId === undefined) total = targets.length;
   }
-  return { ...roundView(deps, round, targets, await withAncestors(deps, targets), channel), ...(next ? { next } : {}), ...(total !== undefined ? { total } : {}) };
+  return { ...(await roundView(deps, round, targets, await withAncestors(deps, targets), channel)), ...(next ? { next } : {}), ...(total !== undefined ? { total } : {}) };
 }
 
 /** The nodes and every ancestor on their paths, by id: one batched read of at most the distinct path ids. */
@@ -104,8 +104,8 @@ async function withAncestors(deps: Deps, nodes: OrgNode[]): Promise<Map<string, 
 }
 
 /** The forms to render; a channel with its own form (the hearing sheet) shows that one. */
-function roundView(deps: Deps, round: Round, targets: OrgNode[], nodes: Map<string, OrgNode>, channel?: ChannelKind) {
-  const scheme = deps.schemes(round.schemeId);
+async function roundView(deps: Deps, round: Round, targets: OrgNode[], nodes: Map<string, OrgNode>, channel?: ChannelKind) {
+  const scheme = (await deps.schemes(round));
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const forms: Record<string, BallotForm> = {};
   const out: LandingTarget[] = targets.map((t) => {

@@ -29,7 +29,7 @@ export async function importPhoneSurvey(deps: Deps, roundId: string, csv: string
   const round = await getRoundOrThrow(deps, roundId);
   assertChannel(round, 'phone');
   assertAccepting(round, deps.clock.now());
-  const scheme = deps.schemes(round.schemeId);
+  const scheme = (await deps.schemes(round));
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const [header, ...lines] = parseCsv(csv);
   const columns = header?.fields.map((f) => f.trim()) ?? [];

@@ -43,8 +43,10 @@ export async function publishRound(deps: Deps, actor: string, roundId: string, r
     format: SNAPSHOT_FORMAT,
     roundId,
     version,
-    round: { id: round.id, name: round.name, period: round.period, schemeId: round.schemeId, targetKind: round.targetKind },
+    round: { id: round.id, name: round.name, period: round.period, schemeId: round.schemeId, schemeVersion: round.schemeVersion ?? 1, targetKind: round.targetKind },
     schemeName: scheme.name,
+    scheme,
+    schemeDigest: sha256Hex(canonicalJson(scheme)),
     publishedAt,
     publishedBy: actor,
     ...(reason ? { reason } : {}),
@@ -108,7 +110,8 @@ export async function readPublication(deps: Deps, roundId: string, version?: num
 /** Published rounds, newest period first, for the public index. */
 export async function listPublished(deps: Deps) {
   const rounds = (await deps.store.rounds.listRounds()).filter((r) => r.status === 'published');
+  const names = new Map(await Promise.all(rounds.map(async (r) => [r.id, (await deps.schemes(r))?.name] as const)));
   return rounds
     .sort((a, b) => b.period.start.localeCompare(a.period.start) || a.id.localeCompare(b.id))
-    .map((r) => ({ roundId: r.id, name: r.name, period: r.period, schemeId: r.schemeId, schemeName: deps.schemes(r.schemeId)?.name ?? r.schemeId, version: r.publishedVersion ?? 1, publishedAt: r.publishedAt ?? '' }));
+    .map((r) => ({ roundId: r.id, name: r.name, period: r.period, schemeId: r.schemeId, schemeName: names.get(r.id) ?? r.schemeId, version: r.publishedVersion ?? 1, publishedAt: r.publishedAt ?? '' }));
 }

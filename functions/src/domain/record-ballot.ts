@@ -40,7 +40,7 @@ export interface BallotDraft {
 }
 
 export async function recordBallot(deps: Deps, d: BallotDraft, now: Date): Promise<SubmitResult> {
-  const scheme = deps.schemes(d.round.schemeId);
+  const scheme = (await deps.schemes(d.round));
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: d.round.schemeId });
   const form = formFor(scheme, d.target, d.channel);
   const problems = checkAnswers(form, d.answers);

@@ -38,7 +38,7 @@ export interface RecountReport {
  */
 export async function recount(deps: Deps, roundId: string): Promise<RecountReport> {
   const round = await getRoundOrThrow(deps, roundId);
-  const scheme = deps.schemes(round.schemeId);
+  const scheme = (await deps.schemes(round));
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const nodes = new Map((await deps.store.org.listNodesOfKind(round.targetKind)).map((n) => [n.id, n]));
   const expected = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors';
 import { tallyKeys } from '@shared/model/form';
-import { formFor } from '@shared/model/scheme-forms';
+import { formFor, type SchemeForms } from '@shared/model/scheme-forms';
 import type { Ballot } from '@shared/model/ballot';
 import type { MisconductRecord } from '@shared/publication/snapshot';
 import type { Round } from '@shared/model/round';
@@ -42,7 +42,7 @@ export async function reviewBallots(deps: Deps, roundId: string, targetId?: stri
 export async function voidBallot(deps: Deps, actor: string, roundId: string, ballotRef: string, reason: string): Promise<StoredVoid> {
   const round = await getRoundOrThrow(deps, roundId);
   requireReviewable(round);
-  const scheme = deps.schemes(round.schemeId);
+  const scheme = (await deps.schemes(round));
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   let ballot: Ballot | undefined;
   for await (const b of deps.store.ballots.listBallots(roundId, round.tallyShards)) if (b.ballotId === ballotRef || b.receiptId === ballotRef) ballot = b;
@@ -54,7 +54,7 @@ export async function voidBallot(deps: Deps, actor: string, roundId: string, bal
  * Voids a ballot already read (a flag decision voids many from one read of the log): the void
  * record and its audit line in one transaction; `details` add to the audit line (the flag).
  */
-export async function voidLoaded(deps: Deps, actor: string, scheme: NonNullable<ReturnType<Deps['schemes']>>, ballot: Ballot, reason: string, details: Record<string, unknown> = {}): Promise<StoredVoid> {
+export async function voidLoaded(deps: Deps, actor: string, scheme: SchemeForms, ballot: Ballot, reason: string, details: Record<string, unknown> = {}): Promise<StoredVoid> {
   const node = await deps.store.org.getNode(ballot.targetId);
   // The same cells the ballot pipeline added when it counted the ballot.
   const cells = tallyKeys(formFor(scheme, node ?? {}, ballot.channel), ballot.answers);

@@ -32,7 +32,7 @@ import { isHistoryCandidate, programmeHistory, type HistoryRound } from './progr
  */
 export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
   const round = await getRoundOrThrow(deps, roundId);
-  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  const parsed = Scheme.safeParse((await deps.schemes(round)));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
   const scheme = parsed.data;
   const [tallies, nodeList, categories, entered, voids, misconduct] = await Promise.all([

@@ -5,6 +5,8 @@ import type { CreateRoundRequest } from '@shared/api/rounds';
 import type { Deps } from './deps';
 import { getProgrammeOrThrow, soloProgramme } from './programmes/programmes';
 import { schemeDigest } from './programmes/scheme-version';
+import { schemeVersion } from './schemes/schemes';
+import { bodyDigest } from './schemes/resolve';
 
 /**
  * Creates a draft round after checking the scheme, the channels, every named target and its
@@ -14,23 +16,26 @@ import { schemeDigest } from './programmes/scheme-version';
  * rounds never share history unless the office put them in one programme.
  */
 export async function createRound(deps: Deps, req: CreateRoundRequest, actor = 'system'): Promise<Round> {
-  const scheme = deps.schemes(req.schemeId);
-  if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: req.schemeId });
+  const programme = req.programmeId === undefined ? undefined : await programmeFor(deps, req);
+  // The version the round is scored by for good: its programme's, or the scheme's latest now.
+  const version = programme ? (programme.schemeVersion ?? 1) : (await schemeVersion(deps, req.schemeId, req.schemeVersion))?.version;
+  const scheme = version === undefined ? undefined : await deps.schemes({ schemeId: req.schemeId, schemeVersion: version });
+  if (!scheme || version === undefined) throw new AppError('SCHEME_UNKNOWN', { schemeId: req.schemeId, ...(req.schemeVersion ? { schemeVersion: req.schemeVersion } : {}) });
   const foreign = req.channels.filter((c) => !scheme.channels.includes(c));
   if (foreign.length > 0) throw new AppError('CHANNEL_NOT_ALLOWED', { channels: foreign, schemeChannels: scheme.channels });
   if (Date.parse(req.opensAt) >= Date.parse(req.closesAt)) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'closesAt', message: 'closesAt must be after opensAt' }] });
   if (req.period.start > req.period.end) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'period.end', message: 'period.end must not be before period.start' }] });
-  const programme = req.programmeId === undefined ? undefined : await programmeFor(deps, req);
   if (req.targetIds) {
     const found = await deps.store.org.getNodes(req.targetIds);
     const bad = req.targetIds.filter((id) => found.get(id)?.kind !== req.targetKind);
     if (bad.length > 0) throw new AppError('TARGET_NOT_FOUND', { targetIds: bad, expectedKind: req.targetKind });
   }
-  const { programmeId: _p, ...fields } = req;
+  const { programmeId: _p, schemeVersion: _v, ...fields } = req;
   const targetIds = req.targetIds ?? programme?.targetIds;
   const groupMap = req.groupMap ?? programme?.groupMap;
   const draft = {
     ...fields,
+    schemeVersion: version,
     channels: [...new Set(req.channels)],
     ...(targetIds ? { targetIds: [...new Set(targetIds)] } : {}),
     ...(groupMap ? { groupMap } : {}),
@@ -45,7 +50,7 @@ export async function createRound(deps: Deps, req: CreateRoundRequest, actor = '
     return round;
   }
   const round: Round = { ...draft, programmeId: soloProgrammeId(req.id) };
-  await deps.store.programmes.createProgramme(soloProgramme(deps, actor, draft, schemeDigest(deps, req.schemeId)!), round);
+  await deps.store.programmes.createProgramme(soloProgramme(deps, actor, draft, bodyDigest(scheme)), round);
   return round;
 }
 
@@ -53,7 +58,9 @@ export async function createRound(deps: Deps, req: CreateRoundRequest, actor = '
 async function programmeFor(deps: Deps, req: CreateRoundRequest): Promise<Programme> {
   const programme = await getProgrammeOrThrow(deps, req.programmeId!);
   if (programme.schemeId !== req.schemeId) throw new AppError('PROGRAMME_SCHEME_MISMATCH', { programmeId: programme.id, programmeSchemeId: programme.schemeId, schemeId: req.schemeId });
-  if (schemeDigest(deps, req.schemeId) !== programme.schemeDigest) throw new AppError('SCHEME_VERSION_CHANGED', { programmeId: programme.id, schemeId: req.schemeId, pinned: programme.schemeDigest });
+  const pinned = programme.schemeVersion ?? 1;
+  if (req.schemeVersion !== undefined && req.schemeVersion !== pinned) throw new AppError('PROGRAMME_SCHEME_MISMATCH', { programmeId: programme.id, programmeSchemeVersion: pinned, schemeVersion: req.schemeVersion });
+  if ((await schemeDigest(deps, { schemeId: req.schemeId, schemeVersion: pinned })) !== programme.schemeDigest) throw new AppError('SCHEME_VERSION_CHANGED', { programmeId: programme.id, schemeId: req.schemeId, pinned: programme.schemeDigest });
   if (programme.targetKind !== req.targetKind) throw new AppError('PROGRAMME_TARGETS_MISMATCH', { programmeId: programme.id, programmeTargetKind: programme.targetKind, targetKind: req.targetKind });
   const outside = programme.targetIds && req.targetIds ? req.targetIds.filter((id) => !programme.targetIds!.includes(id)) : [];
   if (outside.length > 0) throw new AppError('PROGRAMME_TARGETS_MISMATCH', { programmeId: programme.id, targetIds: outside });

@@ -55,7 +55,7 @@ export async function submitBallot(deps: Deps, session: Session | undefined, req
   assertChannel(round, ctx.channel);
   await assertNotOwnUnit(deps, session, ctx, target);
 
-  const scheme = deps.schemes(round.schemeId);
+  const scheme = (await deps.schemes(round));
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const form = formFor(scheme, target, ctx.channel);
   const problems = checkAnswers(form, req.answers);

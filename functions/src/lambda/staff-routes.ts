@@ -1,5 +1,6 @@
 import { adminRoutes } from '../http/routes/admin';
 import { programmeRoutes } from '../http/routes/programmes';
+import { schemeRoutes } from '../http/routes/schemes';
 import { auditRoutes } from '../http/routes/audit';
 import { authRoutes } from '../http/routes/auth';
 import { flagRoutes } from '../http/routes/flags';
@@ -13,4 +14,4 @@ import { messageRoutes } from '../http/routes/messages';
 import { routesIn } from './route-groups';
 
 /** The staff function's routes: admin, programmes, results, review and publication, stuffing flags, panels, rectification, the office audit log. */
-export const routes = routesIn('staff', [authRoutes, adminRoutes, programmeRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes]);
+export const routes = routesIn('staff', [authRoutes, adminRoutes, programmeRoutes, schemeRoutes, resultRoutes, targetInputRoutes, panelRoutes, hearingRoutes, publicationRoutes, flagRoutes, rectificationRoutes, auditRoutes, messageRoutes]);

@@ -1,5 +1,6 @@
 import type { NodeKind, OrgNode } from '@shared/model/org';
 import type { ProgrammeStore } from '../domain/programmes/port';
+import type { SchemeStore } from '../domain/schemes/port';
 import type { Round, RoundStatus } from '@shared/model/round';
 import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
@@ -331,6 +332,7 @@ export interface OfficeAuditLog {
 export interface Store {
   officeAudit: OfficeAuditLog;
   programmes: ProgrammeStore;
+  schemes: SchemeStore;
   review: ReviewStore;
   publications: PublicationStore;
   tasks: TaskStore;

@@ -139,7 +139,7 @@ export async function runLoadFaults(partial: Partial<LoadFaultsOptions> = {}): P
     // DynamoDB Local acknowledges a transaction before committing it; a kill in that gap loses
     // an acknowledged write, which real DynamoDB never does (tests/support/durable-acks.ts).
     releaseBarrier = durableTransactAcks(db, { endpoint: store.endpoint, table: tableName, generation: () => store.generation });
-    const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...opts.stack.env }, { schemes: benchSchemes, ...opts.stack.overrides });
+    const deps = buildDeps(db, tableName, randomSecrets(), { AUTH_DEV_LOGIN: '1', PUBLIC_BASE_URL: 'http://localhost', ...opts.stack.env }, { presets: benchSchemes, ...opts.stack.overrides });
     // Every writeBallot and findReceipt the app makes, with its outcome, for the audit to explain a problem.
     deps.store.ballots = trace.wrapBallots(deps.store.ballots);
     const appErrors: unknown[] = [];

@@ -3,6 +3,7 @@ import type { Store } from '../../ports';
 import { DynamoOrgStore } from './org-store';
 import { DynamoRoundStore } from './round-store';
 import { DynamoProgrammeStore } from './programme-store';
+import { DynamoSchemeStore } from './scheme-store';
 import { DynamoInvitationStore } from './invitation-store';
 import { DynamoBallotStore } from './ballot-store';
 import { DynamoTargetInputStore } from './target-input-store';
@@ -22,6 +23,7 @@ export function dynamoStore(db: DynamoDBDocumentClient, table: string): Store {
   return {
     officeAudit: new DynamoOfficeAuditLog(db, table),
     programmes: new DynamoProgrammeStore(db, table),
+    schemes: new DynamoSchemeStore(db, table),
     review: new DynamoReviewStore(db, table),
     publications: new DynamoPublicationStore(db, table),
     tasks: new DynamoTaskStore(db, table),

@@ -8,6 +8,8 @@
  * | round             | ROUND                                     | ROUND#<id>               |
  * | programme         | PROGRAMME                                 | PROGRAMME#<id>           |
  * | target link       | PROGLINK#<programmeId>                    | <at>#<linkId>            |
+ * | scheme head       | SCHEME                                    | SCHEME#<schemeId>        |
+ * | scheme version    | SCHEMEV#<schemeId>                        | V#<version, 6 digits>    |
  * | invitation        | INV#<id>                                  | INV  (GSI1: ROUNDINV#<round> / <member>) |
  * | idempotency       | IDEM#<hash(evaluator, clientBallotId)>    | IDEM                     |
  * | dedupe            | DEDUP#<round>#<target|window>#<evaluator>#<period> | DEDUP           |
@@ -56,6 +58,11 @@ export const keys = {
   programmePartition: 'PROGRAMME',
   targetLink: (programmeId: string, at: string, linkId: string) => ({ PK: `PROGLINK#${programmeId}`, SK: `${at}#${linkId}` }),
   targetLinkPartition: (programmeId: string) => `PROGLINK#${programmeId}`,
+  // Heads in one partition (a county has tens of schemes, listed together); each scheme's versions in its own.
+  schemeHead: (schemeId: string) => ({ PK: 'SCHEME', SK: `SCHEME#${schemeId}` }),
+  schemeHeadPartition: 'SCHEME',
+  schemeVersion: (schemeId: string, version: number) => ({ PK: `SCHEMEV#${schemeId}`, SK: `V#${String(version).padStart(6, '0')}` }),
+  schemeVersionPartition: (schemeId: string) => `SCHEMEV#${schemeId}`,
   invitation: (id: string) => ({ PK: `INV#${id}`, SK: 'INV' }),
   invitationIndex: (roundId: string, memberId: string) => ({ GSI1PK: `ROUNDINV#${roundId}`, GSI1SK: memberId }),
   idempotency: (key: string) => ({ PK: `IDEM#${key}`, SK: 'IDEM' }),

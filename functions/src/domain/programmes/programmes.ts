@@ -4,11 +4,12 @@ import type { Period, Round } from '@shared/model/round';
 import type { CreateProgrammeRequest, LinkTargetsRequest, ProgrammeListResponse, ProgrammeView } from '@shared/api/programmes';
 import type { Deps } from '../deps';
 import { schemeDigest } from './scheme-version';
+import { schemeVersion } from '../schemes/schemes';
 
 /** Creates a programme after checking its scheme and every named target; pins the scheme version. */
 export async function createProgramme(deps: Deps, actor: string, req: CreateProgrammeRequest): Promise<Programme> {
-  const digest = schemeDigest(deps, req.schemeId);
-  if (!digest) throw new AppError('SCHEME_UNKNOWN', { schemeId: req.schemeId });
+  const scheme = await schemeVersion(deps, req.schemeId, req.schemeVersion);
+  if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: req.schemeId, ...(req.schemeVersion ? { schemeVersion: req.schemeVersion } : {}) });
   if (req.targetIds) {
     const found = await deps.store.org.getNodes(req.targetIds);
     const bad = req.targetIds.filter((id) => found.get(id)?.kind !== req.targetKind);
@@ -17,7 +18,8 @@ export async function createProgramme(deps: Deps, actor: string, req: CreateProg
   const programme: Programme = {
     ...req,
     ...(req.targetIds ? { targetIds: [...new Set(req.targetIds)] } : {}),
-    schemeDigest: digest,
+    schemeVersion: scheme.version,
+    schemeDigest: scheme.digest,
     createdAt: deps.clock.now().toISOString(),
     createdBy: actor,
   };
@@ -35,6 +37,7 @@ export function soloProgramme(deps: Deps, actor: string, round: Omit<Round, 'pro
     id: soloProgrammeId(round.id),
     name: round.name,
     schemeId: round.schemeId,
+    ...(round.schemeVersion ? { schemeVersion: round.schemeVersion } : {}),
     schemeDigest: digest,
     cadence: cadenceOf(round.period),
     yearStartMonth: 1,
@@ -60,10 +63,11 @@ export async function listProgrammes(deps: Deps): Promise<ProgrammeListResponse>
   const [programmes, rounds] = await Promise.all([deps.store.programmes.listProgrammes(), deps.store.rounds.listRounds()]);
   const counts = new Map<string, number>();
   for (const r of rounds) counts.set(r.programmeId, (counts.get(r.programmeId) ?? 0) + 1);
+  const names = new Map(await Promise.all(programmes.map(async (p) => [p.id, (await deps.schemes(p))?.name] as const)));
   return {
     programmes: programmes
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
-      .map((p) => ({ ...p, schemeName: deps.schemes(p.schemeId)?.name ?? p.schemeId, roundCount: counts.get(p.id) ?? 0 })),
+      .map((p) => ({ ...p, schemeName: names.get(p.id) ?? p.schemeId, roundCount: counts.get(p.id) ?? 0 })),
   };
 }
 
@@ -73,8 +77,8 @@ export async function programmeView(deps: Deps, id: string): Promise<ProgrammeVi
   const [rounds, links] = await Promise.all([deps.store.rounds.listRounds(), deps.store.programmes.listLinks(id)]);
   return {
     programme,
-    schemeName: deps.schemes(programme.schemeId)?.name ?? programme.schemeId,
-    schemeCurrent: schemeDigest(deps, programme.schemeId) === programme.schemeDigest,
+    schemeName: (await deps.schemes(programme))?.name ?? programme.schemeId,
+    schemeCurrent: (await schemeDigest(deps, programme)) === programme.schemeDigest,
     rounds: rounds
       .filter((r) => r.programmeId === id)
       .sort((a, b) => a.period.start.localeCompare(b.period.start) || a.id.localeCompare(b.id))

@@ -1,14 +1,14 @@
-import { canonicalJson, sha256Hex } from '../crypto';
 import type { Deps } from '../deps';
+import { bodyDigest, type SchemeRef } from '../schemes/resolve';
 
 /**
- * The scheme version a programme pins, until schemes are stored and versioned: the sha256 of
- * the canonical JSON of the scheme as `deps.schemes` serves it now. Any edit of the preset
- * (a weight, a band, a rule text) changes it, so a round on an edited preset is refused
- * instead of being scored by rules its programme never had.
- * @example schemeDigest(deps, 'nanchuan') // '3f0c…' (64 hex digits), undefined for an unknown id
+ * The digest of a scheme version as the resolver serves it now: the sha256 of its canonical
+ * JSON. A stored version never changes, so its digest never does; a preset (version 1 of its id)
+ * is code, so an edit of the preset changes it and a round on it is refused instead of being
+ * scored by rules its programme never had.
+ * @example await schemeDigest(deps, { schemeId: 'nanchuan' }) // '3f0c…' (64 hex digits), undefined for an unknown id or version
  */
-export function schemeDigest(deps: Deps, schemeId: string): string | undefined {
-  const scheme = deps.schemes(schemeId);
-  return scheme ? sha256Hex(canonicalJson(scheme)) : undefined;
+export async function schemeDigest(deps: Deps, ref: SchemeRef): Promise<string | undefined> {
+  const scheme = await deps.schemes(ref);
+  return scheme ? bodyDigest(scheme) : undefined;
 }

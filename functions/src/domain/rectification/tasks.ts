@@ -66,7 +66,7 @@ export function viewTask(deps: Deps, task: RectificationTask): TaskView {
   const now = deps.clock.now();
   const overdue = isOverdue(task, now);
   const kind = taskDeduction(task, now);
-  const scheme = Scheme.safeParse(deps.schemes(DEDUCTION_SCHEME));
+  const scheme = Scheme.safeParse(deps.presets(DEDUCTION_SCHEME));
   const per = scheme.success ? scheme.data.components.find((c) => c.kind === 'deduction') : undefined;
   const points = kind && per && per.kind === 'deduction' ? (per.per[kind] ?? 0) : 0;
   return { ...task, overdue, displayStatus: overdue ? TASK_STATUS_LABELS.overdue : TASK_STATUS_LABELS[task.status], deduction: { kind, points } };

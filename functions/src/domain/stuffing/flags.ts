@@ -73,7 +73,7 @@ export async function undecidedFlags(deps: Deps, roundId: string): Promise<Array
 export async function decideFlag(deps: Deps, actor: string, roundId: string, flagId: string, req: FlagDecisionRequest): Promise<{ flag: FlagView; created: boolean }> {
   const log = await readLog(deps, roundId);
   requireReviewable(log.round);
-  const scheme = deps.schemes(log.round.schemeId);
+  const scheme = (await deps.schemes(log.round));
   if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: log.round.schemeId });
   let decision = log.decisions.get(flagId);
   let created = false;

@@ -16,7 +16,7 @@ import { fieldsByTarget } from './read-inputs';
  */
 export async function inputsTable(deps: Deps, roundId: string): Promise<TargetInputsTable> {
   const round = await getRoundOrThrow(deps, roundId);
-  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  const parsed = Scheme.safeParse((await deps.schemes(round)));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   const scheme = parsed.data;
   const [nodes, categories, fields, results] = await Promise.all([

@@ -40,7 +40,7 @@ const RETRIES = 4;
 export async function setTargetInputs(deps: Deps, actor: string, roundId: string, rows: TargetInputRow[], correctionReason?: string): Promise<AppliedChange[]> {
   const round = await getRoundOrThrow(deps, roundId);
   if (round.status === 'published' && !correctionReason) throw new AppError('INPUTS_LOCKED', { roundId, message: '本轮评议结果已发布，修改录入数据须作为更正并说明理由，更正版本发布后才对外公开' });
-  const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
+  const parsed = Scheme.safeParse((await deps.schemes(round)));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
   await checkRows(deps, round, parsed.data, rows);
   const applied: AppliedChange[] = [];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RoundId } from '@shared/model/ids';
 import { AppError } from '@shared/errors';
 import { route, type RouteContext } from '../route';
-import { ruleOrder } from '../../domain/consequences';
+import { snapshotRuleOrder } from '../../domain/consequences';
 import { snapshotCsv } from '../../domain/exports/csv';
 import { snapshotXlsx } from '../../domain/exports/xlsx';
 import { snapshotPrintHtml } from '../../domain/exports/print';
@@ -58,7 +58,7 @@ export const exportRoutes = [
     errors: PUBLIC_ERRORS,
     handler: async (ctx) => {
       const { stored, snapshot } = await published(ctx);
-      const data = await snapshotXlsx(snapshot, stored.hash, ruleOrder(ctx.deps, snapshot.round.schemeId));
+      const data = await snapshotXlsx(snapshot, stored.hash, await snapshotRuleOrder(ctx.deps, snapshot));
       return { raw: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data, filename: `${snapshot.round.name}评议结果-第${stored.version}版.xlsx` } };
     },
   }),

@@ -5,6 +5,7 @@ import { publicRoutes } from './public';
 import { ballotRoutes } from './ballots';
 import { adminRoutes } from './admin';
 import { programmeRoutes } from './programmes';
+import { schemeRoutes } from './schemes';
 import { resultRoutes } from './results';
 import { publicationRoutes } from './publication';
 import { exportRoutes } from './exports';
@@ -23,5 +24,5 @@ import { targetInputRoutes } from './target-inputs';
  * only their own route modules (lambda/<function>-routes.ts), never this file.
  */
 export const ROUTES: RouteSpec<any>[] = [
-  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
+  ...publicRoutes, ...authRoutes, ...devLoginRoutes, ...ballotRoutes, ...adminRoutes, ...programmeRoutes, ...schemeRoutes, ...resultRoutes, ...targetInputRoutes, ...panelRoutes, ...hearingRoutes, ...publicationRoutes, ...flagRoutes, ...exportRoutes, ...rectificationRoutes, ...auditRoutes, ...messageRoutes, ...opsRoutes,
 ];

@@ -66,7 +66,7 @@ export const publicRoutes = [
     errors: ['ROUND_NOT_FOUND', 'SCHEME_UNKNOWN'],
     handler: async ({ deps, params }) => {
       const round = await getRoundOrThrow(deps, params.id!);
-      const scheme = deps.schemes(round.schemeId);
+      const scheme = (await deps.schemes(round));
       if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
       return { body: { round, schemeName: scheme.name, forms: scheme.forms } };
     },

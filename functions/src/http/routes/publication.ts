@@ -19,7 +19,7 @@ import { consequenceActions } from '@shared/publication/consequence-list';
 import { route, type RouteContext } from '../route';
 import { recordMisconduct, reviewBallots, voidBallot } from '../../domain/review';
 import { listPublished, publishRound } from '../../domain/publication';
-import { roundConsequences, ruleOrder } from '../../domain/consequences';
+import { roundConsequences, snapshotRuleOrder } from '../../domain/consequences';
 import { inclusionOf } from '../../domain/ballot-evidence';
 import { sha256Hex } from '../../domain/crypto';
 import { published, PUBLIC_ERRORS, versionOf } from './published';
@@ -139,7 +139,7 @@ export const publicationRoutes = [
     errors: PUBLIC_ERRORS,
     handler: async (ctx) => {
       const { stored, snapshot, versions } = await published(ctx);
-      return { body: { version: stored.version, hash: stored.hash, publishedAt: stored.publishedAt, versions, snapshot, consequences: consequenceActions(snapshot.results, ruleOrder(ctx.deps, snapshot.round.schemeId)) } };
+      return { body: { version: stored.version, hash: stored.hash, publishedAt: stored.publishedAt, versions, snapshot, consequences: consequenceActions(snapshot.results, await snapshotRuleOrder(ctx.deps, snapshot)) } };
     },
   }),
   route({
