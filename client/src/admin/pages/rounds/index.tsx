@@ -55,6 +55,15 @@ export default function RoundsPage() {
     if (schemes[0]) setDraft((d) => (d.schemeId ? d : { ...d, schemeId: schemes[0]!.schemeId }));
   }, [schemes]);
   const schemeChannels = useSchemeChannels(draft.schemeId);
+  // A channel the chosen scheme does not read would be refused (CHANNEL_NOT_ALLOWED): keep only
+  // the scheme's own, and start with its first ballot channel when none is left.
+  useEffect(() => {
+    if (!schemeChannels) return;
+    setChannels((cs) => {
+      const kept = cs.filter((c) => schemeChannels.includes(c));
+      return kept.length > 0 ? kept : BALLOT_CHANNELS.filter((c) => schemeChannels.includes(c)).slice(0, 1);
+    });
+  }, [schemeChannels]);
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
   const programme = programmes.find((p) => p.id === programmeId);
@@ -132,7 +141,7 @@ export default function RoundsPage() {
         </View>
         <Field label='开始日期' value={draft.start} onInput={(v) => setDraft({ ...draft, start: v })} />
         <Field label='结束日期' value={draft.end} onInput={(v) => setDraft({ ...draft, end: v })} />
-        <Button type='primary' block onClick={() => act('创建', () => createRound({
+        <Button type='primary' block data-testid='round-create' onClick={() => act('创建', () => createRound({
           id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, targetKind: draft.targetKind, channels,
           ...(programme ? { programmeId: programme.id } : {}),
           period: { kind: programme ? programme.cadence : 'custom', label: draft.period.trim(), start: draft.start, end: draft.end },
