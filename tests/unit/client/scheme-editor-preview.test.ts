@@ -4,7 +4,8 @@ import { ganquan } from '@shared/schemes/ganquan';
 import { tonghe } from '@shared/schemes/tonghe';
 import { emptySample, sampleColumns, sampleRequest } from '../../../client/src/admin/pages/schemes/model/sample';
 import { diffValue, rankMove } from '../../../client/src/admin/pages/schemes/model/show';
-import { setBandMin, setWeight } from '../../../client/src/admin/pages/schemes/model/edits';
+import { comparePreview } from '@shared/schemes/preview';
+import { setBandMin, setRuleKnob, setWeight, toEntered } from '../../../client/src/admin/pages/schemes/model/edits';
 import { localProblems, mergeProblems, problemLine, toProblem } from '../../../client/src/admin/pages/schemes/model/problems';
 
 describe('the sample table of the preview', () => {
@@ -75,5 +76,43 @@ describe('problems from the API beside the editor\'s own', () => {
     const local = localProblems(body);
     const remote = [toProblem(body, { path: 'components.total.parts', message: '权重合计须为100%，现为90%（评议总成绩权重）' }), toProblem(body, { path: 'rules.x', message: '处理规则“x”：没有等次“y”' })];
     expect(mergeProblems(local, remote).map(problemLine)).toEqual(['评分项“评议总成绩”的权重：权重合计为90%，应为100%', '处理规则“x”：没有等次“y”']);
+  });
+});
+
+describe('甘泉 at 80%, as docs/scoring.md tells it', () => {
+  it('re-scores the 2014 example plus a post at 82%: one grade changes, praise appears twice, one sanction vanishes', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const example = require('../../../docs/examples/ganquan-2014.json') as { facts: { targets: unknown[] } };
+    const facts = { ...example.facts, targets: [...example.facts.targets, { targetId: 'jy-w5', name: '教育5号窗口', served: 70, channels: { window: { ballots: 50, answers: { overall: { satisfied: 41 } } } } }] };
+    const edited = setRuleKnob(setBandMin(ganquan, 'satisfied', 0.8), 'ganquan-praise', ['of', 0, 'value'], 0.8);
+    const before = scoreRound(Scheme.parse(ganquan), facts as never);
+    const after = scoreRound(Scheme.parse(edited), facts as never);
+    const preview = comparePreview(before, after, { kind: 'published', roundId: '2014' });
+    // jy-w5: 41 ÷ 50 = 82%, return 50 ÷ 70 = 71.4%: below 85% → 不满意, at or above 80% → 满意.
+    expect(preview.gradeChanges).toEqual([{ targetId: 'jy-w5', from: 'unsatisfied', to: 'satisfied' }]);
+    expect(preview.rankMoves).toEqual([]);
+    // 82% > 80% with 满意 → praised; bdc-w1 at exactly 85% was not above 85% and is above 80%.
+    expect(preview.consequencesAppear.map((c) => `${c.targetId} ${c.ruleId}`).sort()).toEqual(['bdc-w1 ganquan-praise', 'jy-w5 ganquan-praise']);
+    expect(preview.consequencesVanish.map((c) => `${c.targetId} ${c.ruleId}`)).toEqual(['jy-w5 ganquan-not-excellent']);
+  });
+});
+
+describe('通河 with the statistics bureau\'s survey score entered, as docs/scoring.md tells it', () => {
+  it('scores the entered 90 exactly as the 90-of-100 phone survey: 84.067, and 85.067 in 社会服务组', () => {
+    const body = Scheme.parse(toEntered(tonghe, 'survey', 0, 100));
+    const ITEMS = ['openness', 'lawful', 'service', 'integrity', 'institutions'];
+    const all = (v: string) => Object.fromEntries(ITEMS.map((i) => [i, v]));
+    const sheets = [all('good'), { openness: 'fairly_good', lawful: 'fairly_good', service: 'fairly_good', integrity: 'fair' }, all('poor')];
+    const unit = (targetId: string, group: string, inputs: Record<string, number>) => ({ targetId, group, channels: { hearing: { sheets } }, present: { hearing: 3 }, inputs });
+    const r = scoreRound(body, { roundId: '2011', targets: [unit('gs', 'enforcement', { survey: 90, style_year: 85, work: 92 }), unit('sw', 'service', { survey: 90, work: 92 })] });
+    const byId = Object.fromEntries(r.targets.map((t) => [t.targetId, t]));
+    // 90 × 0.4 + 85 × 0.2 + (190 ÷ 3) × 0.2 + 92 × 0.2 = 36 + 17 + 12.667 + 18.4
+    expect(byId.gs!.total).toBeCloseTo(84.0667, 4);
+    // 社会服务组: 90 × 0.6 + 12.667 + 18.4
+    expect(byId.sw!.total).toBeCloseTo(85.0667, 4);
+    // Phone ballots are no longer a channel: a round on it collects hearing sheets only.
+    expect(body.channels).toEqual(['hearing']);
+    // A survey score outside 0–100 is refused when entered, naming the unit and the field.
+    expect(() => scoreRound(body, { roundId: '2011', targets: [unit('gs', 'enforcement', { survey: 120, style_year: 85, work: 92 })] })).toThrow(/survey/);
   });
 });

@@ -5,7 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Round } from '@shared/model/round';
 import { ROUND_STATUS_LABELS } from '@shared/model/round';
-import { CHANNEL_LABELS, BALLOT_CHANNELS } from '@shared/model/channel';
+import { CHANNEL_LABELS, CHANNEL_KINDS } from '@shared/model/channel';
 import type { ChannelKind } from '@shared/model/channel';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
@@ -61,7 +61,7 @@ export default function RoundsPage() {
     if (!schemeChannels) return;
     setChannels((cs) => {
       const kept = cs.filter((c) => schemeChannels.includes(c));
-      return kept.length > 0 ? kept : BALLOT_CHANNELS.filter((c) => schemeChannels.includes(c)).slice(0, 1);
+      return kept.length > 0 ? kept : CHANNEL_KINDS.filter((c) => schemeChannels.includes(c)).slice(0, 1);
     });
   }, [schemeChannels]);
 
@@ -135,7 +135,7 @@ export default function RoundsPage() {
         </View>
         <Text className='admin__label'>评价方式</Text>
         <View className='admin__chips'>
-          {BALLOT_CHANNELS.filter((c) => !schemeChannels || schemeChannels.includes(c)).map((c) => (
+          {(schemeChannels ? CHANNEL_KINDS.filter((c) => schemeChannels.includes(c)) : CHANNEL_KINDS).map((c) => (
             <Text key={c} className={`admin__chip ${channels.includes(c) ? 'is-on' : ''}`} onClick={() => setChannels(channels.includes(c) ? channels.filter((x) => x !== c) : [...channels, c])}>{CHANNEL_LABELS[c]}</Text>
           ))}
         </View>
