@@ -20,6 +20,8 @@ let browser: Browser;
 
 const text = async (l: Locator) => (await l.textContent())?.trim() ?? '';
 const input = (page: Page, testId: string) => page.getByTestId(testId).locator('input').first();
+/** Scrolls the page's own scroller so `testId` is at the top: the screenshot shows that part. */
+const toTop = (page: Page, testId: string) => page.getByTestId(testId).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
 /** Waits until `l`'s text satisfies `ok` (the page re-renders after each answer of the API). */
 async function until(l: Locator, ok: (t: string) => boolean, what: string): Promise<string> {
   const deadline = Date.now() + 30_000;
@@ -77,6 +79,7 @@ describe('the scheme editor on a phone', () => {
     expect(problems).toContain('评分项“综合满意度”的权重：权重合计为90%，应为100%');
     expect(await text(save)).toBe('请先改正上面的问题');
     expect(await save.getAttribute('class')).toContain('nut-button-disabled');
+    await toTop(page, 'weights-composite-all');
     await shot(page, '23-scheme-weight-checked', { docs: true });
 
     // 明察暗访 10% → 20%: 20/20/20/40 adds up again.
@@ -107,6 +110,7 @@ describe('the scheme editor on a phone', () => {
     const second = await text(page.getByTestId('preview-target-sample-2'));
     expect(second).toContain('结果：第1名 · 100分');
     expect(second).not.toContain('问责');
+    await toTop(page, 'preview-result');
     await shot(page, '24-scheme-preview', { docs: true });
 
     // Save: version 2, with a note; version 1 stays as it was.
@@ -132,6 +136,7 @@ describe('the scheme editor on a phone', () => {
     expect(changes.some((c) => c.includes('集中测评满意率') && c.endsWith('50% → 40%'))).toBe(true);
     expect(changes.some((c) => c.includes('明察暗访测评满意率') && c.endsWith('10% → 20%'))).toBe(true);
     expect(changes.some((c) => c.endsWith('70 → 75'))).toBe(true);
+    await toTop(page, 'section-diff');
     await shot(page, '25-scheme-diff', { docs: true });
 
     // A round on the county's own scheme: it pins version 2.

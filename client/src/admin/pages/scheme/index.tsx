@@ -148,7 +148,7 @@ export default function SchemePage() {
       )}
       {tab === 'preview' && <PreviewSection body={body} schemeId={s.schemeId} />}
       {tab === 'diff' && <DiffSection schemeId={s.schemeId} versions={detail.versions} />}
-      {!readOnly && (
+      {!readOnly && tab !== 'diff' && (
         <View className='scheme__save'>
           <Input className='admin__input' placeholder='修改说明（可不填），如：满意线改为80%' value={note} onInput={(e) => setNote(e.detail.value)} data-testid='save-note' />
           <Button type='primary' block loading={busy} disabled={busy || !dirty || problems.length > 0} data-testid='scheme-save' onClick={() => void save()}>
