@@ -130,7 +130,7 @@ describe('the scheme editor on a phone', () => {
     // The diff of version 1 and version 2: the three fields, each in Chinese, before → after.
     await page.getByTestId('tab-diff').click();
     await page.getByTestId('diff-run').click();
-    await until(page.getByTestId('diff-change'), (t) => t.length > 0, 'the diff answers');
+    await until(page.getByTestId('diff-between'), (t) => t === 'xiaoneng-2027 第1版 → xiaoneng-2027 第2版', 'the diff answers');
     const changes = (await page.getByTestId('diff-change').allTextContents()).map((t) => t.trim());
     expect(changes).toHaveLength(3);
     expect(changes.some((c) => c.includes('集中测评满意率') && c.endsWith('50% → 40%'))).toBe(true);
@@ -138,6 +138,11 @@ describe('the scheme editor on a phone', () => {
     expect(changes.some((c) => c.endsWith('70 → 75'))).toBe(true);
     await toTop(page, 'section-diff');
     await shot(page, '25-scheme-diff', { docs: true });
+    // Against the preset it was copied from: the same three fields (id and name aside).
+    await page.getByTestId('diff-from-source').click();
+    await page.getByTestId('diff-run').click();
+    await until(page.getByTestId('diff-between'), (t) => t === 'efficiency-office 第1版 → xiaoneng-2027 第2版', 'the diff against the preset answers');
+    expect(await page.getByTestId('diff-change').count()).toBe(3);
 
     // A round on the county's own scheme: it pins version 2.
     await page.goto(`${stack.baseUrl}/#/admin/pages/rounds/index`);

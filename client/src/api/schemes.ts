@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SchemeInput } from '@shared/scoring/scheme';
 import type { RoundFactsInput } from '@shared/scoring/facts';
+import type { PreviewResponse as ApiPreview, SchemeDetailResponse, SchemeDiffResponse, SchemeListResponse } from '@shared/api/schemes';
 import { apiRequest } from './http';
 
 /**
@@ -35,7 +36,8 @@ const Detail = z.object({ scheme: StoredScheme, versions: z.array(VersionSummary
 export type SchemeDetail = z.infer<typeof Detail>;
 
 const Problems = z.object({ problems: z.array(z.object({ path: z.string(), message: z.string() })) });
-const Diff = z.object({ changes: z.array(z.object({ path: z.string(), label: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })) });
+const Side = z.object({ schemeId: z.string(), version: z.number() });
+const Diff = z.object({ from: Side, to: Side, changes: z.array(z.object({ path: z.string(), label: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })) });
 export type SchemeChange = z.infer<typeof Diff>['changes'][number];
 
 const Standing = z.object({
@@ -80,12 +82,27 @@ export function validateScheme(body: SchemeInput) {
   return apiRequest({ method: 'POST', path: '/admin/schemes/validate', body: { body }, auth: 'staff', schema: Problems });
 }
 
-/** What changed between two versions of a scheme, field by field. */
-export function diffScheme(id: string, from: number, to: number) {
-  return apiRequest({ path: `/admin/schemes/${enc(id)}/diff?from=${from}&to=${to}`, auth: 'staff', schema: Diff });
+/**
+ * What changed between two versions of a scheme, field by field; with `fromScheme`, `from` is a
+ * version of that other scheme (a clone against the preset it came from).
+ */
+export function diffScheme(id: string, from: number, to: number, fromScheme?: string) {
+  return apiRequest({ path: `/admin/schemes/${enc(id)}/diff?from=${from}&to=${to}${fromScheme ? `&fromScheme=${enc(fromScheme)}` : ''}`, auth: 'staff', schema: Diff });
 }
 
 /** Scores a body: a programme's last published round re-scored, or a sample typed in. */
 export function previewScheme(req: { body: SchemeInput; programmeId: string } | { body: SchemeInput; sample: RoundFactsInput }) {
   return apiRequest({ method: 'POST', path: '/admin/schemes/preview', body: req, auth: 'staff', schema: Preview });
 }
+
+/**
+ * Compile-time only: what the API answers (shared/api/schemes.ts) fits what this client reads, so
+ * a change of the API's shapes fails `tsc` here instead of a clerk's page at run time.
+ */
+type Fits<A extends B, B> = A;
+export type ApiShapesFit = [
+  Fits<SchemeListResponse, z.infer<typeof SchemeList>>,
+  Fits<SchemeDetailResponse, SchemeDetail>,
+  Fits<SchemeDiffResponse, z.infer<typeof Diff>>,
+  Fits<ApiPreview, Preview>,
+];
