@@ -32,7 +32,7 @@ export const SchemeForms = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,32}$/),
   name: z.string().min(1).max(80),
   channels: z.array(ChannelKind).min(1),
-  forms: z.record(z.string(), BallotForm).refine((f) => 'default' in f, { message: 'forms.default is required' }),
+  forms: z.record(z.string(), BallotForm).refine((f) => 'default' in f, { message: '须有默认评议表（default）' }),
   channelForms: z.partialRecord(ChannelKind, z.string()).optional(),
   dedupe: BallotDedupe.optional(),
 });
