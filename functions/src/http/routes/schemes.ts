@@ -7,7 +7,6 @@ import {
   SchemeDetailResponse,
   SchemeDiffQuery,
   SchemeDiffResponse,
-  SchemeId,
   SchemeListResponse,
   SchemeVersionQuery,
   StoredScheme,
@@ -20,7 +19,8 @@ import { cloneScheme, diffScheme, getScheme, listSchemes, saveSchemeVersion, val
 import { previewScheme } from '../../domain/schemes/preview';
 
 const ADMINS = ['admin', 'supervisor'] as const;
-const SchemeParams = z.object({ id: SchemeId });
+// A lookup: an id no clone could have taken is simply not found (404), after the body is checked.
+const SchemeParams = z.object({ id: z.string().min(1).max(64) });
 
 /** A query string parsed by its schema; a bad one is VALIDATION_FAILED naming the field. */
 function queryOf<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
