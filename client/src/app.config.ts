@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'staff', pages: ['pages/login/index', 'pages/unit/index', 'pages/rankings/index', 'pages/tasks/index', 'pages/task/index'] },
     // Published results: anyone may read them, but they are not what a citizen scanning a window needs.
     { root: 'public', pages: ['pages/results/index', 'pages/round/index', 'pages/draw/index', 'pages/paper/index'] },
-    { root: 'admin', pages: ['pages/rounds/index', 'pages/review/index', 'pages/hearing/index', 'pages/draws/index', 'pages/import/index', 'pages/qr/index', 'pages/invitations/index', 'pages/consequences/index', 'pages/inputs/index', 'pages/programmes/index', 'pages/programme/index', 'pages/paper/index', 'pages/paper-intake/index', 'pages/paper-mismatches/index'] },
+    { root: 'admin', pages: ['pages/rounds/index', 'pages/review/index', 'pages/hearing/index', 'pages/draws/index', 'pages/import/index', 'pages/qr/index', 'pages/invitations/index', 'pages/consequences/index', 'pages/inputs/index', 'pages/programmes/index', 'pages/programme/index', 'pages/paper/index', 'pages/paper-intake/index', 'pages/paper-mismatches/index', 'pages/schemes/index', 'pages/scheme/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

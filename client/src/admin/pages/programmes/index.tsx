@@ -6,12 +6,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ProgrammeListResponse } from '@shared/api/programmes';
 import { CADENCES, CADENCE_LABELS, type Cadence } from '@shared/model/programme';
 import { NODE_KIND_LABELS } from '@shared/model/org';
-import { SCHEME_PRESETS, SCHEME_PRESET_IDS } from '@shared/schemes';
 import { Notice } from '../../../components/notice';
 import { createProgramme, listProgrammes } from '../../../api/programmes';
 import { requireAdmin } from '../../lib/admin-guard';
 import { Field } from '../../components/field';
 import { useAdminAction } from '../../lib/use-admin-action';
+import { schemeChoiceLabel, useStoredSchemes } from '../../lib/stored-schemes';
 import '../rounds/index.scss';
 
 type Listed = ProgrammeListResponse['programmes'][number];
@@ -20,12 +20,17 @@ type Listed = ProgrammeListResponse['programmes'][number];
 export default function ProgrammesPage() {
   const [session] = useState(() => requireAdmin('/admin/pages/programmes/index'));
   const [programmes, setProgrammes] = useState<Listed[]>();
-  const [draft, setDraft] = useState({ id: '', name: '', schemeId: SCHEME_PRESET_IDS[0] ?? '', cadence: 'quarter' as Cadence, targetKind: 'section' as 'unit' | 'section' | 'window', yearStartMonth: '1' });
+  const [draft, setDraft] = useState({ id: '', name: '', schemeId: '', cadence: 'quarter' as Cadence, targetKind: 'section' as 'unit' | 'section' | 'window', yearStartMonth: '1' });
   const reload = () => listProgrammes().then((r) => setProgrammes(r.programmes), (e) => fail(e));
   const { message, act, fail } = useAdminAction(reload);
   useEffect(() => {
     if (session) void reload();
   }, [session]);
+  const schemes = useStoredSchemes(Boolean(session));
+  // The first stored scheme (the county's own before the presets) until the clerk picks one.
+  useEffect(() => {
+    if (schemes[0]) setDraft((d) => (d.schemeId ? d : { ...d, schemeId: schemes[0]!.schemeId }));
+  }, [schemes]);
 
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
   // Solo programmes (one per round made without a programme) are listed after the office's own.
@@ -34,6 +39,7 @@ export default function ProgrammesPage() {
     <View className='admin'>
       <View className='admin__nav'>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/rounds/index' })}>评议轮次</Text>
+        <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/schemes/index' })}>评议方案</Text>
       </View>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {programmes === undefined && !message && <Notice>正在加载…</Notice>}
@@ -51,8 +57,8 @@ export default function ProgrammesPage() {
         <Field label='名称' value={draft.name} onInput={(v) => setDraft({ ...draft, name: v })} />
         <Text className='admin__label'>评议方案（创建时锁定版本）</Text>
         <View className='admin__chips'>
-          {SCHEME_PRESET_IDS.map((id) => (
-            <Text key={id} className={`admin__chip ${draft.schemeId === id ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: id })}>{SCHEME_PRESETS[id]?.name ?? id}</Text>
+          {schemes.map((x) => (
+            <Text key={x.schemeId} className={`admin__chip ${draft.schemeId === x.schemeId ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: x.schemeId })}>{schemeChoiceLabel(x)}</Text>
           ))}
         </View>
         <Text className='admin__label'>评议周期</Text>

@@ -5,9 +5,8 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Round } from '@shared/model/round';
 import { ROUND_STATUS_LABELS } from '@shared/model/round';
-import { CHANNEL_LABELS, BALLOT_CHANNELS } from '@shared/model/channel';
+import { CHANNEL_LABELS, CHANNEL_KINDS } from '@shared/model/channel';
 import type { ChannelKind } from '@shared/model/channel';
-import { SCHEME_PRESETS, SCHEME_PRESET_IDS } from '@shared/schemes';
 import { Notice } from '../../../components/notice';
 import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
@@ -20,6 +19,7 @@ import { CancelRound } from '../../components/cancel-round';
 import { listProgrammes } from '../../../api/programmes';
 import type { ProgrammeListResponse } from '@shared/api/programmes';
 import { cstDate, cstInstant } from '../../lib/dates';
+import { schemeChoiceLabel, useSchemeChannels, useStoredSchemes } from '../../lib/stored-schemes';
 import './index.scss';
 
 /**
@@ -30,7 +30,7 @@ export default function RoundsPage() {
   const [session] = useState(() => requireAdmin('/admin/pages/rounds/index'));
   const [rounds, setRounds] = useState<Round[]>([]);
   const [links, setLinks] = useState<Record<string, string>>({});
-  const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: SCHEME_PRESET_IDS[0] ?? '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
+  const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
   const [channels, setChannels] = useState<ChannelKind[]>(['window', 'sampling']);
   const [programmes, setProgrammes] = useState<ProgrammeListResponse['programmes']>([]);
   const [programmeId, setProgrammeId] = useState('');
@@ -49,8 +49,23 @@ export default function RoundsPage() {
   }, [session]);
 
 
+  const schemes = useStoredSchemes(Boolean(session));
+  // The first stored scheme (the county's own before the presets) until the clerk picks one.
+  useEffect(() => {
+    if (schemes[0]) setDraft((d) => (d.schemeId ? d : { ...d, schemeId: schemes[0]!.schemeId }));
+  }, [schemes]);
+  const schemeChannels = useSchemeChannels(draft.schemeId);
+  // A channel the chosen scheme does not read would be refused (CHANNEL_NOT_ALLOWED): keep only
+  // the scheme's own, and start with its first ballot channel when none is left.
+  useEffect(() => {
+    if (!schemeChannels) return;
+    setChannels((cs) => {
+      const kept = cs.filter((c) => schemeChannels.includes(c));
+      return kept.length > 0 ? kept : CHANNEL_KINDS.filter((c) => schemeChannels.includes(c)).slice(0, 1);
+    });
+  }, [schemeChannels]);
+
   if (!session) return <Notice tone='error'>需要评议主管部门或管理员账号</Notice>;
-  const scheme = SCHEME_PRESETS[draft.schemeId];
   const programme = programmes.find((p) => p.id === programmeId);
   // In a programme the scheme and level are the programme's; the period kind is its cadence.
   const pickProgramme = (id: string) => {
@@ -62,6 +77,7 @@ export default function RoundsPage() {
     <View className='admin'>
       <View className='admin__nav'>
         <Text data-testid='nav-programmes' onClick={() => Taro.navigateTo({ url: '/admin/pages/programmes/index' })}>评议项目</Text>
+        <Text data-testid='nav-schemes' onClick={() => Taro.navigateTo({ url: '/admin/pages/schemes/index' })}>评议方案</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/import/index' })}>导入单位</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/qr/index' })}>窗口二维码</Text>
         <Text onClick={() => Taro.navigateTo({ url: '/admin/pages/invitations/index' })}>定向邀请</Text>
@@ -108,8 +124,8 @@ export default function RoundsPage() {
         </View>
         <Text className='admin__label'>评议方案</Text>
         <View className='admin__chips'>
-          {SCHEME_PRESET_IDS.filter((id) => !programme || id === programme.schemeId).map((id) => (
-            <Text key={id} className={`admin__chip ${draft.schemeId === id ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: id })}>{SCHEME_PRESETS[id]?.name ?? id}</Text>
+          {schemes.filter((x) => !programme || x.schemeId === programme.schemeId).map((x) => (
+            <Text key={x.schemeId} data-testid={`round-scheme-${x.schemeId}`} className={`admin__chip ${draft.schemeId === x.schemeId ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: x.schemeId })}>{schemeChoiceLabel(x)}</Text>
           ))}
         </View>
         <Text className='admin__label'>评议对象</Text>
@@ -120,13 +136,13 @@ export default function RoundsPage() {
         </View>
         <Text className='admin__label'>评价方式</Text>
         <View className='admin__chips'>
-          {BALLOT_CHANNELS.filter((c) => !scheme || scheme.channels.includes(c)).map((c) => (
+          {(schemeChannels ? CHANNEL_KINDS.filter((c) => schemeChannels.includes(c)) : CHANNEL_KINDS).map((c) => (
             <Text key={c} className={`admin__chip ${channels.includes(c) ? 'is-on' : ''}`} onClick={() => setChannels(channels.includes(c) ? channels.filter((x) => x !== c) : [...channels, c])}>{CHANNEL_LABELS[c]}</Text>
           ))}
         </View>
         <Field label='开始日期' value={draft.start} onInput={(v) => setDraft({ ...draft, start: v })} />
         <Field label='结束日期' value={draft.end} onInput={(v) => setDraft({ ...draft, end: v })} />
-        <Button type='primary' block onClick={() => act('创建', () => createRound({
+        <Button type='primary' block data-testid='round-create' onClick={() => act('创建', () => createRound({
           id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, targetKind: draft.targetKind, channels,
           ...(programme ? { programmeId: programme.id } : {}),
           period: { kind: programme ? programme.cadence : 'custom', label: draft.period.trim(), start: draft.start, end: draft.end },
