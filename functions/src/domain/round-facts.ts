@@ -30,11 +30,16 @@ import { isHistoryCandidate, programmeHistory, type HistoryRound } from './progr
  * - `period` and `yearStartMonth` (from the programme) for rules that count quarters or years.
  * The result is frozen into a publication, so it must be complete and deterministic.
  */
-export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
-  const round = await getRoundOrThrow(deps, roundId);
+/** The scoring scheme a round runs on; SCHEME_UNKNOWN when it has none the engine can score. */
+export function roundScheme(deps: Deps, round: Round): Scheme {
   const parsed = Scheme.safeParse(deps.schemes(round.schemeId));
   if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
-  const scheme = parsed.data;
+  return parsed.data;
+}
+
+export async function roundFacts(deps: Deps, roundId: string): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
+  const round = await getRoundOrThrow(deps, roundId);
+  const scheme = roundScheme(deps, round);
   const [tallies, nodeList, categories, entered, voids, misconduct] = await Promise.all([
     roundTallies(deps, roundId),
     // Only the round's level: a section round need not read every window.
