@@ -48,6 +48,8 @@ const loginSupervisor = (page: Page, next: string) => loginSupervisorInBrowser(p
  */
 async function tapAndAwait(page: Page, testId: string, pathSuffix: RegExp, status: number): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // A button whose reason was typed into a box since replaced stays disabled: fail here, saying so.
+  await page.locator(`[data-testid="${testId}"]:not(.nut-button-disabled)`).first().waitFor({ timeout: 60_000 });
   const answered = page.waitForResponse((r) => r.request().method() === 'POST' && pathSuffix.test(new URL(r.url()).pathname), { timeout: 120_000 });
   await page.getByTestId(testId).click();
   expect((await answered).status()).toBe(status);
@@ -92,6 +94,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     await flag.waitFor({ timeout: 15_000 });
     expect(await flag.textContent()).toContain('评价意见雷同');
     expect(await flag.textContent()).toContain('涉及 3 张');
+    await page.waitForLoadState('networkidle');
     await flag.getByTestId('flag-reason').locator('input').fill('经回访核实为真实评价');
     await tapAndAwait(page, 'flag-keep', /\/flags\/[^/]+\/decision$/, 201);
     await flag.getByTestId('flag-decision').waitFor({ timeout: 15_000 });
