@@ -8,6 +8,7 @@ import { Notice } from '../../../components/notice';
 import { ApiError, userMessage } from '../../../api/errors';
 import { importNodes } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
+import { PhoneSurveyImport } from '../../components/phone-survey-import';
 import '../rounds/index.scss';
 
 const EXAMPLE = `${CSV_HEADER.join(',')}\ncategory,c-zf,执法监督组,,\nunit,u-gaj,县公安局,c-zf,\nsection,s-hz,户政科,u-gaj,\nwindow,w-hz1,户籍1号窗口,s-hz,`;
@@ -38,6 +39,10 @@ export default function ImportPage() {
       </View>
       {result && <Notice tone={result.tone}>{result.text}</Notice>}
       {result?.rows?.map((r, i) => <Notice key={i} tone='error'>{`第 ${r.line} 行${r.field ? `（${r.field}）` : ''}：${r.message}`}</Notice>)}
+      <View className='admin__card'>
+        <Text className='admin__title'>导入电话测评结果</Text>
+        <PhoneSurveyImport />
+      </View>
     </View>
   );
 }
