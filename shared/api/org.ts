@@ -13,6 +13,9 @@ export type CreateNodeRequest = z.infer<typeof CreateNodeRequest>;
 
 /** CSV import: header `kind,id,name,parentId,formKey`, parents before children (or in the file). */
 export const CSV_HEADER = ['kind', 'id', 'name', 'parentId', 'formKey'] as const;
+/** The same columns as the office's template names them; `类型` takes 组别/单位/科室/窗口 or the kind ids. */
+export const CSV_HEADER_ZH = ['类型', '编号', '名称', '上级编号', '表单'] as const;
+export const CSV_FIELD_LABELS: Record<(typeof CSV_HEADER)[number], string> = { kind: '类型', id: '编号', name: '名称', parentId: '上级编号', formKey: '表单' };
 
 export const CsvRowError = z.object({ line: z.number().int(), field: z.string().optional(), message: z.string() });
 export type CsvRowError = z.infer<typeof CsvRowError>;

@@ -48,3 +48,13 @@ export const EvidenceConfirmRequest = z.strictObject({ evidenceId: z.string().re
 
 export const TaskListResponse = z.object({ tasks: z.array(TaskView) });
 export const TasksCreatedResponse = z.object({ created: z.number().int(), existing: z.number().int(), tasks: z.array(TaskView) });
+
+/** The tasks a round's scheme rules opened (publication runs this; the office can run it again). */
+export const RuleTasksResponse = z.object({
+  created: z.number().int(),
+  existing: z.number().int(),
+  rules: z.array(z.object({ ruleId: z.string(), label: z.string(), tasks: z.number().int() })),
+});
+export type RuleTasksResponse = z.infer<typeof RuleTasksResponse>;
+/** Publication's answer also says what its rules opened, or why that step must be run again. */
+export const PublishTasksOutcome = z.union([RuleTasksResponse, z.object({ error: z.string(), message: z.string() })]);

@@ -36,5 +36,20 @@ export const CATEGORY_LABELS: Record<string, string> = {
   pioneers: '先锋户',
 };
 
-/** The CSV header of a representative import. */
+/** The CSV header of a representative import, as tools write it. */
 export const REPRESENTATIVE_CSV_HEADER = ['id', 'name', 'category', 'area', 'worksFor', 'household'] as const;
+/** The same columns as the office's template names them (an Excel sheet saved as CSV). */
+export const REPRESENTATIVE_CSV_HEADER_ZH = ['编号', '姓名', '类别', '片区', '工作单位编号', '户号'] as const;
+export const REPRESENTATIVE_FIELD_LABELS: Record<(typeof REPRESENTATIVE_CSV_HEADER)[number], string> = Object.fromEntries(
+  REPRESENTATIVE_CSV_HEADER.map((f, i) => [f, REPRESENTATIVE_CSV_HEADER_ZH[i]!]),
+) as Record<(typeof REPRESENTATIVE_CSV_HEADER)[number], string>;
+
+/**
+ * A category cell as the office writes it: the category's id, or its Chinese name for the
+ * usual ones (两代表一委员 → deputies).
+ * @example categoryOfCell('离退休老干部') // 'retired'
+ */
+export function categoryOfCell(cell: string): string {
+  const t = cell.trim();
+  return Object.entries(CATEGORY_LABELS).find(([, label]) => label === t)?.[0] ?? t;
+}

@@ -170,6 +170,10 @@ describe('an administrator', () => {
     const card = page.getByTestId('window-w111');
     await card.waitFor({ timeout: 30_000 });
     await card.getByTestId('qr-issue-w111').click();
+    // A new code retires a printed poster: the office is asked first.
+    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.taro-modal__text').textContent()).toContain('旧海报立即失效');
+    await page.locator('.taro-model__confirm').click();
     await card.locator('canvas').waitFor();
     // The poster is drawn: its PNG is far larger than a blank canvas's.
     const canvas = await card.locator('canvas').elementHandle();

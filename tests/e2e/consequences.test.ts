@@ -66,7 +66,8 @@ async function shownRows(page: Page): Promise<string[]> {
 async function expectRemovals(page: Page): Promise<void> {
   const supervisorRule = page.getByTestId('rule-nanchuan-remove-supervisor');
   expect(await text(supervisorRule)).toContain('连续3次评议结果位列前3名，免去分管领导职务');
-  expect(await text(supervisorRule)).toContain('规则编号：nanchuan-remove-supervisor');
+  // The rule's internal id is for tools, not the office's paper.
+  expect(await text(supervisorRule)).not.toContain('nanchuan-remove-supervisor');
   const s11 = supervisorRule.getByTestId('action-nanchuan-remove-supervisor-s11');
   expect(await text(s11)).toContain('户政科');
   // 南川 counts quarters (每季度评选 … 连续3次评议): the engine's unit and periods, not "N rounds".

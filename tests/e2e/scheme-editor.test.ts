@@ -154,9 +154,14 @@ describe('the scheme editor on a phone', () => {
     await form.locator('input').nth(1).fill('2027年区直单位内设机构测评');
     await ownScheme.click();
     expect(await ownScheme.getAttribute('class')).toContain('is-on');
+    // The round covers the units the clerk picks: here all of them.
+    await page.getByTestId('round-targets-all').click();
     await page.getByTestId('round-create').click();
     await page.getByTestId('round-rx27').waitFor({ timeout: 30_000 });
     const round = (await api.get('/rounds/rx27')).body.round;
-    expect(round).toMatchObject({ schemeId: 'xiaoneng-2027', schemeVersion: 2, channels: ['directed'] });
+    // Every channel version 2 reads is preselected, in the form's order; nothing it does not read.
+    const body = (await api.get('/admin/schemes/xiaoneng-2027', supervisor)).body.scheme.body;
+    expect(round).toMatchObject({ schemeId: 'xiaoneng-2027', schemeVersion: 2 });
+    expect([...round.channels].sort()).toEqual([...body.channels].sort());
   });
 });

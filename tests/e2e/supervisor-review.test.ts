@@ -55,7 +55,17 @@ async function tapAndAwait(page: Page, testId: string, pathSuffix: RegExp, statu
   expect((await answered).status()).toBe(status);
 }
 
-const publish = (page: Page) => tapAndAwait(page, 'publish', new RegExp(`/api/admin/rounds/${county.roundId}/publish$`), 201);
+/** 发布 asks once more, saying what becomes public; the server's 201 follows the confirmation. */
+async function publish(page: Page, expectText: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[data-testid="publish"]:not(.nut-button-disabled)').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('publish').click();
+  await page.locator('.taro-modal__text').waitFor({ timeout: 15_000 });
+  expect(await page.locator('.taro-modal__text').textContent()).toContain(expectText);
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/api/admin/rounds/${county.roundId}/publish`), { timeout: 120_000 });
+  await page.locator('.taro-model__confirm').click();
+  expect((await answered).status()).toBe(201);
+}
 
 /** s11's satisfaction as the engine computes it, voids subtracted. */
 async function s11Satisfaction(): Promise<number> {
@@ -70,6 +80,11 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     const card = page.getByTestId(`round-${county.roundId}`);
     await card.waitFor({ timeout: 30_000 });
     await card.getByTestId(`close-${county.roundId}`).click();
+    // Ending cannot be undone: the office is asked first.
+    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.taro-modal__text').textContent()).toContain('不再接受任何评价');
+    await page.locator('.taro-model__confirm').click();
+    await card.getByTestId(`review-${county.roundId}`).waitFor({ timeout: 30_000 });
     await card.getByTestId(`review-${county.roundId}`).click();
 
     await page.getByTestId('ballot-count').waitFor({ timeout: 30_000 });
@@ -106,7 +121,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     await tapAndAwait(page, 'misconduct-record', /\/misconduct$/, 201);
     await page.getByTestId('audit-log').getByText('记录查实问题', { exact: false }).waitFor({ timeout: 15_000 });
 
-    await publish(page);
+    await publish(page, '不能撤回');
     await page.getByTestId('published-hash').waitFor({ timeout: 60_000 });
     const shown = (await page.getByTestId('published-hash').textContent())?.trim();
     await shot(page, '14-admin-review-published', { docs: true });
@@ -123,7 +138,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
 
     // A correction needs its own reason; the first version stays.
     await page.getByTestId('publish-reason').locator('input').fill('更正单位名称');
-    await publish(page);
+    await publish(page, '原版本仍可查阅');
     await page.getByText('已发布第 2 版').waitFor({ timeout: 30_000 });
     const versions = await api.get(`/public/rounds/${county.roundId}/results`);
     expect((versions.body.versions as unknown[]).length).toBe(2);

@@ -47,7 +47,7 @@ describe('评议代表库 import', () => {
       const r = await api.call('POST', '/admin/representatives/import', { raw: csv, contentType: 'text/csv', token: county.admin });
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe('CSV_INVALID');
-      expect(r.body.error.details.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['3:id', '4:name', '5:category', '6:worksFor']);
+      expect(r.body.error.details.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['3:编号', '4:姓名', '5:类别', '6:工作单位编号']);
     });
   });
 
@@ -214,5 +214,25 @@ describe('invitations for the drawn members', () => {
       expect(r.status).toBe(410);
       expect(r.body.error.code).toBe('INVITATION_EXPIRED');
     });
+  });
+});
+
+// Last: the members it adds would change every draw above.
+describe('评议代表库 import from the office template', () => {
+  it('takes the office template: Chinese header and category names, errors named by column', async () => {
+    // The clock has moved past the fixture's sessions (expiry tests above): a fresh office login.
+    const admin = await api.login('代表库管理员', 'admin');
+    const bad = ['编号,姓名,类别,片区,工作单位编号,户号', 'R9101,孙八,离退休老干部,城关镇,,', 'R9102,周九,居委会,,,'].join('\n');
+    await unchanged(async () => {
+      const r = await api.call('POST', '/admin/representatives/import', { raw: bad, contentType: 'text/csv', token: admin });
+      expect(r.status).toBe(400);
+      expect(r.body.error.details.errors).toEqual([expect.objectContaining({ line: 3, field: '类别', message: expect.stringContaining('类别应为') })]);
+    });
+    const good = ['\uFEFF编号,姓名,类别,片区,工作单位编号,户号', 'R9101,孙八,离退休老干部,城关镇,,', 'R9102,周九,两代表一委员,,,'].join('\n');
+    const r = await api.call('POST', '/admin/representatives/import', { raw: good, contentType: 'text/csv', token: admin });
+    expect(r.status).toBe(201);
+    const list = await api.call('GET', '/admin/representatives', { token: admin });
+    const byId = new Map((list.body.representatives as Array<{ id: string; category: string }>).map((x) => [x.id, x.category]));
+    expect([byId.get('R9101'), byId.get('R9102')]).toEqual(['retired', 'deputies']);
   });
 });

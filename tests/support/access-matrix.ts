@@ -107,6 +107,7 @@ export const ACCESS_MATRIX: Record<string, 'public' | 'optional' | readonly Role
   'POST /admin/tasks': OFFICE,
   'POST /admin/rounds/:id/tasks/from-ballots': OFFICE,
   'POST /admin/rounds/:id/tasks/from-results': OFFICE,
+  'POST /admin/rounds/:id/tasks/from-rules': OFFICE,
   'POST /admin/tasks/:id/reinspection': OFFICE,
   'POST /admin/tasks/:id/second-notice': OFFICE,
   'POST /admin/tasks/:id/refused': OFFICE,

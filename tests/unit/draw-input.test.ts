@@ -8,6 +8,9 @@ describe('the draw form', () => {
   it('reads quotas written with Chinese or ASCII separators', () => {
     expect(parseStrata('public:55，deputies：35、retired:10')).toEqual({ strata: [{ id: 'public', weight: 55 }, { id: 'deputies', weight: 35 }, { id: 'retired', weight: 10 }], problems: [] });
   });
+  it('reads categories by the names the office uses', () => {
+    expect(parseStrata('服务对象:55，两代表一委员:35，离退休老干部:10')).toEqual({ strata: [{ id: 'public', weight: 55 }, { id: 'deputies', weight: 35 }, { id: 'retired', weight: 10 }], problems: [] });
+  });
   it('names what it cannot read instead of guessing', () => {
     const r = parseStrata('public:55, 代表:35, retired');
     expect(r.strata).toEqual([{ id: 'public', weight: 55 }]);

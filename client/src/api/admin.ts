@@ -4,7 +4,7 @@ import { ImportResponse } from '@shared/api/org';
 import { CreateInvitationsResponse, SamplingLinkResponse, WindowQrResponse } from '@shared/api/tokens';
 import type { CreateInvitationsRequest } from '@shared/api/tokens';
 import { Round } from '@shared/model/round';
-import { apiRequest } from './http';
+import { apiImage, apiRequest } from './http';
 
 const enc = encodeURIComponent;
 const RoundResponse = z.union([z.object({ round: Round }).transform((r) => r.round), Round]);
@@ -41,4 +41,9 @@ export function createSamplingLink(roundId: string) {
 
 export function createInvitations(roundId: string, req: CreateInvitationsRequest) {
   return apiRequest({ method: 'POST', path: `/admin/rounds/${enc(roundId)}/invitations`, body: req, auth: 'staff', schema: CreateInvitationsResponse });
+}
+
+/** The window's poster code as the server renders it (a WeChat mini-program code when configured). */
+export function windowCodeImage(windowId: string) {
+  return apiImage(`/admin/windows/${enc(windowId)}/code.png`);
 }

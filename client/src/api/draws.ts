@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreateDrawRequest, DrawLogResponse, DrawSummary, InviteDrawnResponse } from '@shared/api/panels';
+import { CreateDrawRequest, DrawLogResponse, DrawSummary } from '@shared/api/panels';
 import { DrawRecord } from '@shared/draw/draw';
 import type { Reveal } from '@shared/draw/draw';
 import { apiRequest } from './http';
@@ -29,9 +29,4 @@ export function getDrawRecord(drawId: string) {
 
 export function drawLog(roundId: string) {
   return apiRequest({ path: `/rounds/${enc(roundId)}/draw-log`, auth: 'none', schema: DrawLogResponse });
-}
-
-/** Invites a drawn draw's members until `expiresAt` (WeChat messages; letters for the rest: api/paper.ts). */
-export function inviteDrawn(drawId: string, expiresAt: string) {
-  return apiRequest({ method: 'POST', path: `/admin/draws/${enc(drawId)}/invitations`, body: { expiresAt }, auth: 'staff', schema: InviteDrawnResponse });
 }

@@ -34,7 +34,12 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
 }
 
 /** The sentence to show for anything thrown by an API call (never a stack or a raw code). */
+/** A problem the page found in what was typed, before any request: its message is for the user. */
+export class InputProblem extends Error {
+  override name = 'InputProblem';
+}
+
 export function userMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
+  if (e instanceof ApiError || e instanceof InputProblem) return e.message;
   return messageFor('INTERNAL');
 }

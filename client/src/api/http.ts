@@ -84,3 +84,28 @@ export async function apiRequest<T>(opts: RequestOptions<T>): Promise<T> {
 
 /** For login forms: the dev login posts without a session. */
 export { postJsonNoAuth };
+
+/**
+ * An image the API serves behind the staff session (a window's WeChat code), as a data URL an
+ * <Image> can show: an <Image src> cannot carry the session header.
+ */
+export async function apiImage(path: string): Promise<string> {
+  const token = await tokenFor('staff');
+  let res: Taro.request.SuccessCallbackResult<ArrayBuffer>;
+  try {
+    res = await Taro.request<ArrayBuffer>({ url: API_BASE + path, method: 'GET', header: token ? { Authorization: `Bearer ${token}` } : {}, responseType: 'arraybuffer', dataType: '其他', timeout: 15_000 });
+  } catch {
+    throw new ApiError('NETWORK', 0, NETWORK_MESSAGE);
+  }
+  if (res.statusCode >= 400) {
+    let data: unknown;
+    try {
+      // UTF-8 bytes to text without TextDecoder, which older WeChat base libraries lack.
+      data = JSON.parse(decodeURIComponent(escape(String.fromCharCode(...new Uint8Array(res.data)))));
+    } catch {
+      data = undefined;
+    }
+    throw errorFromResponse(res.statusCode, data);
+  }
+  return `data:image/png;base64,${Taro.arrayBufferToBase64(res.data)}`;
+}

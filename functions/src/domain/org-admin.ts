@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors';
-import { PARENT_KIND, type OrgNode } from '@shared/model/org';
-import type { CreateNodeRequest } from '@shared/api/org';
+import { NODE_KIND_LABELS, PARENT_KIND, type OrgNode } from '@shared/model/org';
+import { CSV_FIELD_LABELS, type CreateNodeRequest } from '@shared/api/org';
 import type { Deps } from './deps';
 
 /**
@@ -14,24 +14,24 @@ export async function planNodes(deps: Deps, requests: CreateNodeRequest[], lineO
   const now = deps.clock.now().toISOString();
   requests.forEach((r, i) => {
     if (existing.has(r.id) || batch.has(r.id)) {
-      errors.push({ line: lineOf(i), field: 'id', message: `编号 ${r.id} 已存在` });
+      errors.push({ line: lineOf(i), field: CSV_FIELD_LABELS.id, message: `编号 ${r.id} 已存在` });
       return;
     }
     const wanted = PARENT_KIND[r.kind];
     let path: string[];
     if (wanted === null) {
-      if (r.parentId !== null) return errors.push({ line: lineOf(i), field: 'parentId', message: '组别不能有上级' });
+      if (r.parentId !== null) return errors.push({ line: lineOf(i), field: CSV_FIELD_LABELS.parentId, message: '组别不能有上级' });
       path = [r.id];
     } else {
       const parent = r.parentId === null ? undefined : (batch.get(r.parentId) ?? existing.get(r.parentId));
-      if (!parent || parent.kind !== wanted) return errors.push({ line: lineOf(i), field: 'parentId', message: `上级 ${r.parentId ?? '(空)'} 不存在或不是${wanted}` });
+      if (!parent || parent.kind !== wanted) return errors.push({ line: lineOf(i), field: CSV_FIELD_LABELS.parentId, message: `上级 ${r.parentId ?? '(空)'} 不存在或不是${NODE_KIND_LABELS[wanted]}` });
       path = [...parent.path, r.id];
     }
     batch.set(r.id, { id: r.id, kind: r.kind, name: r.name, parentId: r.parentId, path, ...(r.formKey ? { formKey: r.formKey } : {}), createdAt: now });
   });
   if (errors.length > 0) {
-    const onlyParent = requests.length === 1 && errors[0]?.field === 'parentId';
-    const onlyId = requests.length === 1 && errors[0]?.field === 'id';
+    const onlyParent = requests.length === 1 && errors[0]?.field === CSV_FIELD_LABELS.parentId;
+    const onlyId = requests.length === 1 && errors[0]?.field === CSV_FIELD_LABELS.id;
     throw new AppError(onlyParent ? 'PARENT_INVALID' : onlyId ? 'ALREADY_EXISTS' : 'CSV_INVALID', { errors });
   }
   return [...batch.values()];

@@ -32,11 +32,16 @@ import { formsIssued } from './paper/issue-forms';
  * The result is frozen into a publication, so it must be complete and deterministic
  * (publication reads the counters `fresh`, never a remembered answer: tallies.ts).
  */
+/** The scoring scheme a round runs on (the version it pins); SCHEME_UNKNOWN when it has none the engine can score. */
+export async function roundScheme(deps: Deps, round: Round): Promise<Scheme> {
+  const parsed = Scheme.safeParse(await deps.schemes(round));
+  if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
+  return parsed.data;
+}
+
 export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = {}): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
   const round = await getRoundOrThrow(deps, roundId);
-  const parsed = Scheme.safeParse((await deps.schemes(round)));
-  if (!parsed.success) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId, reason: 'not a scoring scheme' });
-  const scheme = parsed.data;
+  const scheme = await roundScheme(deps, round);
   const [tallies, nodeList, categories, entered, voids, misconduct, issued] = await Promise.all([
     roundTallies(deps, roundId, read),
     // Only the round's level: a section round need not read every window.

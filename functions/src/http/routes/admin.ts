@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@shared/errors';
-import { CreateNodeRequest, CSV_HEADER, ImportResponse } from '@shared/api/org';
+import { CreateNodeRequest, CSV_HEADER, CSV_HEADER_ZH, ImportResponse } from '@shared/api/org';
 import { CreateRoundRequest } from '@shared/api/rounds';
 import { CreateInvitationsRequest, CreateInvitationsResponse, SamplingLinkResponse, WindowQrResponse } from '@shared/api/tokens';
 import { OrgNode } from '@shared/model/org';
@@ -8,7 +7,7 @@ import { Round } from '@shared/model/round';
 import { NodeId, RoundId } from '@shared/model/ids';
 import { route } from '../route';
 import { createNodes } from '../../domain/org-admin';
-import { parseCsv } from '../../domain/csv';
+import { parseOrgCsv } from '../../domain/org-csv';
 import { createRound, transitionRound } from '../../domain/rounds-admin';
 import { createInvitations, issueSamplingLink, issueWindowQr, revokeSamplingLink, revokeWindowQr, windowCodePng } from '../../domain/links-admin';
 
@@ -45,29 +44,14 @@ export const adminRoutes = [
   route({
     method: 'post',
     path: '/admin/nodes/import',
-    summary: `Import nodes from CSV (header: ${CSV_HEADER.join(',')}). All rows are checked first; any error imports nothing and lists each bad row.`,
+    summary: `Import nodes from CSV (header: ${CSV_HEADER_ZH.join(',')}, or ${CSV_HEADER.join(',')}; 类型 is 组别/单位/科室/窗口 or the kind id). All rows are checked first; any error imports nothing and lists each bad row.`,
     tag: 'org',
     auth: ADMINS,
     bodyType: 'text/csv',
     responses: { 201: { description: 'Imported', schema: ImportResponse } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'CSV_INVALID', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_TOO_LARGE'],
     handler: async ({ deps, body }) => {
-      const rows = parseCsv(String(body ?? ''));
-      const [header, ...data] = rows;
-      if (!header || header.fields.map((f) => f.trim()).join(',') !== CSV_HEADER.join(','))
-        throw new AppError('CSV_INVALID', { errors: [{ line: 1, message: `表头应为 ${CSV_HEADER.join(',')}` }] });
-      if (data.length === 0) throw new AppError('CSV_INVALID', { errors: [{ line: 2, message: '没有数据行' }] });
-      const errors: Array<{ line: number; field?: string; message: string }> = [];
-      const requests = data.flatMap((row) => {
-        const [kind, id, name, parentId, formKey] = row.fields.map((f) => f.trim());
-        const r = CreateNodeRequest.safeParse({ kind, id, name, parentId: parentId ? parentId : null, ...(formKey ? { formKey } : {}) });
-        if (!r.success) {
-          for (const issue of r.error.issues) errors.push({ line: row.line, field: issue.path.join('.'), message: issue.message });
-          return [];
-        }
-        return [{ request: r.data, line: row.line }];
-      });
-      if (errors.length > 0) throw new AppError('CSV_INVALID', { errors });
+      const requests = parseOrgCsv(String(body ?? ''));
       const nodes = await createNodes(deps, requests.map((r) => r.request), (i) => requests[i]!.line);
       return { status: 201, body: { created: nodes.length, nodes } };
     },

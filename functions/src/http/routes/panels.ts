@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPRESENTATIVE_CSV_HEADER } from '@shared/model/representative';
+import { REPRESENTATIVE_CSV_HEADER, REPRESENTATIVE_CSV_HEADER_ZH } from '@shared/model/representative';
 import { RoundId } from '@shared/model/ids';
 import { DrawRecord } from '@shared/draw';
 import {
@@ -23,7 +23,7 @@ export const panelRoutes = [
   route({
     method: 'post',
     path: '/admin/representatives/import',
-    summary: `Import the 评议代表库 from CSV (header: ${REPRESENTATIVE_CSV_HEADER.join(',')}). All rows are checked first; any error imports nothing and lists each bad row. Known ids are replaced.`,
+    summary: `Import the 评议代表库 from CSV (header: ${REPRESENTATIVE_CSV_HEADER_ZH.join(',')}, or ${REPRESENTATIVE_CSV_HEADER.join(',')}; a category is its id or Chinese name). All rows are checked first; any error imports nothing and lists each bad row. Known ids are replaced.`,
     tag: 'panels',
     auth: SUPERVISORS,
     bodyType: 'text/csv',

@@ -19,6 +19,9 @@ import { consequenceActions } from '@shared/publication/consequence-list';
 import { route, type RouteContext } from '../route';
 import { recordMisconduct, reviewBallots, voidBallot } from '../../domain/review';
 import { listPublished, publishRound } from '../../domain/publication';
+import { tasksFromRules } from '../../domain/rectification/from-rules';
+import { PublishTasksOutcome } from '@shared/api/rectification';
+import { appErrorOf } from '../errors';
 import { roundConsequences, snapshotRuleOrder } from '../../domain/consequences';
 import { inclusionOf } from '../../domain/ballot-evidence';
 import { sha256Hex } from '../../domain/crypto';
@@ -101,9 +104,18 @@ export const publicationRoutes = [
     auth: SUPERVISORS,
     params: RoundParams,
     body: PublishRequest,
-    responses: { 201: { description: 'Published', schema: PublicationSummary } },
+    responses: { 201: { description: "Published; `tasks` says which rectification tasks the scheme's rules opened, or why that step must be run again (POST /admin/rounds/:id/tasks/from-rules)", schema: PublicationSummary.extend({ tasks: PublishTasksOutcome }) } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'ROUND_NOT_FOUND', 'ROUND_STATE_CONFLICT', 'PUBLICATION_CONFLICT', 'SCHEME_UNKNOWN', 'SCORING_INPUT_INVALID', 'INPUTS_INCOMPLETE', 'BALLOT_DIGEST_MISMATCH', 'STUFFING_UNDECIDED'],
-    handler: async (ctx) => ({ status: 201, body: await publishRound(ctx.deps, actor(ctx), ctx.params.id!, ctx.body.reason) }),
+    handler: async (ctx) => {
+      const summary = await publishRound(ctx.deps, actor(ctx), ctx.params.id!, ctx.body.reason);
+      // The publication stands whatever happens next; a failure to open its tasks is reported, not
+      // hidden, and the tasks screen runs the same idempotent step again.
+      const tasks = await tasksFromRules(ctx.deps, actor(ctx), ctx.params.id!).catch((e: unknown) => {
+        const err = appErrorOf(e);
+        return { error: err.code, message: err.toBody().error.message };
+      });
+      return { status: 201, body: { ...summary, tasks } };
+    },
   }),
   route({
     method: 'get',

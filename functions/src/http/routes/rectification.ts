@@ -14,6 +14,7 @@ import {
   TaskListResponse,
   TasksCreatedResponse,
   TasksFromBallotsRequest,
+  RuleTasksResponse,
   TasksFromResultsRequest,
 } from '@shared/api/rectification';
 import { route, type RouteContext } from '../route';
@@ -22,6 +23,7 @@ import { recordNotice, recordReinspection, startTask, submitTask } from '../../d
 import { confirmEvidence, evidenceDownload, requestEvidenceUpload } from '../../domain/rectification/evidence';
 import { sendDeadlineReminders } from '../../domain/rectification/reminders';
 import { tasksFromBallots, tasksFromResults } from '../../domain/rectification/from-rounds';
+import { tasksFromRules } from '../../domain/rectification/from-rules';
 import { LocalFolderEvidence } from '../../adapters/local/local-evidence';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
@@ -174,6 +176,17 @@ export const rectificationRoutes = [
     responses: { 201: { description: 'Created', schema: TaskView } },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'TARGET_NOT_FOUND', 'ROUND_NOT_FOUND'],
     handler: async (ctx) => ({ status: 201, body: await createTask(ctx.deps, session(ctx).sub, ctx.body) }),
+  }),
+  route({
+    method: 'post',
+    path: '/admin/rounds/:id/tasks/from-rules',
+    summary: "The rectification tasks the round's scheme rules promise (好差评: one per bad review; rules with a 整改 action: one per target they fired on in the published version). Publication runs it; re-running adds only what is missing.",
+    tag: 'rectification',
+    auth: SUPERVISORS,
+    params: RoundParams,
+    responses: { 200: { description: 'Tasks opened and already open, per rule', schema: RuleTasksResponse } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'ROUND_NOT_FOUND', 'SCHEME_UNKNOWN', 'PUBLICATION_NOT_FOUND', 'TARGET_NOT_FOUND'],
+    handler: async (ctx) => ({ body: await tasksFromRules(ctx.deps, session(ctx).sub, ctx.params.id!) }),
   }),
   route({
     method: 'post',

@@ -15,7 +15,7 @@ type Props = { busy: boolean; onCreate: (req: Omit<CreateDrawRequest, 'onePerHou
  * device; the value itself is typed at the reveal, never here.
  */
 export function DrawCreate({ busy, onCreate }: Props) {
-  const [f, setF] = useState({ id: '', label: '', n: '20', strata: 'public:55, deputies:35, retired:10', area: '', commitments: '' });
+  const [f, setF] = useState({ id: '', label: '', n: '20', strata: '服务对象:55，两代表一委员:35，离退休老干部:10', area: '', commitments: '' });
   const [problems, setProblems] = useState<string[]>([]);
   const [secret, setSecret] = useState('');
   const go = () => {
@@ -39,7 +39,7 @@ export function DrawCreate({ busy, onCreate }: Props) {
       {field('id', '编号（字母数字）', 'draw-id')}
       {field('label', '名称', 'draw-label')}
       {field('n', '抽取人数', 'draw-n')}
-      {field('strata', '各类别比例（类别:比例，逗号分隔）', 'draw-strata')}
+      {field('strata', '各类别比例（类别名称:比例，逗号分隔）', 'draw-strata')}
       {field('area', '限定区域（选填）', 'draw-area')}
       <Text className='admin__label'>各方承诺值（每行一方：单位:承诺值）</Text>
       <Textarea className='admin__textarea' value={f.commitments} maxlength={2000} onInput={(e) => setF({ ...f, commitments: e.detail.value })} data-testid='draw-commitments' />

@@ -11,6 +11,8 @@ import { actionsByKind, certainties, groupByRule } from './sheet';
 import { SourceBanner } from './components/source-banner';
 import { RuleGroupCard } from './components/rule-group';
 import { KindSummaryCard } from './components/kind-summary';
+import { RoundTasks } from '../../components/round-tasks';
+import '../rounds/index.scss';
 import './index.scss';
 
 /** Browsers print the page as laid out for paper (index.scss); WeChat has no print. */
@@ -25,7 +27,7 @@ export default function ConsequencesPage() {
   const [session] = useState(() => requireAdmin(`/admin/pages/consequences/index?roundId=${roundId}`));
   const [sheet, setSheet] = useState<ConsequenceSheet>();
   const reload = () => loadConsequenceSheet(roundId).then(setSheet);
-  const { message, fail } = useAdminAction(reload);
+  const { busy, message, act, fail } = useAdminAction(reload);
   useEffect(() => {
     if (session) reload().catch(fail);
   }, [session, roundId]);
@@ -60,6 +62,11 @@ export default function ConsequencesPage() {
       {groups.map((g) => (
         <RuleGroupCard key={g.ruleId} group={g} roundId={roundId} rounds={sheet.rounds} standings={sheet.standings} groupLabels={groupLabels} certainty={certainty} />
       ))}
+      <View className='admin__card consequences__tasks'>
+        <Text className='admin__title'>整改任务</Text>
+        {message && sheet && <Notice tone={message.tone} testId='round-tasks-message'>{message.text}</Notice>}
+        <RoundTasks roundId={roundId} published={round?.status === 'published'} rules={groups.map((g) => ({ ruleId: g.ruleId, label: g.label }))} busy={busy} act={act} />
+      </View>
     </View>
   );
 }

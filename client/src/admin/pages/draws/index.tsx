@@ -3,15 +3,23 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { DrawSummary } from '@shared/api/panels';
 import { Notice } from '../../../components/notice';
-import { userMessage } from '../../../api/errors';
-import { createDraw, drawLog, getDraw, inviteDrawn, revealDraw } from '../../../api/draws';
-import { getRound } from '../../../api/staff';
+import { InputProblem, userMessage } from '../../../api/errors';
+import { createDraw, drawLog, getDraw, revealDraw } from '../../../api/draws';
 import { lettersPdfPath, openPdf } from '../../../api/paper';
 import { formatTime } from '../../../lib/format';
 import { requireAdmin } from '../../lib/admin-guard';
 import { useAdminAction } from '../../lib/use-admin-action';
 import { DrawCreate } from '../../components/draw-create';
 import { DrawReveal } from '../../components/draw-reveal';
+import { DrawFollowup } from '../../components/draw-followup';
+import { Field } from '../../components/field';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { OrgNode } from '@shared/model/org';
+import type { Round } from '@shared/model/round';
+import type { ReturnRateResponse } from '@shared/api/panels';
+import { getRound, getRoundTargets } from '../../../api/staff';
+import { remindMembers, returnRate } from '../../../api/panels';
 import '../rounds/index.scss';
 
 const STATUS: Record<DrawSummary['status'], string> = { committed: '待揭示', drawn: '已抽取', failed: '失败' };
@@ -23,11 +31,19 @@ export default function DrawsPage() {
   const [session] = useState(() => requireAdmin(`/admin/pages/draws/index?round=${roundId}`));
   const [draws, setDraws] = useState<DrawSummary[]>([]);
   const [log, setLog] = useState<Array<{ at: string; drawId: string; event: string; by: string }>>([]);
+  const [round, setRound] = useState<Round>();
+  const [targets, setTargets] = useState<OrgNode[]>([]);
+  const [rates, setRates] = useState<ReturnRateResponse[]>([]);
+  const [hours, setHours] = useState('48');
 
   const reload = async () => {
-    const l = await drawLog(roundId);
+    const [l, view] = await Promise.all([drawLog(roundId), getRound(roundId)]);
     setLog(l.entries);
+    setRound(view.round);
     setDraws(await Promise.all([...new Set(l.entries.map((e) => e.drawId))].map(getDraw)));
+    setTargets(await getRoundTargets(view.round));
+    const channels = (['directed', 'hearing'] as const).filter((c) => view.round.channels.includes(c));
+    setRates(await Promise.all(channels.map((c) => returnRate(roundId, c))));
   };
   const { busy, message, act, fail } = useAdminAction(reload);
   useEffect(() => {
@@ -44,14 +60,32 @@ export default function DrawsPage() {
           <Text className='admin__sub'>{`${d.drawId} · ${STATUS[d.status]} · 样本池 ${d.poolSize} 人 · 抽取 ${d.n} 人`}</Text>
           <Text className='admin__link' data-testid='draw-public' onClick={() => Taro.navigateTo({ url: `/public/pages/draw/index?id=${d.drawId}` })}>查看公示页</Text>
           {d.status === 'drawn' && (
-            <Text className='admin__link' data-testid='draw-invite' onClick={() => act('发出邀请', async () => inviteDrawn(d.drawId, (await getRound(roundId)).round.closesAt))}>向抽中的代表发出邀请（截止本轮评议结束）</Text>
-          )}
-          {d.status === 'drawn' && (
             <Text className='admin__link' data-testid='draw-letters' onClick={() => openPdf(lettersPdfPath(d.drawId)).catch(fail)}>打印邀请函（不用微信的代表：个人二维码和邀请码，须先发出邀请）</Text>
           )}
           {d.status === 'committed' && <DrawReveal draw={d} busy={busy} onReveal={(reveals) => act('抽取', () => revealDraw(d.drawId, reveals))} />}
+          {round && <DrawFollowup draw={d} round={round} targets={targets} busy={busy} act={act} />}
         </View>
       ))}
+      {rates.map((r) => (
+        <View key={r.channel} className='admin__card' data-testid={`return-rate-${r.channel}`}>
+          <Text className='admin__title'>{r.channel === 'directed' ? '定向评议回收情况' : '听证测评表回收情况'}</Text>
+          <Text className='admin__sub'>{`邀请 ${r.members.invited} 人，全部完成 ${r.members.answeredAll} 人，尚未评价 ${r.members.answeredNone} 人`}</Text>
+          <Text className='admin__sub'>{`应评 ${r.invited} 项，已评 ${r.answered} 项，回收率 ${r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`}`}</Text>
+        </View>
+      ))}
+      {round?.channels.includes('directed') && round.status === 'open' && (
+        <View className='admin__card' data-testid='remind-card'>
+          <Text className='admin__title'>提醒未完成评价的代表</Text>
+          <Text className='admin__sub'>只提醒邀请即将到期、还有单位未评的代表；每份邀请最多提醒一次。</Text>
+          <Field label='邀请在多少小时内到期' value={hours} testId='remind-hours' onInput={setHours} />
+          <Button size='small' type='primary' loading={busy} data-testid='remind-send'
+            onClick={() => act('发送提醒', async () => {
+              const n = Number(hours.trim());
+              if (!Number.isInteger(n) || n < 1 || n > 720) throw new InputProblem('小时数应为 1–720 的整数');
+              await remindMembers(roundId, n);
+            })}>发送提醒</Button>
+        </View>
+      )}
       <View className='admin__card'>
         <Text className='admin__title'>新建公开抽取</Text>
         <DrawCreate busy={busy} onCreate={(req) => act('公布承诺', () => createDraw(roundId, req))} />

@@ -9,10 +9,12 @@ import { userMessage } from '../../../api/errors';
 import { listRounds } from '../../../api/staff';
 import { createInvitations } from '../../../api/admin';
 import { requireAdmin } from '../../lib/admin-guard';
-import { cstDate, cstInstant } from '../../lib/dates';
+import { checkDateRange, cstDate, cstInstant } from '../../lib/dates';
+import { revokeInvitation } from '../../../api/office';
+import Taro from '@tarojs/taro';
 import '../rounds/index.scss';
 
-/** Directed invitations: one single-use link per panel member, with a deadline. */
+/** Directed invitations: one single-use link per panel member, with a deadline; a wrong one can be revoked. */
 export default function InvitationsPage() {
   const [session] = useState(() => requireAdmin('/admin/pages/invitations/index'));
   const [rounds, setRounds] = useState<Round[]>([]);
@@ -20,6 +22,7 @@ export default function InvitationsPage() {
   const [members, setMembers] = useState('');
   const [deadline, setDeadline] = useState(cstDate(14));
   const [made, setMade] = useState<Invitation[]>([]);
+  const [revoked, setRevoked] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
 
   useEffect(() => {
@@ -33,10 +36,24 @@ export default function InvitationsPage() {
   const submit = async () => {
     const ids = members.split(/[\s,，]+/).map((s) => s.trim()).filter(Boolean);
     if (!roundId || ids.length === 0) return setMessage({ tone: 'error', text: '请选择评议轮次并填写至少一名评议代表编号' });
+    const dateProblem = checkDateRange(cstDate(), deadline.trim());
+    if (dateProblem) return setMessage({ tone: 'error', text: '截止日期应为今天或以后的“年-月-日”' });
     try {
       const r = await createInvitations(roundId, { members: ids.map((memberId) => ({ memberId })), expiresAt: cstInstant(deadline, true) });
       setMade(r.invitations);
       setMessage({ tone: 'ok', text: `已生成 ${r.invitations.length} 份邀请` });
+    } catch (e) {
+      setMessage({ tone: 'error', text: userMessage(e) });
+    }
+  };
+
+  const revoke = async (i: Invitation) => {
+    const ok = (await Taro.showModal({ title: '确认撤销邀请', content: `撤销后 ${i.memberId} 的邀请链接立即失效，已提交的评价仍然有效。`, confirmText: '确认撤销', cancelText: '再想想' })).confirm;
+    if (!ok) return;
+    try {
+      await revokeInvitation(i.invitationId);
+      setRevoked((s) => new Set([...s, i.invitationId]));
+      setMessage({ tone: 'ok', text: `已撤销 ${i.memberId} 的邀请` });
     } catch (e) {
       setMessage({ tone: 'error', text: userMessage(e) });
     }
@@ -62,6 +79,11 @@ export default function InvitationsPage() {
         <View key={i.invitationId} className='admin__card'>
           <Text className='admin__title'>{i.memberId}</Text>
           <Text className='admin__link' userSelect>{i.url}</Text>
+          {revoked.has(i.invitationId) ? (
+            <Text className='admin__sub'>已撤销，此链接不能再评价</Text>
+          ) : (
+            <Button size='small' type='danger' data-testid={`revoke-invitation-${i.memberId}`} onClick={() => void revoke(i)}>撤销邀请</Button>
+          )}
         </View>
       ))}
     </View>

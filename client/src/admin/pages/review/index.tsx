@@ -18,7 +18,9 @@ import { useAdminAction } from '../../lib/use-admin-action';
 import { answerLabeller } from '../../lib/answer-labels';
 import { ReviewBallots } from '../../components/review-ballots';
 import { MisconductForm } from '../../components/misconduct-form';
-import { PublishBox } from '../../components/publish-box';
+import { PublishBox, type PublishPreview } from '../../components/publish-box';
+import { RecountCard } from '../../components/recount-card';
+import { OriginalComments } from '../../components/original-comments';
 import { FlagReview } from '../../components/flag-review';
 import { ResultRanking } from '../../components/result-ranking';
 import type { FlagView } from '@shared/api/flags';
@@ -26,7 +28,17 @@ import '../rounds/index.scss';
 
 const AUDIT_LABELS: Record<string, string> = { void_ballot: '作废评价票', record_misconduct: '记录查实问题', publish: '发布结果', publish_correction: '发布更正', flag_decision: '决定异常评价', set_target_input: '录入数据', correct_target_input: '更正录入数据' };
 
-/** Between close and publication: read the ballots, void with reasons, record misconduct, publish. */
+const previewOf = (r: RoundResult): PublishPreview => ({
+  targets: r.targets.length,
+  ranked: r.targets.filter((t) => t.rank !== null && t.rank !== undefined).length,
+  consequences: r.targets.reduce((n, t) => n + t.consequences.length, 0),
+  pending: r.targets.reduce((n, t) => n + (t.missing?.length ?? 0), 0),
+});
+
+/**
+ * Between close and publication: read the ballots, void with reasons, decide flags, record
+ * misconduct, recount, read original comments (audited), then publish what the ranking shows.
+ */
 export default function ReviewPage() {
   const roundId = useRouter().params.id ?? '';
   const [session] = useState(() => requireAdmin(`/admin/pages/review/index?id=${roundId}`));
@@ -78,10 +90,6 @@ export default function ReviewPage() {
         <Text className='admin__link' data-testid='consequences-link' onClick={() => Taro.navigateTo({ url: `/admin/pages/consequences/index?roundId=${roundId}` })}>处理措施清单</Text>
       </View>
       {message && <Notice tone={message.tone} testId='review-message'>{message.text}</Notice>}
-      <View className='admin__card'>
-        <Text className='admin__title'>发布</Text>
-        <PublishBox round={round} last={last} busy={busy} onPublish={(reason) => act(reason ? '发布更正' : '发布', async () => setLast(await publishRound(roundId, reason)))} />
-      </View>
       {(result || resultError) && (
         <View className='admin__card'>
           <Text className='admin__title'>排名结果</Text>
@@ -105,6 +113,13 @@ export default function ReviewPage() {
           <MisconductForm targets={targets} busy={busy} onRecord={(req) => act('记录', () => recordMisconduct(roundId, req))} />
         </View>
       )}
+      {reviewable && <RecountCard roundId={roundId} busy={busy} act={act} />}
+      {reviewable && <OriginalComments roundId={roundId} targets={targets} />}
+      <View className='admin__card'>
+        <Text className='admin__title'>发布</Text>
+        <PublishBox round={round} last={last} busy={busy} preview={result ? previewOf(result) : undefined}
+          onPublish={(reason) => act(reason ? '发布更正' : '发布', async () => setLast(await publishRound(roundId, reason)))} />
+      </View>
       <View className='admin__card' data-testid='audit-log'>
         <Text className='admin__title'>审计日志</Text>
         {audit.length === 0 && <Text className='admin__sub'>暂无操作</Text>}

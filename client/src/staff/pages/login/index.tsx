@@ -13,7 +13,12 @@ const ROLES: Array<{ role: Role; label: string }> = [
   { role: 'staff', label: '单位工作人员' },
   { role: 'supervisor', label: '评议主管部门' },
   { role: 'admin', label: '系统管理员' },
+  { role: 'monitor', label: '监测点' },
+  { role: 'inspector', label: '明察暗访人员' },
 ];
+
+/** Where a role lands when the login was not sent from a page: monitor points and inspectors file sheets. */
+const HOME: Partial<Record<Role, string>> = { monitor: '/staff/pages/sheets/index', inspector: '/staff/pages/sheets/index' };
 
 /** Runs a login, then goes on to `next`; the error is shown as a Chinese sentence. */
 function useLoginAction(next: string) {
@@ -59,16 +64,17 @@ function WechatOfficeLogin({ next }: { next: string }) {
  * unit staff, the unit id.
  */
 export default function StaffLoginPage() {
-  const next = decodeURIComponent(useRouter().params.next ?? '/staff/pages/unit/index');
+  const asked = useRouter().params.next;
+  const next = decodeURIComponent(asked ?? '/staff/pages/unit/index');
   if (process.env.TARO_ENV === 'weapp') return <WechatOfficeLogin next={next} />;
-  return <DevLogin next={next} />;
+  return <DevLogin next={next} homeFor={asked ? undefined : HOME} />;
 }
 
-function DevLogin({ next }: { next: string }) {
+function DevLogin({ next, homeFor }: { next: string; homeFor?: Partial<Record<Role, string>> }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('staff');
   const [unitId, setUnitId] = useState('');
-  const { error, setError, busy, run } = useLoginAction(next);
+  const { error, setError, busy, run } = useLoginAction(homeFor?.[role] ?? next);
 
   const submit = () => {
     if (!name.trim()) return setError('请输入姓名');

@@ -24,7 +24,6 @@ export function RuleGroupCard({ group, roundId, rounds, standings, groupLabels, 
         <Text className='rule-group__count'>{`${group.actions.length} 个`}</Text>
       </View>
       <Text className='rule-group__text'>{group.text}</Text>
-      <Text className='rule-group__id'>{`规则编号：${group.ruleId}`}</Text>
       {group.actions.map((a) => (
         <ActionRow key={a.targetId} action={a} group={groupLabels?.get(a.group)} triggers={triggerRounds(a, roundId, rounds, standings)} certainty={certainty?.get(`${a.ruleId}/${a.targetId}`)} />
       ))}

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { CHANNEL_KINDS, CHANNEL_LABELS } from '@shared/model/channel';
+import type { ChannelKind } from '@shared/model/channel';
+import type { OrgNode } from '@shared/model/org';
+import type { ProgrammeListResponse } from '@shared/api/programmes';
+import { InputProblem } from '../../../api/errors';
+import { getNodesOfKind } from '../../../api/staff';
+import { createRound } from '../../../api/admin';
+import { Field } from '../field';
+import { TargetPicker } from '../target-picker';
+import { checkDateRange, cstDate, cstInstant } from '../../lib/dates';
+import { schemeChoiceLabel, useSchemeChannels, useStoredSchemes } from '../../lib/stored-schemes';
+
+type Programme = ProgrammeListResponse['programmes'][number];
+type Props = { programmes: Programme[]; busy: boolean; act: (label: string, fn: () => Promise<unknown>) => Promise<void> };
+
+/**
+ * A new round: in a programme (its scheme, level and targets) or on its own, on a stored scheme
+ * (the county's own first, then the presets), with the channels its latest version takes (all of
+ * them preselected; a channel the scheme lacks can never stay selected), the
+ * units or sections it covers picked by name, and its dates checked in words before sending.
+ */
+export function RoundCreate({ programmes, busy, act }: Props) {
+  const [draft, setDraft] = useState({ id: '', name: '', period: `${cstDate().slice(0, 4)}年评议`, schemeId: '', targetKind: 'unit' as 'unit' | 'section', start: cstDate(), end: cstDate(30) });
+  const [channels, setChannels] = useState<ChannelKind[]>([]);
+  const [programmeId, setProgrammeId] = useState('');
+  const [nodes, setNodes] = useState<OrgNode[]>([]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const programme = programmes.find((p) => p.id === programmeId);
+
+  const schemes = useStoredSchemes(true);
+  // The first stored scheme (the county's own before the presets) until the clerk picks one.
+  useEffect(() => {
+    if (schemes[0]) setDraft((d) => (d.schemeId ? d : { ...d, schemeId: schemes[0]!.schemeId }));
+  }, [schemes]);
+  const schemeChannels = useSchemeChannels(draft.schemeId);
+  const offered = CHANNEL_KINDS.filter((c) => schemeChannels?.includes(c));
+  useEffect(() => {
+    if (schemeChannels) setChannels(CHANNEL_KINDS.filter((c) => schemeChannels.includes(c)));
+  }, [schemeChannels]);
+  useEffect(() => {
+    getNodesOfKind(draft.targetKind).then(setNodes, () => setNodes([]));
+  }, [draft.targetKind]);
+  const pickScheme = (schemeId: string) => setDraft((d) => ({ ...d, schemeId }));
+  // In a programme the scheme, level and targets are the programme's; the period kind is its cadence.
+  const pickProgramme = (id: string) => {
+    setProgrammeId(id);
+    const p = programmes.find((x) => x.id === id);
+    if (p && (p.targetKind === 'unit' || p.targetKind === 'section')) {
+      setDraft((d) => ({ ...d, schemeId: p.schemeId, targetKind: p.targetKind as 'unit' | 'section' }));
+      setPicked(p.targetIds ?? []);
+    }
+  };
+  const chosen = channels.filter((c) => offered.includes(c));
+
+  const create = () => act('创建', async () => {
+    const dates = checkDateRange(draft.start, draft.end);
+    if (dates) throw new InputProblem(dates);
+    if (!draft.id.trim()) throw new InputProblem('请填写轮次编号');
+    if (!draft.name.trim()) throw new InputProblem('请填写轮次名称');
+    if (!draft.schemeId) throw new InputProblem('请选择评议方案');
+    if (chosen.length === 0) throw new InputProblem('请至少选择一种评价方式');
+    if (picked.length === 0) throw new InputProblem('请选择参加本轮评议的单位或科室');
+    await createRound({
+      id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, targetKind: draft.targetKind, channels: chosen, targetIds: picked,
+      ...(programme ? { programmeId: programme.id } : {}),
+      period: { kind: programme ? programme.cadence : 'custom', label: draft.period.trim(), start: draft.start.trim(), end: draft.end.trim() },
+      opensAt: cstInstant(draft.start.trim()), closesAt: cstInstant(draft.end.trim(), true),
+    });
+  });
+
+  return (
+    <View data-testid='round-create-form'>
+      <Text className='admin__title'>新建评议轮次</Text>
+      <Field label='编号（字母数字）' value={draft.id} testId='round-id' onInput={(v) => setDraft({ ...draft, id: v })} />
+      <Field label='名称' value={draft.name} testId='round-name' onInput={(v) => setDraft({ ...draft, name: v })} />
+      <Field label='期间' value={draft.period} onInput={(v) => setDraft({ ...draft, period: v })} />
+      <Text className='admin__label'>所属评议项目（连续评议只在同一项目已公布的轮次间计算）</Text>
+      <View className='admin__chips'>
+        <Text className={`admin__chip ${programmeId === '' ? 'is-on' : ''}`} onClick={() => setProgrammeId('')}>单独成项</Text>
+        {programmes.map((p) => (
+          <Text key={p.id} className={`admin__chip ${programmeId === p.id ? 'is-on' : ''}`} onClick={() => pickProgramme(p.id)}>{p.name}</Text>
+        ))}
+      </View>
+      <Text className='admin__label'>评议方案</Text>
+      <View className='admin__chips'>
+        {schemes.filter((x) => !programme || x.schemeId === programme.schemeId).map((x) => (
+          <Text key={x.schemeId} className={`admin__chip ${draft.schemeId === x.schemeId ? 'is-on' : ''}`} data-testid={`round-scheme-${x.schemeId}`} onClick={() => pickScheme(x.schemeId)}>{schemeChoiceLabel(x)}</Text>
+        ))}
+      </View>
+      <Text className='admin__label'>评议对象</Text>
+      <View className='admin__chips'>
+        {(['unit', 'section'] as const).map((k) => (
+          <Text key={k} className={`admin__chip ${draft.targetKind === k ? 'is-on' : ''}`} onClick={() => { setDraft({ ...draft, targetKind: k }); setPicked([]); }}>{k === 'unit' ? '单位' : '科室'}</Text>
+        ))}
+      </View>
+      <TargetPicker nodes={nodes} picked={picked} onChange={setPicked} testId='round-targets' />
+      <Text className='admin__label'>评价方式（本方案采用的）</Text>
+      <View className='admin__chips'>
+        {offered.map((c) => (
+          <Text key={c} className={`admin__chip ${chosen.includes(c) ? 'is-on' : ''}`} data-testid={`round-channel-${c}`} onClick={() => setChannels(chosen.includes(c) ? chosen.filter((x) => x !== c) : [...chosen, c])}>{CHANNEL_LABELS[c]}</Text>
+        ))}
+      </View>
+      <Field label='开始日期（年-月-日）' value={draft.start} testId='round-start' onInput={(v) => setDraft({ ...draft, start: v })} />
+      <Field label='结束日期（年-月-日）' value={draft.end} testId='round-end' onInput={(v) => setDraft({ ...draft, end: v })} />
+      <Button type='primary' block loading={busy} data-testid='round-create' onClick={create}>创建</Button>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '监测与暗访填报' });
