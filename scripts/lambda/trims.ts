@@ -30,6 +30,11 @@ import { brotliCompressSync } from 'node:zlib';
  *    for a Buffer, `txt` for sendStatus; LOOKED_UP_EXTENSIONS). Kept: every type with a charset
  *    and the types of those extensions; any other extension would read as
  *    application/octet-stream, Express's own fallback.
+ *  - send (≈ 9 KB): Express loads it for res.sendFile and express.static; a Lambda function
+ *    serves no files (the CDN does; the local server and tests mount http/h5-files.ts with the
+ *    real module). The stub throws if ever called.
+ *  - debug (≈ 7 KB): Express, router and finalhandler log through it only when DEBUG names
+ *    them; Lambda logs are our JSON lines. The stub is a logger that is never enabled.
  *  - object-inspect (≈ 14 KB): qs → side-channel formats a key with it only in the message of
  *    an error it throws on a missing key; the stub prints the value's type instead.
  *  - qs (≈ 40 KB with side-channel and get-intrinsic): Express 5 parses query strings with
@@ -37,6 +42,8 @@ import { brotliCompressSync } from 'node:zlib';
  *    parser; body-parser uses it only for urlencoded bodies, which no route accepts. The stub
  *    throws if either is ever switched on, so the change cannot pass silently.
  *  - serverless-http's Azure provider (≈ 10 KB): we are AWS only (provider defaults to aws).
+ *  - route summaries (≈ 10 KB): documentation only (withoutRouteSummaries below); the bundles
+ *    serve the OpenAPI document built from the untrimmed sources.
  *  - exceljs (≈ 570 KB, the exports function only): `import ExcelJS from 'exceljs'` loads its
  *    Node entry, which adds the streaming reader and writer (unzipper, archiver, tmp and their
  *    glob/bluebird/lodash trees) to the in-memory Workbook we use. The bare entry
@@ -80,14 +87,30 @@ const KEPT_ZOD_LOCALES = { en: 'en.js', zhCN: 'zh-CN.js' };
 /** Short names Express (res.send → html/bin, sendStatus → txt) or our routes may look up. */
 export const LOOKED_UP_EXTENSIONS = ['html', 'bin', 'txt', 'json', 'csv', 'png', 'xlsx', 'pdf', 'zip'];
 
+/** Route modules, whose `summary` strings only the OpenAPI document reads. */
+const ROUTE_MODULE = /[\\/]functions[\\/]src[\\/]http[\\/]routes[\\/][^\\/]+\.ts$/;
+/** `summary: '…'`, `summary: "…"` or `summary: \`…\`` (one literal, possibly over several lines). */
+const ROUTE_SUMMARY = /(\bsummary:\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g;
+
+/**
+ * Route summaries (≈ 10 KB of English prose in the staff bundle) are documentation: the OpenAPI
+ * document is built from the sources at build time and ships as a file beside the bundle
+ * (lambda/openapi-document.ts), and nothing at run time reads a route's summary. Each becomes ''.
+ */
+export function withoutRouteSummaries(source: string): string {
+  return source.replace(ROUTE_SUMMARY, "$1''");
+}
+
 export function lambdaTrims(options: TrimOptions): Plugin {
   return {
     name: 'lambda-trims',
     setup(build) {
       build.onLoad({ filter: /[\\/](shared|functions)[\\/].*\.ts$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
-        if (!ZOD_NAMED_IMPORT.test(source)) return undefined;
-        return { contents: source.replace(ZOD_NAMED_IMPORT, "import * as z from 'zod';"), loader: 'ts' };
+        const routeDocs = ROUTE_MODULE.test(args.path);
+        if (!ZOD_NAMED_IMPORT.test(source) && !routeDocs) return undefined;
+        const rewritten = source.replace(ZOD_NAMED_IMPORT, "import * as z from 'zod';");
+        return { contents: routeDocs ? withoutRouteSummaries(rewritten) : rewritten, loader: 'ts' };
       });
 
       build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: 'lambda-env-credentials', namespace: 'lambda-trims' }));
@@ -124,6 +147,15 @@ export function lambdaTrims(options: TrimOptions): Plugin {
       build.onResolve({ filter: /^exceljs$/ }, () => ({ path: join(dirname(require.resolve('exceljs/package.json')), 'lib/exceljs.bare.js') }));
       build.onLoad({ filter: /[\\/]exceljs[\\/]lib[\\/]csv[\\/]csv\.js$/ }, () => ({
         contents: "module.exports = class CSV { constructor() { throw new Error('exceljs CSV is not bundled: use domain/exports/csv.ts'); } };",
+        loader: 'js',
+      }));
+      // No static files and no DEBUG logging on Lambda: see the header for both.
+      build.onLoad({ filter: /[\\/]node_modules[\\/]send[\\/]index\.js$/ }, () => ({
+        contents: "module.exports = function send() { throw new Error('send is not bundled: a Lambda function serves no files (res.sendFile, express.static)'); };",
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /[\\/]node_modules[\\/]debug[\\/]src[\\/]index\.js$/ }, () => ({
+        contents: 'const off = () => {}; off.enabled = false; off.extend = () => off; off.log = off; off.destroy = off; module.exports = () => off; module.exports.enabled = () => false;',
         loader: 'js',
       }));
       build.onLoad({ filter: /[\\/]object-inspect[\\/]index\.js$/ }, () => ({ contents: 'module.exports = (value) => `[${typeof value}]`;', loader: 'js' }));

@@ -7,6 +7,7 @@ import { ensureTable } from '../../functions/src/local/dynamodb-local';
 import { buildDeps, randomSecrets } from '../../functions/src/config/deps';
 import type { Deps } from '../../functions/src/domain/deps';
 import { createApp } from '../../functions/src/http/app';
+import { h5Files } from '../../functions/src/http/h5-files';
 import { WHOLE_API } from '../../functions/src/http/docs';
 import { loadDemoData, type DemoData } from '../../functions/src/local/demo-data';
 import { StoreFaults } from './faults';
@@ -47,7 +48,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const demo = options.seedDemo ? await loadDemoData(deps) : undefined;
   const errors: unknown[] = [];
   // The shell's name lookup gets a busy machine's time (its own deadline is tested in h5-static.test.ts).
-  const app = createApp(deps, { ...WHOLE_API, staticDir: options.staticDir, shellFillTimeoutMs: 60_000, log: (e) => (e.level === 'error' ? errors.push(e) : undefined) });
+  const app = createApp(deps, { ...WHOLE_API, ...(options.staticDir ? { files: h5Files(options.staticDir, deps, 60_000) } : {}), log: (e) => (e.level === 'error' ? errors.push(e) : undefined) });
   const server = await new Promise<Server>((res) => {
     const s: Server = app.listen(0, '127.0.0.1', () => res(s));
   });

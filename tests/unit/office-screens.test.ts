@@ -44,6 +44,18 @@ function clientCalls(source: string): Array<{ method: string; shape: string }> {
     const method = (/^[^]*?method: '([A-Z]+)'/.exec(body.slice(0, path.index))?.[1] ?? /^\s*method: '([A-Z]+)'/.exec(body)?.[1] ?? 'GET').toLowerCase();
     calls.push({ method, shape: shape(path[1] ?? path[2] ?? helpers.get(path[3]!)!) });
   }
+  // Path helpers for what apiRequest cannot carry (binary downloads and uploads, PDFs the viewer
+  // opens): each use in the file is a call, with the method written beside it (GET if none); an
+  // exported helper (used by pages to open a URL) is a GET.
+  const pathHelpers = /(export )?const (\w+) = \([^)]*\)(?:: string)? =>\s*(?:\w+ \?\s*`([^`]*)`\s*:\s*)?`([^`]*)`/g;
+  for (const m of source.matchAll(pathHelpers)) {
+    const templates = [m[3], m[4]].filter((t): t is string => t !== undefined).map((t) => t.replace(/^\$\{API_BASE\}/, '')).filter((t) => t.startsWith('/'));
+    if (templates.length === 0) continue;
+    const uses = [...source.matchAll(new RegExp(`\\b${m[2]}\\(`, 'g'))].filter((u) => u.index !== m.index + m[0].indexOf(m[2]!));
+    const methods = uses.map((u) => (/method: '([A-Z]+)'/.exec(source.slice(u.index, u.index + 160))?.[1] ?? 'GET').toLowerCase());
+    if (m[1]) methods.push('get');
+    for (const method of new Set(methods)) for (const t of templates) calls.push({ method, shape: shape(t) });
+  }
   // URLs the client opens or downloads (posters, exports, print pages) are GETs.
   for (const m of source.matchAll(/(?:apiUrl|apiImage)\(\s*(?:'([^']*)'|`((?:[^`$]|\$\{[^}]*\})*)`)/g)) calls.push({ method: 'get', shape: shape(m[1] ?? m[2]!) });
   return calls;

@@ -1,7 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError } from '@shared/errors';
 import { BALLOT_BODY_MAX_BYTES } from '@shared/model/ballot';
 import { EVIDENCE_MAX_BYTES } from '@shared/rectification/evidence-limits';
@@ -14,15 +12,16 @@ import { auditTrail } from './audit-trail';
 import { emfMetrics, type Metrics } from '../observability/metrics';
 import { observeRequests } from '../observability/request-log';
 import { contentDisposition } from './content-disposition';
-import { DOCUMENT_CSP, h5Csp, inlineScriptHashes, securityHeaders, setDocumentPolicy } from './security-headers';
+import { DOCUMENT_CSP, securityHeaders, setDocumentPolicy } from './security-headers';
 import { rejectMalformedPath } from './malformed';
-import { h5Static } from './h5-static';
-import { windowShellNames } from '../domain/landing-shell';
 import { assertDeclarationFits, guardStaffAnswer, needsStaffGuard } from '../domain/disclosure/guard';
 
 export interface AppOptions {
-  /** Serve the H5 build here (local runs); in production a CDN serves it. */
-  staticDir?: string;
+  /**
+   * The H5 build's files (local runs: `h5Files` in h5-files.ts); in production a CDN serves
+   * them, so the Lambda bundles carry no static serving.
+   */
+  files?: express.RequestHandler;
   log?: Logger;
   /** Ballot outcome counters; default: CloudWatch EMF lines through `log`. */
   metrics?: Metrics;
@@ -33,8 +32,6 @@ export interface AppOptions {
    * only the process that serves the document pays for it, on the first request.
    */
   openapi?: () => string;
-  /** How long the H5 shell waits for a window's name before it is served without (h5-static.ts); default 1 s. */
-  shellFillTimeoutMs?: number;
 }
 
 const jsonLog: Logger = (entry) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
@@ -64,27 +61,11 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   if (openapi) app.get('/api/openapi.json', (_req, res) => res.type('application/json').send((document ??= openapi())));
   for (const spec of options.routes) mount(app, spec, deps, log, json, csv, binary);
   app.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND')));
-  if (options.staticDir) app.use(h5Files(options.staticDir, deps, options.shellFillTimeoutMs));
+  if (options.files) app.use(options.files);
   // Anything else is our JSON 404 (with our headers), not the framework's HTML page.
   app.use((_req, _res, next) => next(new AppError('NOT_FOUND')));
   app.use(errorHandler(log));
   return app;
-}
-
-/**
- * The H5 build (local runs), under the policy it works with: its index.html's inline scripts
- * allowed by hash (read once here; a rebuild means a restart). Compression, caching and the
- * filled shell: h5-static.ts.
- */
-function h5Files(dir: string, deps: Deps, fillTimeoutMs?: number): express.RequestHandler {
-  let hashes: string[] = [];
-  try {
-    hashes = inlineScriptHashes(readFileSync(join(dir, 'index.html'), 'utf8'));
-  } catch {
-    // No index.html: nothing is a document, the policy only guards stray files.
-  }
-  const csp = h5Csp(hashes);
-  return h5Static({ dir, shellNames: (token) => windowShellNames(deps, token), fillTimeoutMs, onHeaders: (res) => setDocumentPolicy(res, csp) });
 }
 
 function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logger, json: express.RequestHandler, csv: express.RequestHandler, binary: express.RequestHandler) {

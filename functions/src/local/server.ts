@@ -6,6 +6,7 @@ import { createDocumentClient } from '../adapters/dynamodb/client';
 import { buildDeps, randomSecrets } from '../config/deps';
 import type { Deps } from '../domain/deps';
 import type { Secrets } from '../domain/secrets';
+import { h5Files } from '../http/h5-files';
 import { createApp } from '../http/app';
 import { WHOLE_API } from '../http/docs';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
@@ -57,7 +58,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalStack> {
     demo = await loadDemoData(deps);
     if (!options.memory) writeFileSync(demoFile, JSON.stringify(demo, null, 2));
   } else if (existsSync(demoFile)) demo = JSON.parse(readFileSync(demoFile, 'utf8')) as DemoData;
-  const app = createApp(deps, { ...WHOLE_API, staticDir: options.staticDir, log: (e) => e.level !== 'info' && process.stderr.write(JSON.stringify(e) + '\n') });
+  const app = createApp(deps, { ...WHOLE_API, ...(options.staticDir ? { files: h5Files(options.staticDir, deps) } : {}), log: (e) => e.level !== 'info' && process.stderr.write(JSON.stringify(e) + '\n') });
   const server = await new Promise<Server>((res) => {
     const s = app.listen(options.port, '127.0.0.1', () => res(s));
   });
