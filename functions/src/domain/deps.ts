@@ -2,7 +2,7 @@ import type { SchemeForms } from '@shared/model/scheme-forms';
 import type { WorkCalendar } from '@shared/rectification/working-days';
 import type { Clock, EvidenceStorage, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
-import type { RateRule } from './rate-limits';
+import type { RateRule } from './ballots/rate-limits';
 import type { TemplateIds } from './message-delivery';
 
 /** Everything a use case may touch, passed in (never imported), so tests can pin each part. */
