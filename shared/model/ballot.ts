@@ -23,19 +23,25 @@ export const Ballot = z.object({
   answers: Answers,
   comment: z.string().max(COMMENT_MAX).optional(),
   evaluator: z.string(),
-  /** Monitor and inspection sheets, phone rows, hearing and paper forms: which sheet, the period it covers, the inspector's notes and evidence references. */
+  /**
+   * Monitor and inspection sheets: which sheet, the period it covers, the inspector's notes and
+   * evidence references. A paper form keyed by the office (`paper`) carries its printed serial
+   * (the dedupe key: one count per serial, on paper or online), the kind of paper, and the
+   * postmark or the day it was filled in when it has one.
+   */
   sheet: z
     .object({
       kind: z.enum(['instant', 'monthly', 'inspection', 'phone', 'hearing', 'paper']),
+      serial: z.string().optional(),
+      paperKind: z.string().optional(),
+      postmarkedOn: z.string().optional(),
+      filledOn: z.string().optional(),
       month: z.string().optional(),
       visitedOn: z.string().optional(),
       notes: z.string().max(2000).optional(),
       evidence: z.array(z.object({ kind: z.string(), ref: z.string() })).max(10).optional(),
       hearingId: z.string().optional(),
       callId: z.string().optional(),
-      /** Paper forms: the printed serial (the form's dedupe key) and the postmark date, when the clerk recorded one. */
-      serial: z.string().optional(),
-      postmarkedOn: z.string().optional(),
     })
     .optional(),
   receivedAt: Instant,

@@ -25,8 +25,11 @@ export type BallotSource =
   | { kind: 'hearing'; invitationId: string; hearingId?: string }
   | { kind: 'sheet'; sheet: NonNullable<Ballot['sheet']> & { kind: 'instant' | 'monthly' | 'inspection' } }
   | { kind: 'phone'; callId: string }
-  /** A printed form: its serial is the dedupe key the paper intake names; the postmark admits a late return. */
-  | { kind: 'paper'; serial: string; postmarkedOn?: string };
+  /**
+   * A printed form keyed by the office (or answered online through its QR): its serial is the
+   * dedupe key the paper intake names; the postmark admits a late return.
+   */
+  | { kind: 'paper'; serial: string; paperKind?: string; postmarkedOn?: string; filledOn?: string };
 
 /**
  * The one ballot type every entry point builds (routes, sheets, phone import, and paper
@@ -49,8 +52,8 @@ export interface BallotDraft {
   dedupeKey?: string;
   answers: Answers;
   comment?: string;
-  /** The code a second opinion on the same dedupe key gets. */
-  duplicateCode: Extract<ErrorCode, 'DUPLICATE_BALLOT' | 'INVITATION_USED'>;
+  /** The code a second opinion on the same dedupe key gets (DUPLICATE_BALLOT, INVITATION_USED, or the entry's own). */
+  duplicateCode: ErrorCode;
   /** Citizen and panel ballots: whom and where the rate limits count (rate-limits.ts); none for office-filed sheets. */
   rate?: RateSubjects;
   /** Citizen ballots: the session, judged by the own-unit rule (own-unit.ts). */
@@ -83,7 +86,15 @@ function ballotFieldsOf(source: BallotSource): Pick<Ballot, 'windowId' | 'sheet'
     case 'phone':
       return { sheet: { kind: 'phone', callId: source.callId } };
     case 'paper':
-      return { sheet: { kind: 'paper', serial: source.serial, ...(source.postmarkedOn ? { postmarkedOn: source.postmarkedOn } : {}) } };
+      return {
+        sheet: {
+          kind: 'paper',
+          serial: source.serial,
+          ...(source.paperKind ? { paperKind: source.paperKind } : {}),
+          ...(source.postmarkedOn ? { postmarkedOn: source.postmarkedOn } : {}),
+          ...(source.filledOn ? { filledOn: source.filledOn } : {}),
+        },
+      };
   }
 }
 

@@ -9,10 +9,9 @@ import { sha256Hex } from '../crypto';
 import { pseudonym } from '../sessions';
 import { getRoundOrThrow } from '../rounds-admin';
 import { assertAccepting, assertChannel, isRoundTarget } from '../round-rules';
-import type { BallotDraft } from './compose';
 import { schemeOf } from './check';
 import { fingerprintOf, idempotencyKeyOf } from './keys';
-import { enterBallot } from './pipeline';
+import { enterKeyedBallot, type KeyedBallot } from './keyed';
 
 type RowError = { line: number; field?: string; message: string };
 type PhoneRow = { line: number; callId: string; target: OrgNode; answers: Answers };
@@ -76,16 +75,8 @@ export async function importPhoneSurvey(deps: Deps, roundId: string, csv: string
   let accepted = 0;
   let replayed = 0;
   for (const d of drafts) {
-    // Each row goes through the pipeline on its own: the round is read again (from memory,
-    // fenced at commit), so a round closed mid-import refuses the rows after it.
-    const r = await enterBallot(deps, {
-      identify: async () => d,
-      place: async (read) => {
-        const current = await read.round(round.id);
-        if (!current) throw new AppError('ROUND_NOT_FOUND', { roundId: round.id });
-        return { ...d, round: current };
-      },
-    });
+    // Each row goes through the pipeline on its own, so a round closed mid-import refuses the rows after it.
+    const r = await enterKeyedBallot(deps, d);
     if (r.replayed) replayed++;
     else accepted++;
   }
@@ -93,7 +84,7 @@ export async function importPhoneSurvey(deps: Deps, roundId: string, csv: string
 }
 
 /** A row's ballot: the call id is the evaluator, and with the target the idempotency key. */
-function draftOf(deps: Deps, round: Round, r: PhoneRow, now: Date): BallotDraft {
+function draftOf(deps: Deps, round: Round, r: PhoneRow, now: Date): KeyedBallot {
   const evaluator = pseudonym(deps.secrets.pseudonymKey, `phone:${round.id}:${r.callId}`);
   const h = sha256Hex(`phone|${round.id}|${r.callId}|${r.target.id}`);
   // A UUID-shaped id derived from the row, so the same row always has the same idempotency key.
@@ -110,7 +101,6 @@ function draftOf(deps: Deps, round: Round, r: PhoneRow, now: Date): BallotDraft 
     dedupeKey: `${round.id}#${r.target.id}#${evaluator}#phone`,
     answers: r.answers,
     duplicateCode: 'DUPLICATE_BALLOT',
-    fence: {},
     now,
   };
 }

@@ -42,8 +42,17 @@ const INVITATION_TTL_MS = 60_000;
 /** Per kind; the oldest entry goes first when full. */
 const MAX_ENTRIES = 20_000;
 
+/**
+ * How long a load still in flight is shared with callers asking meanwhile (a cold container's
+ * first burst asks once, not sixteen times). Past it a caller loads on its own: a call to a
+ * store that died mid-answer can hang, and a hung load must not hold every ballot behind it.
+ */
+const SHARE_PENDING_MS = 1_000;
+
 interface Entry<T> {
+  /** When the load started, then when it answered (the age a TTL counts from). */
   at: number;
+  settled: boolean;
   value: Promise<T>;
 }
 
@@ -55,13 +64,18 @@ class Shelf<T> {
   get(key: string, load: () => Promise<T | undefined>): { value: Promise<T | undefined>; remembered: boolean } {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return { value: hit.value, remembered: true };
-    const entry: Entry<T | undefined> = { at: now, value: load() };
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (hit?.settled && now - hit.at < this.ttlMs) return { value: hit.value, remembered: true };
+    if (hit && !hit.settled && now - hit.at < SHARE_PENDING_MS) return { value: hit.value, remembered: false };
+    const entry: Entry<T | undefined> = { at: now, settled: false, value: load() };
+    if (!hit && this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);
     // Neither a failure nor "not found" is remembered.
     entry.value.then(
-      (v) => (v === undefined && this.entries.get(key) === entry ? this.entries.delete(key) : undefined),
+      (v) => {
+        if (this.entries.get(key) !== entry) return;
+        if (v === undefined) this.entries.delete(key);
+        else Object.assign(entry, { at: Date.now(), settled: true });
+      },
       () => (this.entries.get(key) === entry ? this.entries.delete(key) : undefined),
     );
     return { value: entry.value, remembered: false };
