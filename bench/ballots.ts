@@ -6,7 +6,9 @@ import type { SubmitBallotRequest } from '@shared/api/ballots';
 import type { Deps } from '../functions/src/domain/deps';
 import type { BallotWrite } from '../functions/src/ports';
 import { pseudonym } from '../functions/src/domain/sessions';
-import { ballotWrite } from '../functions/src/domain/ballot-write';
+import { composeBallot } from '../functions/src/domain/ballots/compose';
+import { dedupeKeyOf, fingerprintOf, idempotencyKeyOf } from '../functions/src/domain/ballots/keys';
+import { ballotRateCounters, ballotRateSubjects } from '../functions/src/domain/ballots/rate-limits';
 import { answersFor } from './scheme';
 
 /**
@@ -39,16 +41,40 @@ export function ballotRequest(token: string, target: OrgNode, i: number): Submit
 }
 
 /**
- * The BallotWrite submitBallot would build for a sampling ballot, built without the app: same
- * pseudonym, idempotency key, fingerprint, dedupe key, shard and tally cells, so the direct
- * phase and the bulk load write exactly the items the HTTP path writes.
+ * The BallotWrite submitBallot would build for a sampling ballot over HTTP, built without the
+ * app through the pipeline's own compose step: same pseudonym, idempotency key, fingerprint,
+ * dedupe key, shard and tally cells, and (`asSent`) the same rate counters (evaluator, address,
+ * place) and fence (round open, link version) — so the direct phase writes exactly the
+ * transaction the HTTP path ends in. The bulk load takes the stored items only (`asSent` false:
+ * no counters, and it skips the fence's condition check).
  */
-export function directWrite(deps: Deps, round: Round, target: OrgNode, evaluatorSub: string, token: string, i: number): BallotWrite {
+export function directWrite(deps: Deps, round: Round, target: OrgNode, evaluatorSub: string, token: string, i: number, asSent = true): BallotWrite {
   // Presets only (bench/scheme.ts): read synchronously, as the direct phase times the write alone.
   const scheme = deps.presets(round.schemeId);
   if (!scheme) throw new Error(`scheme ${round.schemeId} missing`);
   const form = formFor(scheme, target, 'sampling');
-  return ballotWrite(deps, { req: ballotRequest(token, target, i), round, target, channel: 'sampling', evaluator: evaluatorSub, scheme, form, now: deps.clock.now() });
+  const req = ballotRequest(token, target, i);
+  const now = deps.clock.now();
+  const subjects = asSent ? ballotRateSubjects({ channel: 'sampling', evaluator: evaluatorSub, ip: '127.0.0.1', roundId: round.id, targetId: target.id }) : {};
+  return composeBallot(deps, {
+    draft: {
+      round,
+      target,
+      channel: 'sampling',
+      source: { kind: 'link' },
+      evaluator: evaluatorSub,
+      clientBallotId: req.clientBallotId,
+      idempotencyKey: idempotencyKeyOf(evaluatorSub, req.clientBallotId),
+      fingerprint: fingerprintOf({ token: req.token, roundId: req.roundId, targetId: req.targetId, answers: req.answers, comment: req.comment }),
+      answers: req.answers,
+      duplicateCode: 'DUPLICATE_BALLOT',
+      fence: { samplingVersion: round.samplingVersion },
+      now,
+    },
+    form,
+    dedupeKey: dedupeKeyOf({ round, target, channel: 'sampling', evaluator: evaluatorSub, now, scheme }),
+    rate: ballotRateCounters(deps, subjects),
+  });
 }
 
 /** The stored evaluator id the app derives from a dev login of this name. */

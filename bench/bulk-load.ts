@@ -110,6 +110,7 @@ export async function bulkLoad(
     const txs = capture.take();
     if (txs.length !== n) throw new Error(`bulk load: captured ${txs.length} transactions for ${n} ballots`);
     for (const t of txs.flat()) {
+      if (t.ConditionCheck) continue; // the fence: a condition, nothing stored
       if (t.Put) requests.push({ PutRequest: { Item: t.Put.Item } });
       else if (t.Update) sums.fold(t.Update);
       else throw new Error('bulk load: unexpected transaction item');

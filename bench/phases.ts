@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Session } from '../functions/src/domain/sessions';
-import { submitBallot } from '../functions/src/domain/submit-ballot';
+import { submitBallot } from '../functions/src/domain/ballots/submit-ballot';
 import { roundTallies } from '../functions/src/domain/tallies';
 import { expectStatus, type HttpClient } from './http';
 import { runPool, timeSequential, type LatencySummary, type PoolResult } from './pool';
@@ -134,7 +134,7 @@ export async function bulkPhase(ctx: PhaseContext, p: Plan, concurrency: number,
   const subs = Array.from({ length: p.evaluators }, (_, k) => devEvaluator(deps, evaluatorName(p, k)));
   return bulkLoad(db, tableName, p.count, concurrency, (i) => {
     const { evaluator, target } = slot(p, i);
-    return directWrite(deps, ctx.seeded.round, ctx.seeded.targets[target]!, subs[evaluator]!, ctx.seeded.samplingToken, i);
+    return directWrite(deps, ctx.seeded.round, ctx.seeded.targets[target]!, subs[evaluator]!, ctx.seeded.samplingToken, i, false);
   }, onProgress);
 }
 

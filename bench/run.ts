@@ -103,7 +103,7 @@ async function main(opts: BenchOptions): Promise<number> {
         domainOverDirect: median(reps.map((x) => x.domain.perSecond / x.direct.perSecond)),
         windowOverDirect: median(reps.map((x) => x.window.perSecond / x.direct.perSecond)),
         perRepeat: reps.map((x) => ({ direct: x.direct.perSecond, domain: x.domain.perSecond, http: x.http.perSecond, window: x.window.perSecond })),
-        goal: 0.5,
+        goal: 0.8,
       },
       load: { ...load, mode: opts.load, method: LOAD_METHOD[opts.load] },
       recount: audit,

@@ -45,9 +45,11 @@ export async function seedRound(api: HttpClient, targets: number, shards: number
     201,
     'create round',
   );
-  const round = expectStatus(await api.post(`/admin/rounds/${ROUND_ID}/open`, undefined, admin), 200, 'open round').body as Round;
-  const samplingToken = expectStatus(await api.post(`/admin/rounds/${ROUND_ID}/sampling-link`, undefined, admin), 200, 'sampling link').body.token as string;
-  return { admin, round, targets: sections, samplingToken };
+  const opened = expectStatus(await api.post(`/admin/rounds/${ROUND_ID}/open`, undefined, admin), 200, 'open round').body as Round;
+  const link = expectStatus(await api.post(`/admin/rounds/${ROUND_ID}/sampling-link`, undefined, admin), 200, 'sampling link').body as { token: string; version: number };
+  // The round as it stands after the link was issued (the direct phase's fence names the link version).
+  const round: Round = { ...opened, samplingVersion: link.version, samplingRevoked: false };
+  return { admin, round, targets: sections, samplingToken: link.token };
 }
 
 export function orgCsv(targets: number): string {

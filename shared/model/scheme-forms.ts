@@ -39,7 +39,7 @@ export const SchemeForms = z.object({
 export type SchemeForms = z.infer<typeof SchemeForms>;
 
 /**
- * What one dedupe marker stands for, for one ballot (ballot-write.ts turns it into the key):
+ * What one dedupe marker stands for, for one ballot (functions/src/domain/ballots/keys.ts `dedupeKeyOf` turns it into the key):
  * `visit` — one per evaluator per window per `windowDedupeHours` period; `round` — one per
  * evaluator per target per round, across every channel and window; `apart` — once per target
  * per round on that channel, separately from the rest.

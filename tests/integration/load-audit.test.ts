@@ -25,7 +25,12 @@ beforeAll(async () => {
     ],
     beforeAudit: async (db, tableName) => {
       const page = await db.send(new ScanCommand({ TableName: tableName, FilterExpression: 'entity = :b', ExpressionAttributeValues: { ':b': 'ballot' }, ConsistentRead: true }));
-      const victim = page.Items![0]!;
+      // A ballot accepted a little before the restart (scheduled half-way through the sends, by
+      // receipt time 40 % in): its story includes the kill however slowly a loaded machine runs the
+      // scenario (the first scanned ballot could lie minutes before it, outside the ±15 s
+      // timeline), and it is not one of the writes the kill itself interrupted.
+      const byTime = [...page.Items!].sort((a, b) => String(a.receivedAt).localeCompare(String(b.receivedAt)));
+      const victim = byTime[Math.floor(byTime.length * 0.4)]!;
       removed = { receiptId: String(victim.receiptId), ballotId: String(victim.ballotId) };
       await db.send(new DeleteCommand({ TableName: tableName, Key: { PK: victim.PK, SK: victim.SK } }));
     },
@@ -38,7 +43,8 @@ it('explains a receipt whose ballot is gone: sends, server writes, items, timeli
   const text = line!;
   expect(text).toMatch(/\n {2}send \d+ original clientBallotId \S+: 20[01] receipt /);
   expect(text).toMatch(/\n {4}IDEM [0-9a-f]{12}…: present \(receipt [0-9A-Z]+\)/);
-  expect(text).toMatch(/\n {4}findReceipt [\d.]+–[\d.]+: none/);
+  // No findReceipt line is required: an accepted ballot makes none (a retry's receipt comes back
+  // in its transaction's cancellation); the audit lists lookups only for refused sends.
   expect(text).toContain(`ballot ${removed.ballotId}`);
   expect(text).toMatch(new RegExp(`writeBallot [\\d.]+–[\\d.]+ receipt ${removed.receiptId} ballot ${removed.ballotId} shard \\d: accepted`));
   expect(text).toMatch(/now: DEDUP present, BALLOT absent/);

@@ -3,7 +3,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { tableDigest } from '../support/snapshot';
 import { TestClock } from '../support/clock';
-import type { RateRule } from '../../functions/src/domain/rate-limits';
+import type { RateRule } from '../../functions/src/domain/ballots/rate-limits';
 
 let stack: TestStack;
 let api: ApiClient;

@@ -3,7 +3,7 @@ import type { ChannelKind } from '@shared/model/channel';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import { ratingUnit, SchemeForms } from '@shared/model/scheme-forms';
-import { dedupeKeyOf } from '../../functions/src/domain/ballot-write';
+import { dedupeKeyOf } from '../../functions/src/domain/ballots/keys';
 
 /**
  * One rating per evaluator per target per round across every channel and window, except where

@@ -1,4 +1,4 @@
-import { DEFAULT_BALLOT_RATE_RULES, ballotRateSubjects, rateRulesFromEnv } from '../../functions/src/domain/rate-limits';
+import { DEFAULT_BALLOT_RATE_RULES, ballotRateSubjects, rateRulesFromEnv } from '../../functions/src/domain/ballots/rate-limits';
 
 describe('ballot rate limit configuration', () => {
   it('uses the defaults when BALLOT_RATE_LIMITS is unset', () => {

@@ -10,7 +10,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getSchemePreset } from '@shared/schemes';
 import type { Deps } from '../domain/deps';
 import type { Secrets } from '../domain/secrets';
-import { rateRulesFromEnv } from '../domain/rate-limits';
+import { rateRulesFromEnv } from '../domain/ballots/rate-limits';
 import { cachedResolver } from '../domain/schemes/resolve';
 import { dynamoStore } from '../adapters/dynamodb';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';

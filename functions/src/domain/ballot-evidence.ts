@@ -6,7 +6,7 @@ import type { Deps } from './deps';
 import { getRoundOrThrow } from './rounds-admin';
 import { readPublication } from './publication';
 import { loggedBallots, TREE_BLOCK_SIZE } from './ballot-tree';
-import { shardOf } from './ballot-write';
+import { shardOf } from './ballots/keys';
 import { openIndexCursor, sealCursor } from './public-cursor';
 
 /* What anyone may check after publication: one receipt's inclusion proof, and the whole ballot log. */

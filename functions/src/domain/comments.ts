@@ -6,7 +6,7 @@ import type { StaffComment } from '../ports';
 import { getRoundOrThrow } from './rounds-admin';
 import { isRoundTarget } from './round-rules';
 import { inUnitScope } from './scope';
-import { shardOf } from './ballot-write';
+import { shardOf } from './ballots/keys';
 import type { OriginalComment } from '@shared/api/audit';
 import { commentsFor } from './disclosure/staff-views';
 

@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '@shared/rectification/working-days';
 import type { Clock, EvidenceStorage, IdSource, MiniProgramCode, Store, SubscriptionMessenger, WechatIdentity } from '../ports';
 import type { Secrets } from './secrets';
-import type { RateRule } from './rate-limits';
+import type { RateRule } from './ballots/rate-limits';
 import type { TemplateIds } from './message-delivery';
 import type { PresetLookup, SchemeResolver } from './schemes/resolve';
 

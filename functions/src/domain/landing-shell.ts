@@ -1,6 +1,6 @@
 import { ancestorAt } from '@shared/model/org';
 import type { Deps } from './deps';
-import { resolveChannel } from './channel-context';
+import { resolveChannel } from './ballots/channel-context';
 
 /** What the H5 shell may print before any script runs: the names on the window's own poster. */
 export interface ShellNames {

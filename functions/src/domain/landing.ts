@@ -6,7 +6,7 @@ import type { ChannelKind } from '@shared/model/channel';
 import { AppError } from '@shared/errors';
 import { ratingUnit } from '@shared/model/scheme-forms';
 import type { Deps } from './deps';
-import { resolveChannel, type ChannelContext } from './channel-context';
+import { resolveChannel, type ChannelContext } from './ballots/channel-context';
 import { isAccepting, isRoundTarget } from './round-rules';
 import { roundsCoveringWindow, windowTargetId } from './window-rounds';
 import { openCursorOrThrow, sealCursor } from './public-cursor';

@@ -2,7 +2,7 @@ import { AppError } from '@shared/errors';
 import { MEMBER_TEMPLATES, STAFF_TEMPLATES, type MessageTemplate, type MessageTemplatesResponse, type SubscribeResponse } from '@shared/api/messages';
 import type { Deps } from './deps';
 import { boundOfficeAccount } from './accounts';
-import { resolveChannel } from './channel-context';
+import { resolveChannel } from './ballots/channel-context';
 import type { Session } from './sessions';
 
 /** The slot a panel member's own binding takes (staff slots are their account ids). */

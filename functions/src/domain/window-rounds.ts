@@ -3,6 +3,7 @@ import { ancestorAt, type OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { Deps } from './deps';
 import { assertAccepting, isAccepting } from './round-rules';
+import { freshStanding, type StandingReader } from './ballots/standing';
 
 /**
  * The target a window's ballots rate in `round`: the window's ancestor at the round's level.
@@ -22,8 +23,8 @@ export function windowJoins(round: Pick<Round, 'openedAt' | 'newWindowsJoin'>, w
 }
 
 /** Rounds that take window ballots for this window (any status). */
-export async function roundsCoveringWindow(deps: Deps, window: OrgNode): Promise<Round[]> {
-  const rounds = await deps.store.rounds.listRounds();
+export async function roundsCoveringWindow(deps: Pick<Deps, 'store'>, window: OrgNode, read: StandingReader = freshStanding(deps.store)): Promise<Round[]> {
+  const rounds = await read.rounds();
   return rounds.filter((r) => r.channels.includes('window') && windowTargetId(r, window) !== undefined);
 }
 
@@ -31,13 +32,13 @@ export async function roundsCoveringWindow(deps: Deps, window: OrgNode): Promise
  * The one round a window ballot goes to: the named one, or the only accepting round covering
  * the window. With none accepting, the error says whether the last one closed or none opened.
  */
-export async function pickWindowRound(deps: Deps, window: OrgNode, roundId: string | undefined): Promise<Round> {
+export async function pickWindowRound(deps: Pick<Deps, 'store' | 'clock'>, window: OrgNode, roundId: string | undefined, read: StandingReader = freshStanding(deps.store)): Promise<Round> {
   const now = deps.clock.now();
-  const covering = await roundsCoveringWindow(deps, window);
+  const covering = await roundsCoveringWindow(deps, window, read);
   if (roundId !== undefined) {
     const round = covering.find((r) => r.id === roundId);
     if (!round) {
-      const exists = await deps.store.rounds.getRound(roundId);
+      const exists = await read.round(roundId);
       if (!exists) throw new AppError('ROUND_NOT_FOUND', { roundId });
       if (!exists.channels.includes('window')) throw new AppError('CHANNEL_NOT_ALLOWED', { roundId, channel: 'window' });
       throw new AppError('TARGET_NOT_IN_ROUND', { roundId });

@@ -1,7 +1,7 @@
 import type { Deps } from '../domain/deps';
 import { pseudonym } from '../domain/sessions';
 import { createRound, transitionRound } from '../domain/rounds-admin';
-import { submitBallot } from '../domain/submit-ballot';
+import { submitBallot } from '../domain/ballots/submit-ballot';
 import { setTargetInputs } from '../domain/target-inputs/set-inputs';
 import { publishRound } from '../domain/publication';
 

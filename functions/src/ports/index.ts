@@ -2,15 +2,12 @@ import type { NodeKind, OrgNode } from '@shared/model/org';
 import type { ProgrammeStore } from '../domain/programmes/port';
 import type { SchemeStore } from '../domain/schemes/port';
 import type { Round, RoundStatus } from '@shared/model/round';
-import type { Ballot, Receipt } from '@shared/model/ballot';
-import type { ChannelTally } from '@shared/api/results';
-import type { ChannelKind } from '@shared/model/channel';
 import type { MisconductRecord, VoidedBallot } from '@shared/publication/snapshot';
 import type { RectificationTask } from '@shared/rectification/task';
 import type { Representative } from '@shared/model/representative';
 import type { DrawRecord } from '@shared/draw';
 import type { Hearing } from '@shared/api/panels';
-import type { OfficeAuditEntry, OriginalComment } from '@shared/api/audit';
+import type { OfficeAuditEntry } from '@shared/api/audit';
 import type { FlagKind } from '@shared/api/flags';
 import type { VersionStore } from '../domain/tally-cache/port';
 import type { DisclosureStore } from '../domain/disclosure/port';
@@ -76,62 +73,8 @@ export interface InvitationStore {
   markReminded(id: string, at: string): Promise<boolean>;
 }
 
-/**
- * One accepted ballot: the immutable ballot, its dedupe key, its idempotency key and the
- * tally cells it adds to, written in one transaction.
- */
-export interface BallotWrite {
-  ballot: Ballot;
-  receipt: Receipt;
-  /** Stable across retries of the same client ballot by the same evaluator. */
-  idempotencyKey: string;
-  /** Request fingerprint: a retry with another body under the same key is a conflict. */
-  fingerprint: string;
-  dedupeKey: string;
-  tallyCells: Array<[string, string]>;
-  /** Counters added to in the same transaction, each on condition it is below its limit. */
-  rateCounters?: RateCounter[];
-  /** Invitation channels: the invitation records the target as answered, in the same transaction. */
-  invitationId?: string;
-  /** The comment as unit staff may read it (scrubbed of identifying details), when there is one. */
-  staffComment?: string;
-}
-
-/** A comment as unit staff see it: the day only (a minute would point at a person), no evaluator. */
-export interface StaffComment {
-  day: string;
-  channel: ChannelKind;
-  windowId?: string;
-  text: string;
-}
-
-export type BallotWriteResult =
-  | { kind: 'accepted' }
-  | { kind: 'replay'; receipt: Receipt; fingerprint: string }
-  | { kind: 'duplicate' }
-  /** `rateCounters[index]` was full: nothing was written. */
-  | { kind: 'limited'; index: number };
-
-export interface BallotStore {
-  findReceipt(idempotencyKey: string): Promise<{ receipt: Receipt; fingerprint: string } | undefined>;
-  writeBallot(write: BallotWrite): Promise<BallotWriteResult>;
-  /** Sums the counter shards: O(targets × channels × shards) items, never the ballots. */
-  readTallies(roundId: string, shards: number): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>>;
-  /** Scrubbed comments on one target, newest first. */
-  listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]>;
-  /** Every stored ballot of a round (the recount's input). */
-  /**
-   * The named ballots as stored now (BatchGet; one missing from the table is missing from the
-   * map). For the paged public ballot log, which walks the published leaves, not the table.
-   */
-  getBallots(roundId: string, refs: ReadonlyArray<{ ballotId: string; receivedAt: string; shard: number }>): Promise<Map<string, Ballot>>;
-  listBallots(roundId: string, shards: number): AsyncIterable<Ballot>;
-  /**
-   * The comments on one target as written (not scrubbed), newest first, read from the ballots
-   * themselves; `shardOf` says which ballot partition holds a ballot id. No evaluator.
-   */
-  listOriginalComments(roundId: string, targetId: string, limit: number, shardOf: (ballotId: string) => number): Promise<OriginalComment[]>;
-}
+export type { BallotFence, BallotStore, BallotWrite, BallotWriteResult, RateCounter, StaffComment } from '../domain/ballots/port';
+import type { BallotStore } from '../domain/ballots/port';
 
 export type { TargetInputs, TargetInputStore } from '../domain/target-inputs/port';
 import type { TargetInputStore } from '../domain/target-inputs/port';
@@ -193,18 +136,6 @@ export interface FlagDecision extends FlagEvidence {
   reason: string;
   decidedAt: string;
   decidedBy: string;
-}
-
-/**
- * One rate counter a ballot goes against (domain/rate-limits.ts): a key's count in the fixed
- * window starting at `windowStartMs`, added to in the ballot's own transaction only while it is
- * below `limit`. The store, not the process, holds it: Lambda runs many containers.
- */
-export interface RateCounter {
-  key: string;
-  windowStartMs: number;
-  windowSeconds: number;
-  limit: number;
 }
 
 /** A publication as stored: the canonical snapshot bytes and their sha256. */

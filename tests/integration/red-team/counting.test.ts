@@ -3,7 +3,7 @@ import { startStack, type TestStack } from '../../support/stack';
 import { apiClient, type ApiClient, type ApiResponse } from '../../support/http';
 import { SMALL_COUNTY_CSV, seedSmallCounty, type SmallCounty } from '../../support/fixtures';
 import { TestClock } from '../../support/clock';
-import type { RateRule } from '../../../functions/src/domain/rate-limits';
+import type { RateRule } from '../../../functions/src/domain/ballots/rate-limits';
 
 /**
  * Red team, counting (issue 15 "Counting"): the attacks that got through on main, replayed over

@@ -1,6 +1,6 @@
 import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../../functions/src/adapters/dynamodb/keys';
-import { idempotencyKeyOf } from '../../../functions/src/domain/ballot-write';
+import { idempotencyKeyOf } from '../../../functions/src/domain/ballots/keys';
 import type { Deps } from '../../../functions/src/domain/deps';
 import { recount } from '../../../functions/src/domain/recount';
 import type { Answer } from './client';

@@ -4,10 +4,10 @@ import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelKind } from '@shared/model/channel';
 import type { ChannelTally } from '@shared/api/results';
 import type { OriginalComment } from '@shared/api/audit';
-import type { BallotStore, BallotWrite, BallotWriteResult, StaffComment } from '../../ports';
+import type { BallotStore, BallotWrite, BallotWriteResult, StaffComment } from '../../domain/ballots/port';
 import { CELL_PREFIX, cellAttribute, keys } from './keys';
 import { queryAll, stripKeys } from './query';
-import { cancellationCodes, errorName } from './errors';
+import { cancellationCodes, cancellationItem, errorName } from './errors';
 import { tallyVersionBump } from './version-store';
 
 /** The China Standard Time date of an instant: all a unit learns of when a comment was made. */
@@ -29,7 +29,10 @@ const RATE_TTL_SLACK_SECONDS = 300;
  *   [2] Put BALLOT#…     attribute_not_exists  — the immutable ballot, the recount's source
  *   [3] Update TALLY#…   ADD n, cells          — the aggregate, on the ballot's shard
  *   [3'] Update TALLYVER#… ADD v 1             — the round's tally version (one of 32 stripes): cached results (tally-cache/)
+ *   [ ] Update INV#…     ADD answered, if not revoked nor expired — invitation channels
  *   [k…] Update RATE#…   ADD n 1 if n < limit  — the rate counters (evaluator, address, place)
+ *   [f…] ConditionCheck ROUND#…, QR#…          — the fence: the round still open, the link or
+ *        QR still at the version the checks saw (they may have read a cached copy)
  *
  * Timeline of a flood (250 ballots at once at one window, `place` limit 120):
  *   every transaction holds the window's RATE item; DynamoDB runs them one at a time on it
@@ -39,10 +42,15 @@ const RATE_TTL_SLACK_SECONDS = 300;
  *
  * Timeline of a retry:
  *   t0  client sends ballot B (key K) ──► transaction T commits ──► response lost (timeout)
- *   t1  client retries B with K ──► findReceipt(K) hits IDEM ──► same receipt, 200
- *   t1' (race: retry arrives while T is still in flight) ──► the second transaction T' puts
- *       the same IDEM key: whichever commits second fails IDEM's condition and reads the first
- *       receipt back. Never a second count, whatever order.
+ *   t1  client retries B with K ──► its transaction T' fails IDEM's condition ──► the
+ *       cancellation carries IDEM's old item (ReturnValuesOnConditionCheckFailure ALL_OLD):
+ *       the first receipt, 200 — no read before the write, none after it
+ *   t1' (race: retry arrives while T is still in flight) ──► whichever commits second fails
+ *       IDEM's condition and gets the first receipt back the same way. Never a second count,
+ *       whatever order.
+ * A cancelled transaction is read in this order: IDEM (a retry: replay, whatever else failed),
+ * the fence and the invitation (memory was stale or the token no longer stands: `fenced`, the
+ * pipeline checks again with fresh reads), DEDUP (`duplicate`), then the counters (`limited`).
  *
  * The ClientRequestToken covers only the SDK's own resends of this very transaction (a lost
  * answer inside one request): it is derived from K *and* this attempt's ballot id, so a new
@@ -170,13 +178,15 @@ export class DynamoBallotStore implements BallotStore {
                 TableName: this.table,
                 Key: keys.invitation(w.invitationId),
                 UpdateExpression: 'ADD answered :t',
-                ConditionExpression: 'attribute_exists(PK)',
-                ExpressionAttributeValues: { ':t': new Set([ballot.targetId]) },
+                // The token's standing at commit: the checks may have read a cached invitation.
+                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(revoked) OR revoked = :f) AND expiresAt > :at',
+                ExpressionAttributeValues: { ':t': new Set([ballot.targetId]), ':f': false, ':at': ballot.receivedAt },
               },
             },
           ]
         : []),
     ];
+    const invitationIndex = w.invitationId ? items.length - 1 : -1;
     const firstCounter = items.length;
     const counters = (w.rateCounters ?? []).map((c): (typeof items)[number] => ({
       Update: {
@@ -188,11 +198,13 @@ export class DynamoBallotStore implements BallotStore {
         ExpressionAttributeValues: { ':one': 1, ':e': 'rate', ':limit': c.limit, ':ttl': Math.ceil(c.windowStartMs / 1000) + c.windowSeconds + RATE_TTL_SLACK_SECONDS },
       },
     }));
+    const fence = this.fenceChecks(w);
+    const firstFence = firstCounter + counters.length;
     try {
       await this.db.send(
         new TransactWriteCommand({
           ClientRequestToken: createHash('sha256').update(`${w.idempotencyKey}|${ballot.ballotId}`).digest('hex').slice(0, 36),
-          TransactItems: [...items, ...counters],
+          TransactItems: [...items, ...counters, ...fence],
         }),
       );
       return { kind: 'accepted' };
@@ -202,15 +214,55 @@ export class DynamoBallotStore implements BallotStore {
       if (name === 'TransactionCanceledException') {
         const codes = cancellationCodes(e);
         // IDEM exists: this ballot was already accepted. The cancellation carries the old item
-        // (ALL_OLD) but in wire format; one consistent read gives the receipt plainly.
-        if (codes[0] === 'ConditionalCheckFailed') return this.replayOrThrow(w.idempotencyKey, e);
-        if (codes[1] === 'ConditionalCheckFailed') return { kind: 'duplicate' };
+        // (ALL_OLD); only if it did not (it always does on DynamoDB) is it read back.
+        if (codes[0] === 'ConditionalCheckFailed') {
+          const old = cancellationItem(e, 0);
+          if (old?.receipt && typeof old.fingerprint === 'string') return { kind: 'replay', receipt: old.receipt as Receipt, fingerprint: old.fingerprint };
+          return this.replayOrThrow(w.idempotencyKey, e);
+        }
+        const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+        if ((invitationIndex >= 0 && failed(invitationIndex)) || fence.some((_, i) => failed(firstFence + i))) return { kind: 'fenced' };
+        if (failed(1)) return { kind: 'duplicate' };
         // A full counter: reported after the markers, so a duplicate is told it is one (not to retry later).
         const full = codes.slice(firstCounter).indexOf('ConditionalCheckFailed');
         if (full >= 0) return { kind: 'limited', index: full };
       }
       throw e;
     }
+  }
+
+  /**
+   * The fence: the round still `open` (and a link ballot's link still at its version, not
+   * revoked); a window ballot's QR still at its version, not revoked. Condition checks write
+   * nothing; what they assert is what the pipeline's checks read, possibly from memory.
+   */
+  private fenceChecks(w: BallotWrite): NonNullable<TransactWriteCommandInput['TransactItems']> {
+    if (!w.fence) return [];
+    const { round, qr } = w.fence;
+    const sampling = round.samplingVersion !== undefined;
+    return [
+      {
+        ConditionCheck: {
+          TableName: this.table,
+          Key: keys.round(round.id),
+          ConditionExpression: sampling ? '#s = :open AND samplingVersion = :v AND (attribute_not_exists(samplingRevoked) OR samplingRevoked = :f)' : '#s = :open',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ...(sampling ? { ':v': round.samplingVersion, ':f': false } : {}) },
+        },
+      },
+      ...(qr
+        ? [
+            {
+              ConditionCheck: {
+                TableName: this.table,
+                Key: keys.qr(qr.windowId),
+                ConditionExpression: 'version = :v AND revoked = :f',
+                ExpressionAttributeValues: { ':v': qr.version, ':f': false },
+              },
+            },
+          ]
+        : []),
+    ];
   }
 
   private async replayOrThrow(key: string, cause: unknown): Promise<BallotWriteResult> {

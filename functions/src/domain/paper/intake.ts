@@ -6,7 +6,7 @@ import type { KeyReturnRequest, KeyReturnResponse, ResolveMismatchRequest } from
 import type { Receipt } from '@shared/model/ballot';
 import { canonicalJson } from '@shared/publication/canonical';
 import type { Deps } from '../deps';
-import { normaliseAnswers } from '../record-ballot';
+import { normaliseAnswers } from '../ballots';
 import { auditEntry } from '../review';
 import type { IssuedSerial, Keying, PaperReturn } from './port';
 import { issuedSerial, paperContext } from './serial-context';

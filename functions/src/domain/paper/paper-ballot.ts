@@ -6,7 +6,7 @@ import type { PaperKind } from '@shared/paper/kinds';
 import type { Deps } from '../deps';
 import { pseudonym } from '../sessions';
 import { canonicalJson, sha256Hex } from '../crypto';
-import { normaliseAnswers, recordBallot, type SubmitResult } from '../record-ballot';
+import { enterKeyedBallot, normaliseAnswers, type SubmitResult } from '../ballots';
 
 /** A paper form (or its online twin) ready to count: the serial is the dedupe key. */
 export interface PaperBallot {
@@ -24,41 +24,37 @@ export interface PaperBallot {
 }
 
 /**
- * THE one call from paper into the ballot write path (the lead re-points it at the ballot
- * pipeline's `source: { kind: 'paper', serial, postmarkedOn? }` after merge). Whatever way the
- * form comes back, its evaluator and dedupe key come from the serial alone, so the form counts
- * once: a second keying, a retry, or the citizen answering online after the paper was keyed
- * (or the other way round) hits the same dedupe marker in the same transaction.
- * The idempotency key is per serial and route: a retry of the same counting returns the first
- * receipt; the other route gets PAPER_SERIAL_USED.
+ * THE one call from paper into the ballot write path: the ballot pipeline's keyed entry
+ * (domain/ballots/keyed.ts), source `paper`. Whatever way the form comes back, its evaluator and
+ * dedupe key come from the serial alone, so the form counts once: a second keying, a retry, or
+ * the citizen answering online after the paper was keyed (or the other way round) hits the same
+ * dedupe marker in the same transaction. The idempotency key is per serial and route: a retry of
+ * the same counting returns the first receipt; the other route gets PAPER_SERIAL_USED.
  */
 export async function writePaperBallot(deps: Deps, p: PaperBallot, now: Date): Promise<SubmitResult> {
   const evaluator = pseudonym(deps.secrets.pseudonymKey, `paper:${p.serial}`);
   const clientBallotId = uuidFrom(sha256Hex(`paper-ballot|${p.serial}|${p.via}`));
-  return recordBallot(
-    deps,
-    {
-      round: p.round,
-      target: p.target,
-      channel: p.channel,
-      evaluator,
-      clientBallotId,
-      idempotencyKey: sha256Hex(`${evaluator}|${clientBallotId}`),
-      fingerprint: sha256Hex(canonicalJson({ serial: p.serial, answers: normaliseAnswers(p.answers), comment: p.comment ?? null, postmarkedOn: p.postmarkedOn ?? null, filledOn: p.filledOn ?? null })),
-      dedupeKey: `${p.round.id}#${p.target.id}#serial:${p.serial}#paper`,
-      answers: p.answers,
-      ...(p.comment ? { comment: p.comment } : {}),
-      sheet: {
-        kind: 'paper',
-        serial: p.serial,
-        paperKind: p.via === 'online' ? `${p.paperKind}:online` : p.paperKind,
-        ...(p.postmarkedOn ? { postmarkedOn: p.postmarkedOn } : {}),
-        ...(p.filledOn ? { filledOn: p.filledOn } : {}),
-      },
-      duplicateCode: 'PAPER_SERIAL_USED',
+  return enterKeyedBallot(deps, {
+    round: p.round,
+    target: p.target,
+    channel: p.channel,
+    evaluator,
+    clientBallotId,
+    idempotencyKey: sha256Hex(`${evaluator}|${clientBallotId}`),
+    fingerprint: sha256Hex(canonicalJson({ serial: p.serial, answers: normaliseAnswers(p.answers), comment: p.comment ?? null, postmarkedOn: p.postmarkedOn ?? null, filledOn: p.filledOn ?? null })),
+    dedupeKey: `${p.round.id}#${p.target.id}#serial:${p.serial}#paper`,
+    answers: p.answers,
+    ...(p.comment ? { comment: p.comment } : {}),
+    source: {
+      kind: 'paper',
+      serial: p.serial,
+      paperKind: p.via === 'online' ? `${p.paperKind}:online` : p.paperKind,
+      ...(p.postmarkedOn ? { postmarkedOn: p.postmarkedOn } : {}),
+      ...(p.filledOn ? { filledOn: p.filledOn } : {}),
     },
+    duplicateCode: 'PAPER_SERIAL_USED',
     now,
-  );
+  });
 }
 
 /** A UUID-shaped id (the ballot's clientBallotId) from a hex digest. */

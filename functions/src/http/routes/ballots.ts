@@ -1,6 +1,6 @@
 import { SubmitBallotRequest, SubmitBallotResponse } from '@shared/api/ballots';
 import { route } from '../route';
-import { submitBallot } from '../../domain/submit-ballot';
+import { submitBallot } from '../../domain/ballots/submit-ballot';
 
 export const ballotRoutes = [
   route({

@@ -3,8 +3,8 @@ import { RoundId } from '@shared/model/ids';
 import { CreateHearingRequest, DrawId, Hearing, HearingList, HearingTally, PhoneImportResponse, SubmitSheetRequest, SubmitSheetResponse } from '@shared/api/panels';
 import { route } from '../route';
 import { createHearing, hearingTally, listHearings } from '../../domain/hearings';
-import { submitSheet } from '../../domain/sheets';
-import { importPhoneSurvey } from '../../domain/phone-survey';
+import { submitSheet } from '../../domain/ballots/sheets';
+import { importPhoneSurvey } from '../../domain/ballots/phone-survey';
 
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 const RoundParams = z.object({ id: RoundId });

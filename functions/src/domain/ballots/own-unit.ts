@@ -1,8 +1,8 @@
 import { AppError } from '@shared/errors';
 import type { OrgNode } from '@shared/model/org';
-import type { Deps } from './deps';
-import type { ChannelContext } from './channel-context';
-import type { Session } from './sessions';
+import type { Session } from '../sessions';
+import type { BallotSource } from './compose';
+import type { StandingReader } from './standing';
 
 /**
  * Nobody rates the unit they work in or the units they supervise (docs/access.md, "Own unit").
@@ -24,18 +24,18 @@ import type { Session } from './sessions';
  * judged as that account: signing in as a citizen does not make one's own unit rateable.
  * Refused with OWN_UNIT_BALLOT (403) before anything is written.
  */
-export async function assertNotOwnUnit(deps: Pick<Deps, 'store'>, session: Session | undefined, ctx: ChannelContext, target: OrgNode): Promise<void> {
-  if (!session || (ctx.channel !== 'window' && ctx.channel !== 'sampling')) return;
+export async function assertNotOwnUnit(read: Pick<StandingReader, 'node'>, session: Session | undefined, source: BallotSource, target: OrgNode): Promise<void> {
+  if (!session || (source.kind !== 'window' && source.kind !== 'link')) return;
   const who = session.role === 'citizen' ? session.office : session;
   if (!who) return;
   if (who.role === 'supervisor' || who.role === 'admin') throw new AppError('OWN_UNIT_BALLOT', { role: who.role, targetId: target.id, scope: 'programme' });
   if (who.role !== 'staff' || !who.unitId) return;
   const unitId = who.unitId;
   const inside = (node: Pick<OrgNode, 'id' | 'path'>) => node.id === unitId || node.path.includes(unitId);
-  if (inside(target) || (ctx.channel === 'window' && inside(ctx.window))) throw new AppError('OWN_UNIT_BALLOT', { role: 'staff', targetId: target.id, scope: 'unit' });
+  if (inside(target) || (source.kind === 'window' && inside(source.window))) throw new AppError('OWN_UNIT_BALLOT', { role: 'staff', targetId: target.id, scope: 'unit' });
   // A target above the unit (its category) contains it: only the unit's own path says so.
   if (target.kind === 'category') {
-    const unit = await deps.store.org.getNode(unitId);
+    const unit = await read.node(unitId);
     if (unit?.path.includes(target.id)) throw new AppError('OWN_UNIT_BALLOT', { role: 'staff', targetId: target.id, scope: 'unit' });
   }
 }

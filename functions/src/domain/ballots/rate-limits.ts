@@ -1,7 +1,7 @@
 import { AppError } from '@shared/errors';
-import type { Deps } from './deps';
-import type { RateCounter } from '../ports';
-import { pseudonym } from './sessions';
+import type { Deps } from '../deps';
+import type { RateCounter } from './port';
+import { pseudonym } from '../sessions';
 
 /**
  * Every rate limit of the API, in one place. Only ballots are limited here: everything else a
@@ -17,7 +17,7 @@ import { pseudonym } from './sessions';
  * | `ip`        | the client address (HMAC'd)           | 600 per minute  | generous on purpose: a service hall's Wi-Fi is one NAT address for every window, and mobile carriers put thousands of phones behind one CGNAT address; 10/s is more than a county's busiest hall — it stops one machine flooding, nothing else |
  * | `place`     | the window (window ballots) or round × target | 120 per minute | a counter serves a person every few minutes; this caps a flood at one window without touching any other |
  *
- * Below these ceilings, the detectors (stuffing/detectors.ts) flag suspicious patterns for a
+ * Below these ceilings, the detectors (../stuffing/detectors.ts) flag suspicious patterns for a
  * supervisor instead of refusing citizens. Limits are configuration (`BALLOT_RATE_LIMITS`,
  * parsed by `rateRulesFromEnv`; tests pass `deps.rateLimits`).
  *

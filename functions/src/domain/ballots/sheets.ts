@@ -1,13 +1,12 @@
 import { AppError } from '@shared/errors';
 import type { SubmitSheetRequest } from '@shared/api/panels';
 import type { ChannelKind } from '@shared/model/channel';
-import type { Deps } from './deps';
-import type { Session } from './sessions';
-import { pseudonym } from './sessions';
-import { canonicalJson, sha256Hex } from './crypto';
-import { normaliseAnswers, recordBallot, replay, type SubmitResult } from './record-ballot';
-import { getRoundOrThrow } from './rounds-admin';
-import { assertAccepting, assertChannel, isRoundTarget } from './round-rules';
+import type { Deps } from '../deps';
+import type { Session } from '../sessions';
+import { pseudonym } from '../sessions';
+import { assertAccepting, assertChannel, isRoundTarget } from '../round-rules';
+import { fingerprintOf, idempotencyKeyOf } from './keys';
+import { enterBallot, type SubmitResult } from './pipeline';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
@@ -26,53 +25,55 @@ const SHEETS = {
   inspection: { channel: 'inspection', role: 'inspector', item: undefined },
 } as const satisfies Record<SubmitSheetRequest['kind'], { channel: ChannelKind; role: string; item: string | undefined }>;
 
-export async function submitSheet(deps: Deps, session: Session, req: SubmitSheetRequest): Promise<SubmitResult> {
+export function submitSheet(deps: Deps, session: Session, req: SubmitSheetRequest): Promise<SubmitResult> {
   const spec = SHEETS[req.kind];
-  if (session.role !== spec.role) throw new AppError('SHEET_KIND_NOT_ALLOWED', { kind: req.kind, role: session.role });
+  if (session.role !== spec.role) return Promise.reject(new AppError('SHEET_KIND_NOT_ALLOWED', { kind: req.kind, role: session.role }));
   // The account is pseudonymised like any evaluator: units never learn which monitor point rated them.
   const evaluator = pseudonym(deps.secrets.pseudonymKey, `account:${session.role}:${session.sub}`);
-  const idempotencyKey = sha256Hex(`${evaluator}|${req.clientBallotId}`);
-  const fingerprint = sha256Hex(canonicalJson({ ...req, answers: normaliseAnswers(req.answers) }));
-  const earlier = await deps.store.ballots.findReceipt(idempotencyKey);
-  if (earlier) return replay(earlier, fingerprint);
-
-  const now = deps.clock.now();
-  const round = await getRoundOrThrow(deps, req.roundId);
-  assertAccepting(round, now);
-  assertChannel(round, spec.channel);
-  const target = await deps.store.org.getNode(req.targetId);
-  if (!target) throw new AppError('TARGET_NOT_FOUND', { targetId: req.targetId });
-  if (!isRoundTarget(round, target)) throw new AppError('TARGET_NOT_IN_ROUND', { targetId: target.id });
-  if (spec.item !== undefined) {
-    const others = Object.keys(req.answers).filter((k) => k !== spec.item);
-    if (others.length > 0 || req.answers[spec.item] === undefined)
-      throw new AppError('ANSWERS_INVALID', { problems: [...others.map((item) => ({ item, problem: 'unknown_item' })), ...(req.answers[spec.item] === undefined ? [{ item: spec.item, problem: 'missing' }] : [])] });
-  }
-  const period = periodOf(req, round.period, now);
-  return recordBallot(
-    deps,
-    {
-      round,
-      target,
-      channel: spec.channel,
-      evaluator,
-      clientBallotId: req.clientBallotId,
-      idempotencyKey,
-      fingerprint,
-      dedupeKey: `${round.id}#${target.id}#${evaluator}#${req.kind}:${period}`,
-      answers: req.answers,
-      ...(req.comment ? { comment: req.comment } : {}),
-      sheet: {
-        kind: req.kind,
-        ...(req.month ? { month: req.month } : {}),
-        ...(req.visitedOn ? { visitedOn: req.visitedOn } : {}),
-        ...(req.notes ? { notes: req.notes } : {}),
-        ...(req.evidence ? { evidence: req.evidence } : {}),
-      },
-      duplicateCode: 'DUPLICATE_BALLOT',
+  const who = { idempotencyKey: idempotencyKeyOf(evaluator, req.clientBallotId), fingerprint: fingerprintOf(req) };
+  return enterBallot(deps, {
+    identify: async () => who,
+    place: async (read) => {
+      const now = deps.clock.now();
+      const round = await read.round(req.roundId);
+      if (!round) throw new AppError('ROUND_NOT_FOUND', { roundId: req.roundId });
+      assertAccepting(round, now);
+      assertChannel(round, spec.channel);
+      const target = await read.node(req.targetId);
+      if (!target) throw new AppError('TARGET_NOT_FOUND', { targetId: req.targetId });
+      if (!isRoundTarget(round, target)) throw new AppError('TARGET_NOT_IN_ROUND', { targetId: target.id });
+      if (spec.item !== undefined) {
+        const others = Object.keys(req.answers).filter((k) => k !== spec.item);
+        if (others.length > 0 || req.answers[spec.item] === undefined)
+          throw new AppError('ANSWERS_INVALID', { problems: [...others.map((item) => ({ item, problem: 'unknown_item' })), ...(req.answers[spec.item] === undefined ? [{ item: spec.item, problem: 'missing' }] : [])] });
+      }
+      const period = periodOf(req, round.period, now);
+      return {
+        round,
+        target,
+        channel: spec.channel,
+        source: {
+          kind: 'sheet',
+          sheet: {
+            kind: req.kind,
+            ...(req.month ? { month: req.month } : {}),
+            ...(req.visitedOn ? { visitedOn: req.visitedOn } : {}),
+            ...(req.notes ? { notes: req.notes } : {}),
+            ...(req.evidence ? { evidence: req.evidence } : {}),
+          },
+        },
+        evaluator,
+        clientBallotId: req.clientBallotId,
+        ...who,
+        dedupeKey: `${round.id}#${target.id}#${evaluator}#${req.kind}:${period}`,
+        answers: req.answers,
+        ...(req.comment ? { comment: req.comment } : {}),
+        duplicateCode: 'DUPLICATE_BALLOT',
+        fence: {},
+        now,
+      };
     },
-    now,
-  );
+  });
 }
 
 /** The dedupe period of a sheet, checked against the round's period. */

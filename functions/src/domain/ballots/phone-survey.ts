@@ -2,14 +2,16 @@ import { AppError } from '@shared/errors';
 import { checkAnswers, type Answers } from '@shared/model/form';
 import { formFor } from '@shared/model/scheme-forms';
 import type { OrgNode } from '@shared/model/org';
-import type { Deps } from './deps';
+import type { Deps } from '../deps';
 import type { Round } from '@shared/model/round';
-import { parseCsv } from './csv';
-import { canonicalJson, sha256Hex } from './crypto';
-import { pseudonym } from './sessions';
-import { normaliseAnswers, recordBallot } from './record-ballot';
-import { getRoundOrThrow } from './rounds-admin';
-import { assertAccepting, assertChannel, isRoundTarget } from './round-rules';
+import { parseCsv } from '../csv';
+import { sha256Hex } from '../crypto';
+import { pseudonym } from '../sessions';
+import { getRoundOrThrow } from '../rounds-admin';
+import { assertAccepting, assertChannel, isRoundTarget } from '../round-rules';
+import { schemeOf } from './check';
+import { fingerprintOf, idempotencyKeyOf } from './keys';
+import { enterKeyedBallot, type KeyedBallot } from './keyed';
 
 type RowError = { line: number; field?: string; message: string };
 type PhoneRow = { line: number; callId: string; target: OrgNode; answers: Answers };
@@ -29,8 +31,7 @@ export async function importPhoneSurvey(deps: Deps, roundId: string, csv: string
   const round = await getRoundOrThrow(deps, roundId);
   assertChannel(round, 'phone');
   assertAccepting(round, deps.clock.now());
-  const scheme = (await deps.schemes(round));
-  if (!scheme) throw new AppError('SCHEME_UNKNOWN', { schemeId: round.schemeId });
+  const scheme = await schemeOf(deps, round);
   const [header, ...lines] = parseCsv(csv);
   const columns = header?.fields.map((f) => f.trim()) ?? [];
   if (columns[0] !== 'callId' || columns[1] !== 'targetId' || columns.length < 3) throw new AppError('CSV_INVALID', { errors: [{ line: 1, message: '表头应为 callId,targetId,<评议项>…' }] });
@@ -62,7 +63,8 @@ export async function importPhoneSurvey(deps: Deps, roundId: string, csv: string
   }
   if (errors.length > 0) throw new AppError('CSV_INVALID', { errors: errors.slice(0, 200) });
 
-  const drafts = rows.map((r) => draftOf(deps, round, r));
+  const now = deps.clock.now();
+  const drafts = rows.map((r) => draftOf(deps, round, r, now));
   const conflicts: RowError[] = [];
   const earlier = await Promise.all(drafts.map((d) => deps.store.ballots.findReceipt(d.idempotencyKey)));
   earlier.forEach((e, i) => {
@@ -72,16 +74,17 @@ export async function importPhoneSurvey(deps: Deps, roundId: string, csv: string
 
   let accepted = 0;
   let replayed = 0;
-  const now = deps.clock.now();
   for (const d of drafts) {
-    const r = await recordBallot(deps, d, now);
+    // Each row goes through the pipeline on its own, so a round closed mid-import refuses the rows after it.
+    const r = await enterKeyedBallot(deps, d);
     if (r.replayed) replayed++;
     else accepted++;
   }
   return { rows: rows.length, accepted, replayed };
 }
 
-function draftOf(deps: Deps, round: Round, r: PhoneRow) {
+/** A row's ballot: the call id is the evaluator, and with the target the idempotency key. */
+function draftOf(deps: Deps, round: Round, r: PhoneRow, now: Date): KeyedBallot {
   const evaluator = pseudonym(deps.secrets.pseudonymKey, `phone:${round.id}:${r.callId}`);
   const h = sha256Hex(`phone|${round.id}|${r.callId}|${r.target.id}`);
   // A UUID-shaped id derived from the row, so the same row always has the same idempotency key.
@@ -89,14 +92,15 @@ function draftOf(deps: Deps, round: Round, r: PhoneRow) {
   return {
     round,
     target: r.target,
-    channel: 'phone' as const,
+    channel: 'phone',
+    source: { kind: 'phone', callId: r.callId },
     evaluator,
     clientBallotId,
-    idempotencyKey: sha256Hex(`${evaluator}|${clientBallotId}`),
-    fingerprint: sha256Hex(canonicalJson({ targetId: r.target.id, answers: normaliseAnswers(r.answers) })),
+    idempotencyKey: idempotencyKeyOf(evaluator, clientBallotId),
+    fingerprint: fingerprintOf({ targetId: r.target.id, answers: r.answers }),
     dedupeKey: `${round.id}#${r.target.id}#${evaluator}#phone`,
     answers: r.answers,
-    sheet: { kind: 'phone' as const, callId: r.callId },
-    duplicateCode: 'DUPLICATE_BALLOT' as const,
+    duplicateCode: 'DUPLICATE_BALLOT',
+    now,
   };
 }
