@@ -245,9 +245,9 @@ export class DynamoBallotStore implements BallotStore {
         ConditionCheck: {
           TableName: this.table,
           Key: keys.round(round.id),
-          ConditionExpression: sampling ? '#s = :open AND samplingVersion = :v AND (attribute_not_exists(samplingRevoked) OR samplingRevoked = :f)' : '#s = :open',
+          ConditionExpression: `${round.acceptClosed ? '#s IN (:open, :closed)' : '#s = :open'}${sampling ? ' AND samplingVersion = :v AND (attribute_not_exists(samplingRevoked) OR samplingRevoked = :f)' : ''}`,
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':open': 'open', ...(sampling ? { ':v': round.samplingVersion, ':f': false } : {}) },
+          ExpressionAttributeValues: { ':open': 'open', ...(round.acceptClosed ? { ':closed': 'closed' } : {}), ...(sampling ? { ':v': round.samplingVersion, ':f': false } : {}) },
         },
       },
       ...(qr

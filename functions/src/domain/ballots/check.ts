@@ -4,7 +4,7 @@ import { formFor, type SchemeForms } from '@shared/model/scheme-forms';
 import type { Round } from '@shared/model/round';
 import type { Deps } from '../deps';
 import { assertAccepting, assertChannel, isRoundTarget } from '../round-rules';
-import type { BallotDraft, CheckedBallot } from './compose';
+import { isLateReturn, type BallotDraft, type CheckedBallot } from './compose';
 import { dedupeKeyOf } from './keys';
 import { assertNotOwnUnit } from './own-unit';
 import { ballotRateCounters } from './rate-limits';
@@ -31,7 +31,7 @@ export async function schemeOf(deps: Pick<Deps, 'schemes'>, round: Pick<Round, '
  * alone (the token, the sheet's role and period, a CSV row) before handing over the draft.
  */
 export async function checkBallot(deps: Pick<Deps, 'schemes' | 'rateLimits' | 'clock' | 'secrets'>, read: Pick<StandingReader, 'node'>, d: BallotDraft): Promise<CheckedBallot> {
-  assertAccepting(d.round, d.now);
+  if (!isLateReturn(d)) assertAccepting(d.round, d.now);
   assertChannel(d.round, d.channel);
   if (!isRoundTarget(d.round, d.target)) throw new AppError('TARGET_NOT_IN_ROUND', { targetId: d.target.id });
   await assertNotOwnUnit(read, d.session, d.source, d.target);

@@ -153,6 +153,16 @@ export function composeBallot(deps: Pick<Deps, 'ids'>, c: CheckedBallot): Ballot
     ...(d.comment ? { staffComment: scrubComment(d.comment) } : {}),
     ...(invitationId ? { invitationId } : {}),
     ...(c.rate.counters.length ? { rateCounters: c.rate.counters } : {}),
-    fence: { round: { id: d.round.id, ...(d.fence.samplingVersion !== undefined ? { samplingVersion: d.fence.samplingVersion } : {}) }, ...(d.fence.qr ? { qr: d.fence.qr } : {}) },
+    fence: { round: { id: d.round.id, ...(d.fence.samplingVersion !== undefined ? { samplingVersion: d.fence.samplingVersion } : {}), ...(isLateReturn(d) ? { acceptClosed: true } : {}) }, ...(d.fence.qr ? { qr: d.fence.qr } : {}) },
   };
 }
+
+/**
+ * A returned paper form dated inside the period (a postmark, or a dated sheet's own date) still
+ * counts after the round closed, until it is published: the paper intake has checked the date
+ * (paper/dates.ts `admitPaper`); the transaction still refuses a published or cancelled round.
+ */
+export function isLateReturn(d: Pick<BallotDraft, 'source' | 'round'>): boolean {
+  return d.source.kind === 'paper' && Boolean(d.source.postmarkedOn ?? d.source.filledOn) && d.round.status !== 'published' && d.round.status !== 'cancelled' && d.round.status !== 'draft';
+}
+

@@ -42,8 +42,11 @@ export interface BallotWrite {
  * stale cache fail the transaction (`fenced`) instead of letting the ballot in.
  */
 export interface BallotFence {
-  /** The round item still says `open`; for a link ballot, its link is still at this version and not revoked. */
-  round: { id: string; samplingVersion?: number };
+  /**
+   * The round item still says `open` (or, for a dated late return, `open` or `closed`: never
+   * published or cancelled); for a link ballot, its link is still at this version and not revoked.
+   */
+  round: { id: string; samplingVersion?: number; acceptClosed?: boolean };
   /** Window ballots: the window's QR is still at this version and not revoked. */
   qr?: { windowId: string; version: number };
 }
