@@ -66,7 +66,7 @@ describe('office steps on the phone', () => {
     await page.getByText('新增窗口/岗位成功').waitFor({ timeout: 30_000 });
     const org = await api.get('/org?ids=w113');
     expect(org.body.nodes).toEqual([expect.objectContaining({ id: 'w113', name: '户政3号窗口', parentId: 's11' })]);
-    await shot(page, '30-admin-accounts', { docs: true });
+    await shot(page, '33-admin-accounts', { docs: true });
   });
 
   it('imports the representative library from the Chinese template, naming a bad cell by its column', async () => {
@@ -85,7 +85,7 @@ describe('office steps on the phone', () => {
     await page.getByText('已导入 2 人（新增 2，更新 0）').waitFor({ timeout: 30_000 });
     await page.getByTestId('reps-cat-deputies').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('reps-cat-deputies').textContent()).toBe('两代表一委员 1');
-    await shot(page, '31-admin-representatives', { docs: true });
+    await shot(page, '34-admin-representatives', { docs: true });
   });
 
   it('creates a 甘泉 round on two picked sections with the scheme’s own channels, saying what is wrong with a date', async () => {
@@ -141,6 +141,6 @@ describe('office steps on the phone', () => {
     const steps = await page.getByTestId('audit-entry').allTextContents();
     expect(steps.some((s) => s.includes('发布结果') && s.includes('纪委王科长'))).toBe(true);
     expect(steps.some((s) => s.includes('结束评议'))).toBe(true);
-    await shot(page, '32-admin-audit-log', { docs: true });
+    await shot(page, '35-admin-audit-log', { docs: true });
   });
 });
