@@ -28,7 +28,7 @@ export const SMALL_COUNTY_CSV = [
   'window,w211,教育咨询窗口,s21,',
 ].join('\n');
 
-export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; name?: string; schemeId?: string; channels?: string[]; opensAt?: string; closesAt?: string; open?: boolean; importOrg?: boolean; period?: { kind: string; label: string; start: string; end: string }; groupMap?: Record<string, string>; programmeId?: string; targetIds?: string[]; staffBatch?: number } = {}): Promise<SmallCounty> {
+export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; name?: string; schemeId?: string; channels?: string[]; opensAt?: string; closesAt?: string; open?: boolean; importOrg?: boolean; period?: { kind: string; label: string; start: string; end: string }; groupMap?: Record<string, string>; programmeId?: string; targetIds?: string[]; staffBatch?: number; newWindowsJoin?: boolean } = {}): Promise<SmallCounty> {
   const admin = await api.login('admin-1', 'admin');
   if (opts.importOrg !== false) {
     const imported = await api.call('POST', '/admin/nodes/import', { raw: SMALL_COUNTY_CSV, contentType: 'text/csv', token: admin });
@@ -52,6 +52,7 @@ export async function seedSmallCounty(api: ApiClient, opts: { roundId?: string; 
       closesAt: opts.closesAt ?? new Date(now + 30 * 86400_000).toISOString(),
       ...(opts.groupMap ? { groupMap: opts.groupMap } : {}),
       ...(opts.staffBatch !== undefined ? { staffBatch: opts.staffBatch } : {}),
+      ...(opts.newWindowsJoin !== undefined ? { newWindowsJoin: opts.newWindowsJoin } : {}),
     },
     admin,
   );

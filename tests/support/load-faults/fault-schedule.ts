@@ -12,10 +12,15 @@ export type FaultStep =
   | { at: number; kind: 'slow-before' | 'slow-after'; command: string; times: number }
   | { at: number; kind: 'restart' };
 
-/** Several of each kind, spread over the run (slow ones exceed the client's timeout). */
+/**
+ * Several of each kind, spread over the run (slow ones exceed the client's timeout). An accepted
+ * ballot is one TransactWriteItems (domain/ballots: round, QR and invitation come from memory), so
+ * the other steps hit whatever call comes next (`*`: a receipt lookup after a refusal, a fresh
+ * read after a fenced transaction, a tally read) rather than a GetItem a run may never make.
+ */
 export function defaultSchedule(): FaultStep[] {
   const TX = 'TransactWriteItemsCommand';
-  const GET = 'GetItemCommand';
+  const GET = '*';
   return [
     { at: 0.06, kind: 'error-before', command: TX, times: 25 },
     { at: 0.12, kind: 'lost-answer', command: TX, times: 25 },
