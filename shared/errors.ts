@@ -43,6 +43,7 @@ export const ERROR_CATALOGUE = {
   PROGRAMME_TARGETS_MISMATCH: { status: 422, zh: '评议轮次的评议对象不在所属评议项目范围内', en: "The round's targets are not within its programme's target set" },
   SCHEME_VERSION_CHANGED: { status: 409, zh: '评议方案已修改，与评议项目锁定的版本不一致', en: "The scheme preset changed since the programme pinned its version (digest differs)" },
   TARGET_LINK_INVALID: { status: 422, zh: '评议对象的更名、合并或拆分关联不正确', en: 'The target identity link does not fit its kind (see details.problem)' },
+  ROUND_PERIOD_OVERLAP: { status: 409, zh: '该评议项目在这一评议期已有一轮评议（已取消的除外），同一评议期只能评议一轮；若那一轮已作废，请先取消它', en: 'Another round of the programme covers an overlapping period of the same kind (details.roundIds); cancel it first if it was abandoned' },
   ROUND_STATE_CONFLICT: { status: 409, zh: '评议轮次当前状态不允许此操作', en: 'Illegal round state transition' },
   ALREADY_EXISTS: { status: 409, zh: '编号已存在', en: 'An item with this id already exists' },
   DRAW_STATE_CONFLICT: { status: 409, zh: '抽选当前状态不允许此操作', en: 'The draw is not in a state that allows this (already drawn, not drawn yet, or already invited)' },

@@ -90,6 +90,12 @@ describe('programmes', () => {
     expect([noReason.status, noReason.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect((await api.get('/rounds/ncx')).body.round.status).toBe('open');
 
+    // A second round over the same quarter of the programme is refused while ncx stands.
+    const twin = { id: 'ncy', name: '重复的第三季度', period: quarter(2026, 3), schemeId: 'nanchuan', programmeId: 'ncp', targetKind: 'section', channels: ['sampling'], opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString() };
+    const clash = await api.post('/admin/rounds', twin, supervisor);
+    expect([clash.status, clash.body.error.code, clash.body.error.details.roundIds]).toEqual([409, 'ROUND_PERIOD_OVERLAP', ['ncx']]);
+    expect((await api.get('/rounds/ncy')).status).toBe(404);
+
     const reason = '抽样链接误发给了内部人员，本轮作废重评';
     const cancelled = await api.post('/admin/rounds/ncx/cancel', { reason }, supervisor);
     expect(cancelled.status).toBe(200);

@@ -7,6 +7,7 @@ import { getProgrammeOrThrow, soloProgramme } from './programmes/programmes';
 import { schemeDigest } from './programmes/scheme-version';
 import { schemeVersion } from './schemes/schemes';
 import { bodyDigest } from './schemes/resolve';
+import { overlappingRounds } from './programmes/period-overlap';
 
 /**
  * Creates a draft round after checking the scheme, the channels, every named target and its
@@ -46,6 +47,11 @@ export async function createRound(deps: Deps, req: CreateRoundRequest, actor = '
   };
   if (programme) {
     const round: Round = { ...draft, programmeId: programme.id };
+    // Checked, not fenced: two creations racing into one slot are still refused at results time
+    // (HISTORY_INCONSISTENT), so no consequence can fire from the ambiguity.
+    const siblings = (await deps.store.rounds.listRounds()).filter((r) => r.programmeId === programme.id);
+    const clashes = overlappingRounds(siblings, round);
+    if (clashes.length > 0) throw new AppError('ROUND_PERIOD_OVERLAP', { programmeId: programme.id, roundIds: clashes, period: round.period });
     await deps.store.rounds.createRound(round);
     return round;
   }
