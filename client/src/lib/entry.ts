@@ -1,36 +1,6 @@
 import Taro from '@tarojs/taro';
 
-/**
- * How a citizen arrives: a WeChat QR opens a page with `scene` (URL-encoded by WeChat), an H5
- * link carries `token`, the in-app scanner returns either form. Each yields the same token.
- */
-function decode(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
-}
-
-/** The token in a page's options, or undefined. */
-export function tokenFromParams(params: Record<string, string | undefined>): string | undefined {
-  const raw = params.scene || params.token;
-  return raw ? decode(raw) : undefined;
-}
-
-/**
- * The token inside a scanned code: a mini-program code's `path` (…?scene=…), or an H5 link
- * (…?token=… , possibly after a `#/pages/...` hash). Undefined when it is not one of ours.
- * @example tokenFromScan({ result: 'https://x.gov.cn/#/pages/rate/index?token=w1Ab' }) // 'w1Ab'
- */
-export function tokenFromScan(scan: { result?: string; path?: string }): string | undefined {
-  for (const text of [scan.path, scan.result]) {
-    if (!text) continue;
-    const m = /[?&](?:scene|token)=([^&#]+)/.exec(text);
-    if (m?.[1]) return decode(m[1]);
-  }
-  return undefined;
-}
+export { tokenFromParams, tokenFromScan } from './entry-params';
 
 /** The page that answers a token, by the channel the landing reports. */
 export function ratePageUrl(token: string, extra: { roundId?: string; targetId?: string } = {}): string {
