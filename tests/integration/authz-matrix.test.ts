@@ -25,6 +25,11 @@ let evidenceU2: string;
 /** Every response body any caller got in this file, scanned at the end for evaluator identities. */
 const seen: Array<{ who: string; what: string; text: string }> = [];
 
+// Several tests here sweep every route × every role, one request at a time (a few hundred, some of
+// them exports and PDFs): on a 2-core machine at a load average of 20 one sweep took over two
+// minutes. A deadline for a sweep, not a speed claim.
+jest.setTimeout(15 * 60_000);
+
 const ROUND = 'r1';
 const DIRECTED_ROUND = 'r2';
 

@@ -10,6 +10,9 @@ import { ROUTES } from '../../functions/src/http/routes';
  * Property: whatever arrives — random JSON, or a valid body with one field mutated — the API
  * never answers 5xx, and a refused request (4xx) leaves the store exactly as it was.
  */
+// Sweeps over every route, one request (and here one table scan) at a time: a deadline for a
+// sweep on a busy 2-core machine, not a speed claim.
+jest.setTimeout(15 * 60_000);
 let stack: TestStack;
 let api: ApiClient;
 let county: SmallCounty;

@@ -12,6 +12,9 @@ import { ROUTES } from '../../../functions/src/http/routes';
  */
 const K = 5;
 const clock = new TestClock(Date.parse('2026-11-23T01:37:12.345Z'));
+// Sweeps over every route, one request (and here one table scan) at a time: a deadline for a
+// sweep on a busy 2-core machine, not a speed claim.
+jest.setTimeout(15 * 60_000);
 let stack: TestStack;
 let api: ApiClient;
 let county: SmallCounty;
