@@ -1,4 +1,9 @@
-import { messageFor } from '@shared/errors';
+/**
+ * The catalogue's INTERNAL sentence (shared/errors.ts; a unit test keeps them equal). The client
+ * does not import the catalogue itself: the server's answers carry their Chinese message, and the
+ * catalogue's 100-odd entries would weigh about 19 KB in the mini-program's main package.
+ */
+export const FALLBACK_MESSAGE = '系统繁忙，请稍后再试';
 
 /**
  * A failed API call as the UI needs it: a Chinese sentence to show, the stable code to
@@ -28,8 +33,8 @@ export const NETWORK_MESSAGE = '网络不通，请检查网络后重试';
 export function errorFromResponse(status: number, body: unknown): ApiError {
   const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = typeof err?.code === 'string' ? err.code : status >= 500 ? 'INTERNAL' : 'UNKNOWN';
-  // The server's message is already Chinese; messageFor covers a proxy's bare 502 page.
-  const message = typeof err?.message === 'string' && err.message ? err.message : messageFor(code);
+  // The server's message is already Chinese; a proxy's bare 502 page has none.
+  const message = typeof err?.message === 'string' && err.message ? err.message : FALLBACK_MESSAGE;
   return new ApiError(code, status, message, err?.details);
 }
 
@@ -41,5 +46,5 @@ export class InputProblem extends Error {
 
 export function userMessage(e: unknown): string {
   if (e instanceof ApiError || e instanceof InputProblem) return e.message;
-  return messageFor('INTERNAL');
+  return FALLBACK_MESSAGE;
 }
