@@ -42,3 +42,18 @@ export function apiClient(baseUrl: string) {
   };
 }
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/**
+ * Sends a ballot as the client's outbox does: the same body (same clientBallotId) again after a
+ * 503 — the store busy past the function's conflict budget, which a 2-core machine under load
+ * reaches — until an answer that is not 503 or the deadline. Never a new ballot: a resend can only
+ * be accepted once or replayed, which is what the callers then count.
+ */
+export async function postBallotAsClient(api: ApiClient, body: unknown, token: string, deadlineMs = 5 * 60_000): Promise<ApiResponse> {
+  const giveUp = Date.now() + deadlineMs;
+  for (;;) {
+    const r = await api.post('/ballots', body, token);
+    if (r.status !== 503 || Date.now() >= giveUp) return r;
+    await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 800));
+  }
+}
