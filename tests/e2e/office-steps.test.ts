@@ -95,6 +95,8 @@ describe('office steps on the phone', () => {
     await form.waitFor({ timeout: 30_000 });
     await form.getByText('科室', { exact: true }).click();
     await page.getByTestId('round-scheme-ganquan').click();
+    // The scheme's channels come with its body, read after the tap.
+    await form.getByTestId('round-channel-hearing').waitFor({ timeout: 60_000 });
     // 甘泉 takes window and hearing ballots: nothing else is offered, both are preselected.
     expect(await form.locator('[data-testid^="round-channel-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['round-channel-window', 'round-channel-hearing']);
     await page.getByTestId('round-id').locator('input').fill('gq9');
