@@ -35,15 +35,22 @@ export const IssuedBatchView = z.object({
 export const IssueFormsResponse = z.object({ roundId: RoundId, batches: z.array(IssuedBatchView) });
 export type IssueFormsResponse = z.infer<typeof IssueFormsResponse>;
 
-/** Per target: forms issued, counted, waiting for the second keying, waiting for a supervisor. */
+/** Per target: forms issued, counted from paper, answered online, waiting for the second keying, waiting for a supervisor. */
 export const PaperTargetRow = z.object({
   targetId: NodeId,
   targetName: z.string(),
   issued: z.number().int(),
+  /** Keyed from paper and counted. */
   counted: z.number().int(),
+  /** Answered online through the form's own QR (the paper, if it comes too, no longer counts). */
+  online: z.number().int(),
   awaitingSecond: z.number().int(),
   mismatches: z.number().int(),
-  /** counted ÷ issued of the kinds that count issued forms (envelope, visit); null when none were issued. */
+  /**
+   * 回收率: forms returned (counted or answered online) ÷ forms issued, of the kinds that count
+   * issued forms (envelope, visit) on the scheme's return-rate channels; the engine's return rate
+   * is this same number. null when none were issued.
+   */
   returnRate: z.number().nullable(),
 });
 export const PaperOverview = z.object({
@@ -67,7 +74,7 @@ export const SerialView = z.object({
   kindLabel: z.string(),
   channel: ChannelKind,
   form: BallotForm,
-  status: z.enum(['not_returned', 'keyed_once', 'mismatch', 'counted', 'superseded']),
+  status: z.enum(['not_returned', 'keyed_once', 'mismatch', 'counted', 'superseded', 'online']),
   keyedByYou: z.boolean(),
   period: z.object({ start: Day, end: Day }),
   roundClosed: z.boolean(),

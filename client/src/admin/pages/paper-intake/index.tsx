@@ -20,6 +20,7 @@ const STATUS: Record<SerialView['status'], string> = {
   mismatch: '两遍不一致，等待主管裁定',
   counted: '已计入',
   superseded: '已在线填写过，纸质表不再计入',
+  online: '已扫码在线填写，纸质表不再计入',
 };
 const OUTCOME: Record<KeyReturnResponse['status'], string> = {
   awaiting_second: '已录入第一遍。请交另一名录入员背对背录入第二遍。',
