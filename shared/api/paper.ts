@@ -131,3 +131,27 @@ export type PaperOnlineRequest = z.infer<typeof PaperOnlineRequest>;
 /** What the citizen sees before answering online: the form, the target in full, whether it still counts. */
 export const PaperFormView = z.object({ serial: z.string(), roundName: z.string(), targetName: z.string(), form: BallotForm, open: z.boolean() });
 export type PaperFormView = z.infer<typeof PaperFormView>;
+
+/**
+ * Whose invitation letters to print: `needs-paper` (default) the invited members the WeChat
+ * message cannot reach (no binding that accepted invitation or reminder messages) and who have not
+ * answered yet; `all` every invited member.
+ */
+export const LettersFor = z.enum(['needs-paper', 'all']);
+export type LettersFor = z.infer<typeof LettersFor>;
+export const LettersQuery = z.object({ who: LettersFor.default('needs-paper') });
+export type LettersQuery = z.infer<typeof LettersQuery>;
+
+/** Who would get a letter, counted before printing. */
+export const LettersPreview = z.object({
+  drawId: z.string(),
+  /** Members holding a valid invitation of the draw. */
+  invited: z.number().int(),
+  /** Of those, reachable on WeChat (a binding that accepted invitation or reminder messages). */
+  wechat: z.number().int(),
+  /** Of those, who have rated at least one target. */
+  answered: z.number().int(),
+  /** Letters each choice would print. */
+  letters: z.object({ 'needs-paper': z.number().int(), all: z.number().int() }),
+});
+export type LettersPreview = z.infer<typeof LettersPreview>;

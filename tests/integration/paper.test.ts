@@ -302,18 +302,40 @@ describe('the PDFs', () => {
     expect((await api.post('/admin/draws/dl/reveal', { reveals: Object.entries(parties).map(([party, value]) => ({ party, value })) }, county.admin)).status).toBe(200);
     const invited = await api.post('/admin/draws/dl/invitations', { expiresAt: new Date(Date.now() + 7 * 86400_000).toISOString() }, county.admin);
     expect(invited.status).toBe(201);
-    const pdf = await download('/admin/draws/dl/letters.pdf');
-    expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
-    const file = join(dir, 'letters.pdf');
-    writeFileSync(file, pdf.bytes);
-    expect(poppler('pdfinfo', [file])).toMatch(/Pages:\s+4\n/);
-    const text = poppler('pdftotext', [file, '-']);
-    expect(text).toContain('评议代表邀请函');
-    const codes = [...text.matchAll(/邀请码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/g)].map((m) => m[1]!);
+    // Nobody is on WeChat or has answered yet: every invited member needs a letter.
+    expect((await api.get('/admin/draws/dl/letters', county.admin)).body).toEqual({ drawId: 'dl', invited: 4, wechat: 0, answered: 0, letters: { 'needs-paper': 4, all: 4 } });
+    const letters = async (query: string, name: string) => {
+      const pdf = await download(`/admin/draws/dl/letters.pdf${query}`);
+      expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
+      const file = join(dir, name);
+      writeFileSync(file, pdf.bytes);
+      const text = poppler('pdftotext', [file, '-']);
+      return { pages: Number(/Pages:\s+(\d+)\n/.exec(poppler('pdfinfo', [file]))![1]), text, codes: [...text.matchAll(/邀请码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/g)].map((m) => m[1]!) };
+    };
+    const first = await letters('', 'letters.pdf');
+    expect(first.pages).toBe(4);
+    expect(first.text).toContain('评议代表邀请函');
+    const codes = first.codes;
     expect(new Set(codes).size).toBe(4);
-    const opened = await api.get(`/invitations/code/${codes[0]!.toLowerCase()}`);
-    expect(opened.status).toBe(200);
-    expect((await api.get(`/landing/${encodeURIComponent(opened.body.token)}`)).status).toBe(200);
+    const tokens: string[] = [];
+    for (const c of codes) {
+      const opened = await api.get(`/invitations/code/${c.toLowerCase()}`);
+      expect(opened.status).toBe(200);
+      tokens.push(opened.body.token);
+    }
+    expect((await api.get(`/landing/${encodeURIComponent(tokens[0]!)}`)).status).toBe(200);
+
+    // The first member binds WeChat (invitation messages reach them), the second answers: the
+    // default prints only the other two; `all` still prints four.
+    const bound = await api.post('/invitations/subscribe', { token: tokens[0], code: 'dev-letters-1', accepted: ['invitation', 'reminder'] });
+    expect([bound.status, bound.body]).toEqual([200, { subscribed: ['invitation', 'reminder'] }]);
+    expect((await api.post('/ballots', ballot(tokens[1]!, { targetId: 's11' }))).status).toBe(201);
+    expect((await api.get('/admin/draws/dl/letters', county.admin)).body).toEqual({ drawId: 'dl', invited: 4, wechat: 1, answered: 1, letters: { 'needs-paper': 2, all: 4 } });
+    const needed = await letters('', 'letters-needed.pdf');
+    expect([needed.pages, needed.codes.sort()]).toEqual([2, codes.slice(2).sort()]);
+    expect((await letters('?who=all', 'letters-all.pdf')).pages).toBe(4);
+    const bad = await api.get('/admin/draws/dl/letters.pdf?who=some', county.admin);
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const unknown = await api.get('/invitations/code/AAAA-BBBB-CCCC-DDDD');
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'INVITATION_NOT_FOUND']);
   });
