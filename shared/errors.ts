@@ -107,6 +107,7 @@ export const ERROR_CATALOGUE = {
   PAPER_RESOLVER_KEYED: { status: 403, zh: '裁定人不能是录入过这份表的录入员', en: 'A clerk who keyed the form may not resolve its mismatch' },
   PAPER_KIND_NOT_ALLOWED: { status: 422, zh: '本轮评议不接受这类纸质表或评价方式', en: 'The round does not take this kind of paper or its channel' },
   PAPER_NO_FORMS: { status: 404, zh: '所选对象尚未印发测评表', en: 'No forms were issued for the selection' },
+  PAPER_NO_LETTERS: { status: 409, zh: '没有需要打印邀请函的代表（均已绑定微信或已开始评价）；如需全部打印，请选择“全部代表”', en: 'No invited member needs a paper letter (all reachable on WeChat or already answering); ask for all to print every letter' },
   PDF_FONT_MISSING: { status: 503, zh: '打印用中文字体未安装，暂时无法生成 PDF，请联系管理员', en: 'No CJK font for PDF rendering (set PDF_FONT_PATH or ship the font asset; docs/deploy.md)' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

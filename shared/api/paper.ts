@@ -35,15 +35,22 @@ export const IssuedBatchView = z.object({
 export const IssueFormsResponse = z.object({ roundId: RoundId, batches: z.array(IssuedBatchView) });
 export type IssueFormsResponse = z.infer<typeof IssueFormsResponse>;
 
-/** Per target: forms issued, counted, waiting for the second keying, waiting for a supervisor. */
+/** Per target: forms issued, counted from paper, answered online, waiting for the second keying, waiting for a supervisor. */
 export const PaperTargetRow = z.object({
   targetId: NodeId,
   targetName: z.string(),
   issued: z.number().int(),
+  /** Keyed from paper and counted. */
   counted: z.number().int(),
+  /** Answered online through the form's own QR (the paper, if it comes too, no longer counts). */
+  online: z.number().int(),
   awaitingSecond: z.number().int(),
   mismatches: z.number().int(),
-  /** counted ÷ issued of the kinds that count issued forms (envelope, visit); null when none were issued. */
+  /**
+   * 回收率: forms returned (counted or answered online) ÷ forms issued, of the kinds that count
+   * issued forms (envelope, visit) on the scheme's return-rate channels; the engine's return rate
+   * is this same number. null when none were issued.
+   */
   returnRate: z.number().nullable(),
 });
 export const PaperOverview = z.object({
@@ -67,7 +74,7 @@ export const SerialView = z.object({
   kindLabel: z.string(),
   channel: ChannelKind,
   form: BallotForm,
-  status: z.enum(['not_returned', 'keyed_once', 'mismatch', 'counted', 'superseded']),
+  status: z.enum(['not_returned', 'keyed_once', 'mismatch', 'counted', 'superseded', 'online']),
   keyedByYou: z.boolean(),
   period: z.object({ start: Day, end: Day }),
   roundClosed: z.boolean(),
@@ -124,3 +131,27 @@ export type PaperOnlineRequest = z.infer<typeof PaperOnlineRequest>;
 /** What the citizen sees before answering online: the form, the target in full, whether it still counts. */
 export const PaperFormView = z.object({ serial: z.string(), roundName: z.string(), targetName: z.string(), form: BallotForm, open: z.boolean() });
 export type PaperFormView = z.infer<typeof PaperFormView>;
+
+/**
+ * Whose invitation letters to print: `needs-paper` (default) the invited members the WeChat
+ * message cannot reach (no binding that accepted invitation or reminder messages) and who have not
+ * answered yet; `all` every invited member.
+ */
+export const LettersFor = z.enum(['needs-paper', 'all']);
+export type LettersFor = z.infer<typeof LettersFor>;
+export const LettersQuery = z.object({ who: LettersFor.default('needs-paper') });
+export type LettersQuery = z.infer<typeof LettersQuery>;
+
+/** Who would get a letter, counted before printing. */
+export const LettersPreview = z.object({
+  drawId: z.string(),
+  /** Members holding a valid invitation of the draw. */
+  invited: z.number().int(),
+  /** Of those, reachable on WeChat (a binding that accepted invitation or reminder messages). */
+  wechat: z.number().int(),
+  /** Of those, who have rated at least one target. */
+  answered: z.number().int(),
+  /** Letters each choice would print. */
+  letters: z.object({ 'needs-paper': z.number().int(), all: z.number().int() }),
+});
+export type LettersPreview = z.infer<typeof LettersPreview>;

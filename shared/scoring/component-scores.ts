@@ -6,6 +6,7 @@ import type { TargetFacts } from './facts';
 import type { ComponentScore, OptionShare, ScoreInterval } from './result';
 import type { Scheme } from './scheme';
 import { answersOn, ballotsOn, type TargetTallies } from './tallies';
+import { formsReturned } from './returned';
 import { boundedMeanInterval, wilsonCounts, Z95 } from './wilson';
 
 type Context = { scheme: Scheme; target: TargetFacts; tallies: TargetTallies; done: Map<string, ComponentScore>; z: number };
@@ -32,7 +33,7 @@ function scoreOne(c: Component, ctx: Context): ComponentScore {
       return { ...base, value: n > 0 ? (successes / n) * c.scale : null, interval: wilson(successes, n, c.scale, low(n), ctx.z), numerator: successes, denominator: n };
     }
     case 'returnRate': {
-      const returned = ballotsOn(ctx.tallies, c.channels);
+      const returned = formsReturned(ctx.target, ctx.tallies, c.channels);
       const served = ctx.target.served ?? 0;
       return { ...base, value: served > 0 ? (returned / served) * c.scale : null, interval: wilson(returned, served, c.scale, low(served), ctx.z), numerator: returned, denominator: served };
     }

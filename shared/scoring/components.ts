@@ -28,7 +28,8 @@ export const ProportionComponent = z.object({
 });
 
 /**
- * Ballots returned ÷ served (the served count is a fact per target). 甘泉: 回收率.
+ * Forms returned ÷ served (facts per target: `returned` when numbered forms were issued, else
+ * every ballot on the channels; returned.ts). 甘泉: 回收率.
  * @example { kind: 'returnRate', id: 'return_rate', label: '回收率', channels: ['window'] }
  */
 export const ReturnRateComponent = z.object({

@@ -2,7 +2,8 @@ import { attendanceProblems } from './attendance';
 import { z } from 'zod';
 import type { RoundFacts, TargetFacts } from './facts';
 import type { Scheme } from './scheme';
-import { ballotsOn, resolveTallies, type TargetTallies } from './tallies';
+import { resolveTallies, type TargetTallies } from './tallies';
+import { formsReturned } from './returned';
 
 /**
  * Checks the facts against the scheme and returns each target's tallies, or the list of
@@ -91,7 +92,10 @@ function targetProblems(scheme: Scheme, t: TargetFacts, tallies: TargetTallies):
   for (const c of scheme.components) {
     if (c.kind !== 'returnRate') continue;
     if (t.served === undefined) problems.push(at(`${id}.served: required by ${c.id} (${c.label})`, 'served', '服务人次', 'missing'));
-    else if (ballotsOn(tallies, c.channels) > t.served) problems.push(at(`${id}.served: ${t.served} served but ${ballotsOn(tallies, c.channels)} ballots returned`, 'served', `服务人次（${t.served}）少于已回收的 ${ballotsOn(tallies, c.channels)} 份`, 'served_below_returned'));
+    else if (formsReturned(t, tallies, c.channels) > t.served) {
+      const back = formsReturned(t, tallies, c.channels);
+      problems.push(at(`${id}.served: ${t.served} served but ${back} forms returned`, 'served', `服务人次（${t.served}）少于已回收的 ${back} 份`, 'served_below_returned'));
+    }
   }
   problems.push(...attendanceProblems(t, tallies).map((p) => at(p.text, p.field, p.label, 'invalid')));
   const mix = scheme.evaluatorMix?.[t.formKey ?? 'default'];

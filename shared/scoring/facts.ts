@@ -17,7 +17,8 @@ export type ChannelFacts = z.infer<typeof ChannelFacts>;
 
 /**
  * One target in the round being scored. `group` is the scheme's ranking group (执法监督组 …),
- * `formKey` picks its form; `served` is the number of people served (甘泉 回收率 denominator);
+ * `formKey` picks its form; `served` is the number of people served (甘泉 回收率 denominator), `returned` the numbered forms
+ * that came back (its numerator, when forms were issued with serials);
  * `inputs` are the scores made elsewhere (工作考核, 政风建设年), keyed by component id;
  * `records` count rectification records by kind (效能办: late_or_incomplete, after_second_notice,
  * refused); `misconduct` counts verified misconduct reports; `evaluatorCounts` who answered, by
@@ -31,6 +32,11 @@ export const TargetFacts = z.object({
   formKey: z.string().max(32).optional(),
   channels: z.partialRecord(ChannelKind, ChannelFacts).default({}),
   served: z.number().int().min(0).optional(),
+  /**
+   * Numbered forms that came back, when the office issued them (甘泉 测评表 with serials): the
+   * return rate's numerator instead of every ballot on its channels (returned.ts).
+   */
+  returned: z.number().int().min(0).optional(),
   inputs: z.record(z.string(), z.number()).default({}),
   records: z.record(z.string(), z.number().int().min(0)).default({}),
   misconduct: z.number().int().min(0).default(0),

@@ -7,7 +7,7 @@ import { displaySerial, serialLink } from '@shared/paper/serial';
 import { commitmentOf } from '@shared/draw';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
-import { seedSmallCounty, type SmallCounty } from '../support/fixtures';
+import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { libraryCsv } from '../support/panel';
 import { tableDigest } from '../support/snapshot';
 
@@ -154,29 +154,59 @@ describe('the same serial online', () => {
     const retry = await api.post(`/paper/forms/${s}/ballot`, body);
     expect([retry.status, retry.body.receipt.receiptId]).toEqual([200, first.body.receipt.receiptId]);
     expect((await api.get(`/paper/forms/${s}`)).body.open).toBe(true); // the paper is still unreturned; counting is what is refused
+    // The form came back online: the clerk holding its paper is told at once.
+    expect((await api.get(`/admin/paper/serials/${s}`, clerkA)).body.status).toBe('online');
+    await unchanged(async () => {
+      const paper = await key(clerkA, { serial: s, answers: { overall: 'unsatisfied' } });
+      expect([paper.status, paper.body.error.code]).toEqual([409, 'PAPER_SERIAL_USED']);
+    });
+  });
+
+  it('supersedes a paper keying already waiting when the citizen answers online first', async () => {
+    const s = serials.s12![0]!;
     expect((await key(clerkA, { serial: s, answers: { overall: 'unsatisfied' } })).body.status).toBe('awaiting_second');
+    expect((await api.post(`/paper/forms/${s}/ballot`, { answers: { overall: 'satisfied' } })).status).toBe(201);
+    expect((await api.get(`/admin/paper/serials/${s}`, supervisor)).body.status).toBe('superseded');
     const second = await key(clerkB, { serial: s, answers: { overall: 'unsatisfied' } });
     expect([second.status, second.body.error.code]).toEqual([409, 'PAPER_SERIAL_USED']);
-    const seen = await api.get(`/admin/paper/serials/${s}`, supervisor);
-    expect(seen.body.status).toBe('superseded');
   });
 });
 
-describe('forms issued and the return rate', () => {
-  it('counts returned ÷ issued per target, and the results read forms issued as the denominator', async () => {
+describe('回收率: the paper page and the engine count the same forms', () => {
+  it('counts forms back (paper or answered on the form’s own QR) ÷ forms issued; a window’s own QR ballots are opinions, not returns', async () => {
+    // s21: 6 envelope forms; 2 keyed back from paper (satisfied, unsatisfied), 1 answered online
+    // with its QR (satisfied), 3 ballots on the window's own QR (satisfied), 3 forms never back.
+    const issued = await api.post(`/admin/rounds/${county.roundId}/paper/forms`, { targetIds: ['s21'], count: 6, kind: 'envelope' }, county.admin);
+    const forms: string[] = issued.body.batches[0].serials;
+    for (const [s, overall] of [[forms[0]!, 'satisfied'], [forms[1]!, 'unsatisfied']] as const) {
+      expect((await key(clerkA, { serial: s, answers: { overall } })).body.status).toBe('awaiting_second');
+      expect((await key(clerkB, { serial: s, answers: { overall } })).body.status).toBe('counted');
+    }
+    expect((await api.post(`/paper/forms/${forms[2]}/ballot`, { answers: { overall: 'satisfied' } })).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await api.post('/ballots', ballot(county.windowTokens.w211!), await api.login(`window-citizen-${i}`))).status).toBe(201);
+
+    // By hand: 回收率 = (2 paper + 1 online) ÷ 6 issued = 0.5; 满意度 = every window opinion,
+    // (1 paper + 1 online + 3 QR) satisfied ÷ 6 ballots; 0.5 < 60% makes the post 不满意.
+    const handReturned = 2 + 1;
+    const handRate = handReturned / 6;
     const o = await api.get(`/admin/rounds/${county.roundId}/paper`, supervisor);
-    expect(o.status).toBe(200);
     const rows = Object.fromEntries(o.body.targets.map((t: { targetId: string }) => [t.targetId, t]));
-    expect(rows.s11).toMatchObject({ issued: 4, counted: 2, awaitingSecond: 0, mismatches: 0, returnRate: 0.5 });
-    expect(rows.s12).toMatchObject({ issued: 4, counted: 0, returnRate: 0 });
+    expect(rows.s21).toMatchObject({ issued: 6, counted: 2, online: 1, awaitingSecond: 0, mismatches: 0, returnRate: handRate });
     const results = await api.get(`/rounds/${county.roundId}/results`, supervisor);
     expect(results.status).toBe(200);
-    const s11 = results.body.targets.find((t: { targetId: string }) => t.targetId === 's11');
-    // Two paper ballots on the window channel (one satisfied, one unsatisfied) over 4 forms issued.
-    expect(s11.components.return_rate).toMatchObject({ numerator: 2, denominator: 4, value: 0.5 });
-    expect(s11.components.satisfaction.value).toBe(0.5);
-    const s12 = results.body.targets.find((t: { targetId: string }) => t.targetId === 's12');
-    expect(s12.components.return_rate).toMatchObject({ numerator: 1, denominator: 4 }); // the online answer of a form is a return too
+    const s21 = results.body.targets.find((t: { targetId: string }) => t.targetId === 's21');
+    expect(s21.components.return_rate).toMatchObject({ numerator: handReturned, denominator: 6, value: handRate });
+    expect(s21.components.satisfaction).toMatchObject({ numerator: 5, denominator: 6 });
+    expect(s21.grade.id).toBe('unsatisfied');
+    expect(s21.flags.map((f: { id: string }) => f.id)).toContain('low_return_rate');
+
+    // The earlier targets agree too: s11 two forms keyed back of 4; s12 two answered online of 4.
+    expect(rows.s11).toMatchObject({ issued: 4, counted: 2, online: 0, returnRate: 0.5 });
+    expect(rows.s12).toMatchObject({ issued: 4, counted: 0, online: 2, returnRate: 0.5 });
+    for (const id of ['s11', 's12']) {
+      const t = results.body.targets.find((x: { targetId: string }) => x.targetId === id);
+      expect(t.components.return_rate).toMatchObject({ numerator: 2, denominator: 4, value: rows[id].returnRate });
+    }
   });
 });
 
@@ -272,18 +302,40 @@ describe('the PDFs', () => {
     expect((await api.post('/admin/draws/dl/reveal', { reveals: Object.entries(parties).map(([party, value]) => ({ party, value })) }, county.admin)).status).toBe(200);
     const invited = await api.post('/admin/draws/dl/invitations', { expiresAt: new Date(Date.now() + 7 * 86400_000).toISOString() }, county.admin);
     expect(invited.status).toBe(201);
-    const pdf = await download('/admin/draws/dl/letters.pdf');
-    expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
-    const file = join(dir, 'letters.pdf');
-    writeFileSync(file, pdf.bytes);
-    expect(poppler('pdfinfo', [file])).toMatch(/Pages:\s+4\n/);
-    const text = poppler('pdftotext', [file, '-']);
-    expect(text).toContain('评议代表邀请函');
-    const codes = [...text.matchAll(/邀请码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/g)].map((m) => m[1]!);
+    // Nobody is on WeChat or has answered yet: every invited member needs a letter.
+    expect((await api.get('/admin/draws/dl/letters', county.admin)).body).toEqual({ drawId: 'dl', invited: 4, wechat: 0, answered: 0, letters: { 'needs-paper': 4, all: 4 } });
+    const letters = async (query: string, name: string) => {
+      const pdf = await download(`/admin/draws/dl/letters.pdf${query}`);
+      expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
+      const file = join(dir, name);
+      writeFileSync(file, pdf.bytes);
+      const text = poppler('pdftotext', [file, '-']);
+      return { pages: Number(/Pages:\s+(\d+)\n/.exec(poppler('pdfinfo', [file]))![1]), text, codes: [...text.matchAll(/邀请码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/g)].map((m) => m[1]!) };
+    };
+    const first = await letters('', 'letters.pdf');
+    expect(first.pages).toBe(4);
+    expect(first.text).toContain('评议代表邀请函');
+    const codes = first.codes;
     expect(new Set(codes).size).toBe(4);
-    const opened = await api.get(`/invitations/code/${codes[0]!.toLowerCase()}`);
-    expect(opened.status).toBe(200);
-    expect((await api.get(`/landing/${encodeURIComponent(opened.body.token)}`)).status).toBe(200);
+    const tokens: string[] = [];
+    for (const c of codes) {
+      const opened = await api.get(`/invitations/code/${c.toLowerCase()}`);
+      expect(opened.status).toBe(200);
+      tokens.push(opened.body.token);
+    }
+    expect((await api.get(`/landing/${encodeURIComponent(tokens[0]!)}`)).status).toBe(200);
+
+    // The first member binds WeChat (invitation messages reach them), the second answers: the
+    // default prints only the other two; `all` still prints four.
+    const bound = await api.post('/invitations/subscribe', { token: tokens[0], code: 'dev-letters-1', accepted: ['invitation', 'reminder'] });
+    expect([bound.status, bound.body]).toEqual([200, { subscribed: ['invitation', 'reminder'] }]);
+    expect((await api.post('/ballots', ballot(tokens[1]!, { targetId: 's11' }))).status).toBe(201);
+    expect((await api.get('/admin/draws/dl/letters', county.admin)).body).toEqual({ drawId: 'dl', invited: 4, wechat: 1, answered: 1, letters: { 'needs-paper': 2, all: 4 } });
+    const needed = await letters('', 'letters-needed.pdf');
+    expect([needed.pages, needed.codes.sort()]).toEqual([2, codes.slice(2).sort()]);
+    expect((await letters('?who=all', 'letters-all.pdf')).pages).toBe(4);
+    const bad = await api.get('/admin/draws/dl/letters.pdf?who=some', county.admin);
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const unknown = await api.get('/invitations/code/AAAA-BBBB-CCCC-DDDD');
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'INVITATION_NOT_FOUND']);
   });

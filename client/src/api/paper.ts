@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { z } from 'zod';
 import {
-  IssueFormsRequest, IssueFormsResponse, KeyReturnRequest, KeyReturnResponse, MismatchList, PaperFormView, PaperOnlineRequest, PaperOverview, ResolveMismatchRequest,
+  IssueFormsRequest, IssueFormsResponse, KeyReturnRequest, KeyReturnResponse, LettersPreview, type LettersFor, MismatchList, PaperFormView, PaperOnlineRequest, PaperOverview, ResolveMismatchRequest,
   ResolveMismatchResponse, SerialView,
 } from '@shared/api/paper';
 import { SubmitBallotResponse } from '@shared/api/ballots';
@@ -40,7 +40,12 @@ export function resolveMismatch(roundId: string, serial: string, req: ResolveMis
 
 export const formsPdfPath = (roundId: string, batchId?: string) =>
   batchId ? `/admin/rounds/${enc(roundId)}/paper/batches/${enc(batchId)}/forms.pdf` : `/admin/rounds/${enc(roundId)}/paper/forms.pdf`;
-export const lettersPdfPath = (drawId: string) => `/admin/draws/${enc(drawId)}/letters.pdf`;
+export const lettersPdfPath = (drawId: string, who: LettersFor = 'needs-paper') => `/admin/draws/${enc(drawId)}/letters.pdf?who=${who}`;
+
+/** How many letters each choice prints, before printing. */
+export function getLettersPreview(drawId: string) {
+  return apiRequest({ path: `/admin/draws/${enc(drawId)}/letters`, auth: 'staff', schema: LettersPreview });
+}
 
 /**
  * Opens an office PDF (forms, letters). It needs the session header, so a plain link cannot

@@ -14,7 +14,7 @@ import { roundTallies, type TallyRead } from './tallies';
 import { getRoundOrThrow } from './rounds-admin';
 import { groupOf } from './groups';
 import { isHistoryCandidate, programmeHistory, type HistoryRound } from './programmes/history';
-import { formsIssued } from './paper/issue-forms';
+import { returnRateChannels, roundReturnCounts, type ReturnCounts } from './paper/return-rate';
 
 /**
  * Everything the engine is given for a round, gathered from the store:
@@ -42,7 +42,8 @@ export async function roundScheme(deps: Deps, round: Round): Promise<Scheme> {
 export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = {}): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
   const round = await getRoundOrThrow(deps, roundId);
   const scheme = await roundScheme(deps, round);
-  const [tallies, nodeList, categories, entered, voids, misconduct, issued] = await Promise.all([
+  const rateChannels = returnRateChannels(scheme);
+  const [tallies, nodeList, categories, entered, voids, misconduct, forms] = await Promise.all([
     roundTallies(deps, roundId, read),
     // Only the round's level: a section round need not read every window.
     deps.store.org.listNodesOfKind(round.targetKind),
@@ -51,9 +52,10 @@ export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = 
     listTargetInputs(deps, roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),
-    // 回收率 = returned ÷ forms issued (domain/paper): a round that issues forms reads its
-    // denominator from the serials it issued, never from a hand-typed 服务人次.
-    formsIssued(deps, roundId, returnRateChannels(scheme)),
+    // 回收率 = forms returned ÷ forms issued (domain/paper/return-rate.ts, the paper page's own
+    // numbers): a round that issues forms reads both from its serials, never from a hand-typed
+    // 服务人次, and a window's own QR ballots are opinions, not returned forms.
+    rateChannels.length > 0 ? roundReturnCounts(deps, roundId, rateChannels) : new Map<string, ReturnCounts>(),
   ]);
   const nodes = new Map(nodeList.map((n) => [n.id, n]));
   const enteredBy = new Map(entered.map((i) => [i.targetId, i]));
@@ -73,7 +75,7 @@ export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = 
       ...facts,
       channels: { ...facts.channels, ...imported },
       ...enteredFacts(input),
-      ...(issued.has(t.targetId) ? { served: issued.get(t.targetId)! } : {}),
+      ...(forms.has(t.targetId) ? { served: forms.get(t.targetId)!.issued, returned: forms.get(t.targetId)!.returned } : {}),
       ...(Object.keys(records).length > 0 ? { records } : {}),
       ...(input?.misconduct !== undefined || misconductBy.has(t.targetId) ? { misconduct: (input?.misconduct ?? 0) + (misconductBy.get(t.targetId) ?? 0) } : {}),
     };
@@ -81,11 +83,6 @@ export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = 
   const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
   const [history, periods] = await Promise.all([publishedHistory(deps, round), periodFacts(deps, round)]);
   return { round, scheme, facts: { roundId, targets, history, ...periods, ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
-}
-
-/** The channels the scheme's return-rate components count returns on (甘泉: window). */
-function returnRateChannels(scheme: Scheme): ChannelKind[] {
-  return [...new Set(scheme.components.flatMap((c) => (c.kind === 'returnRate' ? c.channels : [])))];
 }
 
 /** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */

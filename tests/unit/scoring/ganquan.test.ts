@@ -220,6 +220,18 @@ describe('ganquan: 满意度 = 满意 ÷ 回收, 回收率 = 回收 ÷ 服务人
   });
 
   it('rejects more forms back than people served', () => {
-    expect(() => score([post('a', 10, 12, 10)])).toThrow(/10 served but 12 ballots returned/);
+    expect(() => score([post('a', 10, 12, 10)])).toThrow(/10 served but 12 forms returned/);
+    expect(() => score([{ ...post('a', 10, 10, 10), served: 10, returned: 11 }])).toThrow(/10 served but 11 forms returned/);
+  });
+
+  it('counts numbered forms back, not window QR opinions, when the facts say how many came back', () => {
+    // 10 forms issued, 4 came back (paper or online through their QR); 6 more opinions on the
+    // window's own QR: 回收率 4 ÷ 10 < 60% → 不满意; 满意度 over all 10 window opinions; more
+    // opinions than forms issued is no served-below-returned problem.
+    const r = byId(score([{ ...post('a', 9, 10, 10), returned: 4 }, { ...post('b', 9, 12, 10), returned: 7 }]), 'a');
+    expect(r.components.return_rate).toMatchObject({ value: 0.4, numerator: 4, denominator: 10 });
+    expect(r.components.satisfaction?.value).toBeCloseTo(0.9, 8);
+    expect(flagIds(r)).toContain('low_return_rate');
+    expect(r.grade?.id).toBe('unsatisfied');
   });
 });

@@ -8,7 +8,7 @@ import { canonicalJson } from '@shared/publication/canonical';
 import type { Deps } from '../deps';
 import { normaliseAnswers } from '../ballots';
 import { auditEntry } from '../review';
-import type { IssuedSerial, Keying, PaperReturn } from './port';
+import type { IssuedSerial, KeyedReturn, Keying } from './port';
 import { issuedSerial, paperContext } from './serial-context';
 import { admitPaper } from './dates';
 import { writePaperBallot } from './paper-ballot';
@@ -38,7 +38,7 @@ export async function keyReturn(deps: Deps, clerk: string, roundId: string, req:
     if (await deps.store.paper.putReturn({ ...base, status: 'keyed_once', first: keying }, undefined)) return { serial: issued.serial, targetId: target.id, status: 'awaiting_second' };
     throw new AppError('PAPER_ALREADY_KEYED', { serial: issued.serial, reason: 'another keying landed first; key it again as the second' });
   }
-  if (existing.status === 'counted' || existing.status === 'superseded') throw new AppError('PAPER_SERIAL_USED', { serial: issued.serial });
+  if (existing.status === 'counted' || existing.status === 'superseded' || existing.status === 'online') throw new AppError('PAPER_SERIAL_USED', { serial: issued.serial });
   if (existing.status === 'mismatch') throw new AppError('PAPER_KEYED_TWICE', { serial: issued.serial });
   if (existing.first.clerk === clerk) throw new AppError('PAPER_ALREADY_KEYED', { serial: issued.serial });
 
@@ -59,6 +59,7 @@ export async function resolveMismatch(deps: Deps, supervisor: string, roundId: s
   const issued = await issuedSerial(deps, serialInput, roundId);
   const existing = await deps.store.paper.getReturn(roundId, issued.serial);
   if (!existing || existing.status !== 'mismatch') throw new AppError('PAPER_NOT_MISMATCHED', { serial: issued.serial, status: existing?.status ?? 'not_returned' });
+
   if (existing.first.clerk === supervisor || existing.second?.clerk === supervisor) throw new AppError('PAPER_RESOLVER_KEYED', { serial: issued.serial });
   const { round, target, form } = await paperContext(deps, issued);
   assertAnswers(form, req.answers);
@@ -86,7 +87,7 @@ interface Counting {
  * return. If the citizen answered online with this serial first, the serial has counted there:
  * the return is marked superseded and the clerk told so.
  */
-async function count(deps: Deps, c: Counting, before: PaperReturn, after: PaperReturn): Promise<Receipt> {
+async function count(deps: Deps, c: Counting, before: KeyedReturn, after: KeyedReturn): Promise<Receipt> {
   const k = c.keying;
   let receipt: Receipt;
   try {

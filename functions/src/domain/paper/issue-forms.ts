@@ -60,16 +60,3 @@ export function channelFor(round: Round, kind: PaperKind, named?: ChannelKind): 
   if (!channel || !allowed.includes(channel)) throw new AppError('PAPER_KIND_NOT_ALLOWED', { kind, channel: named, roundChannels: round.channels });
   return channel;
 }
-
-/**
- * Forms issued per target for the return rate: only kinds handed to the people served
- * (envelope, visit) count, on the channels `channels` (the scheme's return-rate component).
- */
-export async function formsIssued(deps: Deps, roundId: string, channels?: readonly ChannelKind[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const b of await deps.store.paper.listBatches(roundId)) {
-    if (!PAPER_KIND_RULES[b.kind].countsIssued || (channels && !channels.includes(b.channel))) continue;
-    out.set(b.targetId, (out.get(b.targetId) ?? 0) + b.serials.length);
-  }
-  return out;
-}

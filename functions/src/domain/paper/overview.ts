@@ -1,39 +1,44 @@
 import type { MismatchList, PaperOverview, SerialView } from '@shared/api/paper';
 import { PAPER_KIND_RULES } from '@shared/paper/kinds';
+import { Scheme } from '@shared/scoring';
 import { displaySerial } from '@shared/paper/serial';
 import type { Deps } from '../deps';
 import { getRoundOrThrow } from '../rounds-admin';
 import { formFor } from '@shared/model/scheme-forms';
 import { fullNames } from './targets';
 import { issuedSerial, paperContext } from './serial-context';
+import type { KeyedReturn } from './port';
+import { returnCounts, returnRateChannels } from './return-rate';
 
-/** Forms issued and returned per target, and the batches (without their serials' answers: there are none here). */
+/**
+ * Per target: forms issued, counted from paper, answered online through a form's QR, waiting,
+ * and 回收率 from return-rate.ts — the same counts the engine reads as `served` / `returned`,
+ * on the scheme's return-rate channels when it has any.
+ */
 export async function paperOverview(deps: Deps, roundId: string): Promise<PaperOverview> {
-  await getRoundOrThrow(deps, roundId);
-  const [batches, returns] = await Promise.all([deps.store.paper.listBatches(roundId), deps.store.paper.listReturns(roundId)]);
+  const round = await getRoundOrThrow(deps, roundId);
+  const [batches, returns, scheme] = await Promise.all([deps.store.paper.listBatches(roundId), deps.store.paper.listReturns(roundId), deps.schemes(round)]);
+  const parsed = Scheme.safeParse(scheme);
+  const channels = parsed.success ? returnRateChannels(parsed.data) : [];
+  const rates = returnCounts(batches, returns, channels.length > 0 ? channels : undefined);
   const targetIds = [...new Set([...batches.map((b) => b.targetId), ...returns.map((r) => r.targetId)])].sort();
   const nodes = await deps.store.org.getNodes(targetIds);
   const names = await fullNames(deps, [...nodes.values()]);
-  const kindOf = new Map<string, boolean>();
-  const rows = new Map(targetIds.map((id) => [id, { targetId: id, targetName: names.get(id) ?? id, issued: 0, counted: 0, awaitingSecond: 0, mismatches: 0, rateIssued: 0, rateCounted: 0 }]));
-  for (const b of batches) {
-    const row = rows.get(b.targetId)!;
-    row.issued += b.serials.length;
-    if (PAPER_KIND_RULES[b.kind].countsIssued) {
-      row.rateIssued += b.serials.length;
-      for (const s of b.serials) kindOf.set(s, true);
-    }
-  }
+  const rows = new Map(targetIds.map((id) => [id, { targetId: id, targetName: names.get(id) ?? id, issued: 0, counted: 0, online: 0, awaitingSecond: 0, mismatches: 0 }]));
+  for (const b of batches) rows.get(b.targetId)!.issued += b.serials.length;
   for (const r of returns) {
     const row = rows.get(r.targetId)!;
     if (r.status === 'counted') row.counted++;
-    if (r.status === 'counted' && kindOf.get(r.serial)) row.rateCounted++;
+    if (r.status === 'online' || r.status === 'superseded') row.online++;
     if (r.status === 'keyed_once') row.awaitingSecond++;
     if (r.status === 'mismatch') row.mismatches++;
   }
   return {
     roundId,
-    targets: [...rows.values()].map(({ rateIssued, rateCounted, ...row }) => ({ ...row, returnRate: rateIssued > 0 ? rateCounted / rateIssued : null })),
+    targets: [...rows.values()].map((row) => {
+      const rate = rates.get(row.targetId);
+      return { ...row, returnRate: rate && rate.issued > 0 ? rate.returned / rate.issued : null };
+    }),
     batches: batches
       .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
       .map((b) => ({ batchId: b.batchId, targetId: b.targetId, targetName: names.get(b.targetId) ?? b.targetId, kind: b.kind, channel: b.channel, issuedAt: b.issuedAt, count: b.serials.length })),
@@ -57,7 +62,7 @@ export async function serialView(deps: Deps, clerk: string, input: string): Prom
     channel: issued.channel,
     form,
     status: ret?.status ?? 'not_returned',
-    keyedByYou: ret?.first.clerk === clerk || ret?.second?.clerk === clerk,
+    keyedByYou: ret !== undefined && ret.status !== 'online' && (ret.first.clerk === clerk || ret.second?.clerk === clerk),
     period: { start: round.period.start, end: round.period.end },
     roundClosed: round.status !== 'open' || now >= Date.parse(round.closesAt),
   };
@@ -67,7 +72,7 @@ export async function serialView(deps: Deps, clerk: string, input: string): Prom
 export async function listMismatches(deps: Deps, roundId: string): Promise<MismatchList> {
   const round = await getRoundOrThrow(deps, roundId);
   const scheme = await deps.schemes(round);
-  const waiting = (await deps.store.paper.listReturns(roundId)).filter((r) => r.status === 'mismatch' && r.second);
+  const waiting = (await deps.store.paper.listReturns(roundId)).filter((r): r is KeyedReturn => r.status === 'mismatch' && r.second !== undefined);
   const nodes = await deps.store.org.getNodes([...new Set(waiting.map((r) => r.targetId))]);
   const names = await fullNames(deps, [...nodes.values()]);
   const mismatches = [];

@@ -43,19 +43,39 @@ export interface Keying {
  * for a supervisor), counted (its ballot is written; `receiptId` names it) or superseded (the
  * citizen answered online with the same serial first: the serial counted once, there).
  */
-export type ReturnStatus = 'keyed_once' | 'mismatch' | 'counted' | 'superseded';
+export type KeyedStatus = 'keyed_once' | 'mismatch' | 'counted' | 'superseded';
+/** `online`: the citizen answered through the form's own QR and no clerk had keyed it. */
+export type ReturnStatus = KeyedStatus | 'online';
 
-export interface PaperReturn {
+export interface KeyedReturn {
   serial: string;
   roundId: string;
   targetId: string;
-  status: ReturnStatus;
+  status: KeyedStatus;
   first: Keying;
   second?: Keying;
   /** The supervisor's decision on a mismatch: what counts, by whom, why. */
   resolution?: Keying & { reason: string };
   receiptId?: string;
 }
+
+/**
+ * A form answered online through its QR: the form came back (回收率), only not by post. The
+ * answers are in the ballot (`receiptId`), not here.
+ */
+export interface OnlineReturn {
+  serial: string;
+  roundId: string;
+  targetId: string;
+  status: 'online';
+  receiptId: string;
+  answeredAt: string;
+}
+
+export type PaperReturn = KeyedReturn | OnlineReturn;
+
+/** Whether the form has come back and counted, whichever way (the return rate's numerator). */
+export const hasReturned = (r: PaperReturn): boolean => r.status === 'counted' || r.status === 'online' || r.status === 'superseded';
 
 export interface PaperStore {
   /**

@@ -2,7 +2,6 @@ import { AppError } from '@shared/errors';
 import { formFor } from '@shared/model/scheme-forms';
 import type { Deps } from '../deps';
 import { getRoundOrThrow } from '../rounds-admin';
-import { drawnMembers, getDrawOrThrow } from '../draws';
 import { landingUrl } from '../links-admin';
 import { invitationToken } from '../tokens';
 import { wechatTime } from '../message-fields';
@@ -10,6 +9,8 @@ import { fullNames } from './targets';
 import { shortCodeOf } from './invitation-code';
 import { formsPdf, type PrintedForm } from './pdf/forms';
 import { lettersPdf } from './pdf/letters';
+import { getsLetter, letterCandidates } from './letters';
+import type { LettersFor } from '@shared/api/paper';
 
 /**
  * The PDF of issued forms: one batch, or every batch of the round (`batchId` undefined), one page
@@ -33,25 +34,21 @@ export async function issuedFormsPdf(deps: Deps, roundId: string, batchId?: stri
 }
 
 /**
- * Invitation letters for a draw's members, one action: each invited member's letter with the
- * personal link as a QR and the short code. The draw must have been invited (its members hold
- * invitations); a revoked invitation gets no letter.
+ * Invitation letters for a draw's members, one action: each chosen member's letter with the
+ * personal link as a QR and the short code. By default only the members nothing else reaches
+ * (letters.ts: no WeChat binding, not answered yet); `all` prints every invited member. The draw
+ * must have been invited; a revoked invitation gets no letter.
  */
-export async function drawLettersPdf(deps: Deps, drawId: string): Promise<{ pdf: Buffer; letters: number }> {
-  const draw = await getDrawOrThrow(deps, drawId);
-  const members = drawnMembers(draw);
-  if (!draw.invitedAt) throw new AppError('DRAW_STATE_CONFLICT', { drawId, reason: 'invite the drawn members first' });
-  const round = await getRoundOrThrow(deps, draw.roundId);
-  const [invitations, library] = await Promise.all([deps.store.invitations.listInvitations(round.id), deps.store.representatives.listRepresentatives()]);
-  const people = new Map(library.map((r) => [r.id, r]));
-  const byMember = new Map(invitations.filter((i) => !i.revoked && (i.channel ?? 'directed') === 'directed').map((i) => [i.memberId, i]));
-  const letters = members.flatMap((memberId) => {
-    const inv = byMember.get(memberId);
-    if (!inv) return [];
-    const person = people.get(memberId);
-    const token = invitationToken(deps.secrets.tokenKey, inv.invitationId);
-    return [{ memberName: person?.name ?? memberId, ...(person?.area ? { area: person.area } : {}), roundName: round.name, deadline: wechatTime(inv.expiresAt), link: landingUrl(deps, token), shortCode: shortCodeOf(inv.invitationId), office: '评议工作办公室' }];
-  });
-  if (letters.length === 0) throw new AppError('DRAW_STATE_CONFLICT', { drawId, reason: 'no member holds a valid invitation' });
+export async function drawLettersPdf(deps: Deps, drawId: string, who: LettersFor = 'needs-paper'): Promise<{ pdf: Buffer; letters: number }> {
+  const { roundId, candidates } = await letterCandidates(deps, drawId);
+  const round = await getRoundOrThrow(deps, roundId);
+  if (candidates.length === 0) throw new AppError('DRAW_STATE_CONFLICT', { drawId, reason: 'no member holds a valid invitation' });
+  const letters = candidates
+    .filter((c) => getsLetter(c, who))
+    .map(({ memberId, person, invitation: inv }) => {
+      const token = invitationToken(deps.secrets.tokenKey, inv.invitationId);
+      return { memberName: person?.name ?? memberId, ...(person?.area ? { area: person.area } : {}), roundName: round.name, deadline: wechatTime(inv.expiresAt), link: landingUrl(deps, token), shortCode: shortCodeOf(inv.invitationId), office: '评议工作办公室' };
+    });
+  if (letters.length === 0) throw new AppError('PAPER_NO_LETTERS', { drawId, who, invited: candidates.length });
   return { pdf: await lettersPdf(letters), letters: letters.length };
 }

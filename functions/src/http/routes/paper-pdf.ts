@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { RoundId } from '@shared/model/ids';
 import { route } from '../route';
+import { AppError } from '@shared/errors';
+import { LettersQuery } from '@shared/api/paper';
 import { drawLettersPdf, issuedFormsPdf } from '../../domain/paper/print';
 
 /**
@@ -44,15 +46,23 @@ export const paperPdfRoutes = [
   route({
     method: 'get',
     path: '/admin/draws/:id/letters.pdf',
-    summary: "Invitation letters for a draw's invited members (those without WeChat): one A4 page each with the personal QR and the short code (邀请码).",
+    summary:
+      "Invitation letters for a draw's invited members: one A4 page each with the personal QR and the short code (邀请码). `who=needs-paper` (default): only members without a WeChat binding who have not answered yet; `who=all`: every invited member. GET /admin/draws/:id/letters counts them first.",
     tag: 'paper',
     auth: OFFICE,
     params: z.object({ id: z.string().min(1).max(64) }),
     responses: { 200: { description: 'PDF', contentType: PDF } },
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'DRAW_NOT_FOUND', 'DRAW_STATE_CONFLICT', 'ROUND_NOT_FOUND', 'PDF_FONT_MISSING'],
-    handler: async ({ deps, params }) => {
-      const { pdf } = await drawLettersPdf(deps, params.id!);
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'DRAW_NOT_FOUND', 'DRAW_STATE_CONFLICT', 'PAPER_NO_LETTERS', 'ROUND_NOT_FOUND', 'PDF_FONT_MISSING'],
+    handler: async ({ deps, params, req }) => {
+      const { pdf } = await drawLettersPdf(deps, params.id!, lettersQuery(req.query).who);
       return { raw: { contentType: PDF, data: pdf, filename: `${params.id!}-邀请函.pdf` } };
     },
   }),
 ];
+
+/** `?who=` as LettersQuery reads it; anything else is VALIDATION_FAILED naming the field. */
+export function lettersQuery(query: unknown): LettersQuery {
+  const r = LettersQuery.safeParse(query);
+  if (!r.success) throw new AppError('VALIDATION_FAILED', { issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  return r.data;
+}

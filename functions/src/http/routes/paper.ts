@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { RoundId } from '@shared/model/ids';
 import {
-  IssueFormsRequest, IssueFormsResponse, KeyReturnRequest, KeyReturnResponse, MismatchList, PaperOverview,
+  IssueFormsRequest, IssueFormsResponse, KeyReturnRequest, KeyReturnResponse, LettersPreview, MismatchList, PaperOverview,
   ResolveMismatchRequest, ResolveMismatchResponse, SerialView,
 } from '@shared/api/paper';
 import { route } from '../route';
 import { issueForms } from '../../domain/paper/issue-forms';
 import { keyReturn, resolveMismatch } from '../../domain/paper/intake';
 import { listMismatches, paperOverview, serialView } from '../../domain/paper/overview';
+import { lettersPreview } from '../../domain/paper/letters';
 
 /**
  * Paper (docs/paper.md): printed forms with serials, forms issued, double-entry intake and the
@@ -97,5 +98,15 @@ export const paperRoutes = [
       return { body: { serial: params.serial!, status: 'counted' as const, receipt } };
     },
   }),
+  route({
+    method: 'get',
+    path: '/admin/draws/:id/letters',
+    summary: "Before printing a draw's invitation letters: members invited, reachable on WeChat, already answering, and how many letters each choice prints (GET …/letters.pdf?who=needs-paper|all).",
+    tag: 'paper',
+    auth: OFFICE,
+    params: z.object({ id: z.string().min(1).max(64) }),
+    responses: { 200: { description: 'Letter counts', schema: LettersPreview } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'DRAW_NOT_FOUND', 'DRAW_STATE_CONFLICT'],
+    handler: async ({ deps, params }) => ({ body: await lettersPreview(deps, params.id!) }),
+  }),
 ];
-

@@ -5,13 +5,13 @@ import type { DrawSummary } from '@shared/api/panels';
 import { Notice } from '../../../components/notice';
 import { InputProblem, userMessage } from '../../../api/errors';
 import { createDraw, drawLog, getDraw, revealDraw } from '../../../api/draws';
-import { lettersPdfPath, openPdf } from '../../../api/paper';
 import { formatTime } from '../../../lib/format';
 import { requireAdmin } from '../../lib/admin-guard';
 import { useAdminAction } from '../../lib/use-admin-action';
 import { DrawCreate } from '../../components/draw-create';
 import { DrawReveal } from '../../components/draw-reveal';
 import { DrawFollowup } from '../../components/draw-followup';
+import { DrawLetters } from '../../components/draw-letters';
 import { Field } from '../../components/field';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -59,9 +59,7 @@ export default function DrawsPage() {
           <Text className='admin__title'>{d.label}</Text>
           <Text className='admin__sub'>{`${d.drawId} · ${STATUS[d.status]} · 样本池 ${d.poolSize} 人 · 抽取 ${d.n} 人`}</Text>
           <Text className='admin__link' data-testid='draw-public' onClick={() => Taro.navigateTo({ url: `/public/pages/draw/index?id=${d.drawId}` })}>查看公示页</Text>
-          {d.status === 'drawn' && (
-            <Text className='admin__link' data-testid='draw-letters' onClick={() => openPdf(lettersPdfPath(d.drawId)).catch(fail)}>打印邀请函（不用微信的代表：个人二维码和邀请码，须先发出邀请）</Text>
-          )}
+          {d.status === 'drawn' && <DrawLetters draw={d} busy={busy} fail={fail} />}
           {d.status === 'committed' && <DrawReveal draw={d} busy={busy} onReveal={(reveals) => act('抽取', () => revealDraw(d.drawId, reveals))} />}
           {round && <DrawFollowup draw={d} round={round} targets={targets} busy={busy} act={act} />}
         </View>

@@ -19,8 +19,8 @@ import './index.scss';
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /**
- * A round's paper: forms issued and returned per target with the return rate (回收率 = 回收 ÷
- * 印发, under 60% shown in red: 甘泉 makes that post 不满意), the batches issued with a print
+ * A round's paper: forms issued and returned per target with the return rate (回收率 = 收回 ÷
+ * 印发, the engine's own number: domain/paper/return-rate.ts; under 60% shown in red: 甘泉 makes that post 不满意), the batches issued with a print
  * button each, and issuing a new batch (pick targets, count, kind). Printing never issues: a
  * reprint is the same serials.
  */
@@ -74,7 +74,7 @@ export default function PaperPage() {
     <View className='admin'>
       <View className='admin__card'>
         <Text className='admin__title'>{round ? `${round.name}：纸质测评表` : '纸质测评表'}</Text>
-        <Text className='admin__sub'>回收率 = 已计入 ÷ 已印发（邮寄测评表、入户走访表）；两遍录入一致或经主管裁定后才计入。</Text>
+        <Text className='admin__sub'>回收率 = 收回 ÷ 已印发（邮寄测评表、入户走访表）：收回是纸质表已计入的份数加上扫表上二维码在线填写的份数，窗口二维码的评价不算收回的表；与评议结果中的回收率是同一个数。两遍录入一致或经主管裁定后才计入。</Text>
         <View className='admin__actions'>
           <Text className='admin__link' data-testid='paper-intake' onClick={() => Taro.navigateTo({ url: `/admin/pages/paper-intake/index?id=${roundId}` })}>录入回收的表</Text>
           <Text className='admin__link' data-testid='paper-mismatches' onClick={() => Taro.navigateTo({ url: `/admin/pages/paper-mismatches/index?id=${roundId}` })}>裁定录入分歧</Text>
@@ -90,6 +90,7 @@ export default function PaperPage() {
             <Text className='paper__name'>{t.targetName}</Text>
             <Text>{`印发 ${t.issued}`}</Text>
             <Text>{`已计入 ${t.counted}`}</Text>
+            {t.online > 0 && <Text data-testid='paper-online'>{`扫码在线填写 ${t.online}`}</Text>}
             {t.awaitingSecond > 0 && <Text>{`待第二遍 ${t.awaitingSecond}`}</Text>}
             {t.mismatches > 0 && <Text className='paper__low'>{`待裁定 ${t.mismatches}`}</Text>}
             <Text className={t.returnRate !== null && t.returnRate < 0.6 ? 'paper__low' : ''} data-testid='paper-rate'>{`回收率 ${percent(t.returnRate)}`}</Text>
