@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
@@ -223,5 +224,12 @@ describe('the scheme editor on a phone', () => {
     expect(rules).toEqual(['tonghe-satisfied-unit', 'tonghe-satisfied-grassroots', 'tonghe-promotion-basis']);
     const v1 = (await api.get('/admin/schemes/tonghe-2027?version=1', supervisor)).body.scheme;
     expect(v1.body.rules.map((r: { id: string }) => r.id)).toContain('tonghe-move-head');
+
+    // 下载方案文件: the version on screen, exactly as the API gives it (npm run score --scheme-file reads it).
+    await until(page.getByTestId('scheme-version'), (t) => t.startsWith('tonghe-2027 · 第2版'), 'the editor shows version 2');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('scheme-download').click()]);
+    expect(download.suggestedFilename()).toBe('tonghe-2027-第2版.json');
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(file.scheme).toEqual(v2);
   });
 });
