@@ -22,9 +22,11 @@ function rng(seed: number): Rng {
  * component that applies a number in its range (sometimes left out: 待录入), served and present
  * at least the ballots returned. The save path scores a few of these before it stores a version,
  * and the property test scores many: a scheme that takes these is one a round can score.
+ * `complete`: nothing left out (every input that applies, served on every target), the facts a
+ * round has at publication.
  * @example probeFacts(scheme, 1).targets.length // ≥ 2
  */
-export function probeFacts(scheme: Scheme, seed: number): RoundFactsInput {
+export function probeFacts(scheme: Scheme, seed: number, options: { complete?: boolean } = {}): RoundFactsInput {
   const r = rng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const groups = scheme.groups?.map((g) => g.id) ?? ['all'];
@@ -33,13 +35,13 @@ export function probeFacts(scheme: Scheme, seed: number): RoundFactsInput {
   for (const group of groups) {
     for (const formKey of formKeys) {
       const n = int(2, 4);
-      for (let i = 0; i < n; i++) targets.push(probeTarget(scheme, `t${targets.length + 1}`, group, formKey, r, int));
+      for (let i = 0; i < n; i++) targets.push(probeTarget(scheme, `t${targets.length + 1}`, group, formKey, r, int, options.complete ?? false));
     }
   }
   return { roundId: `probe-${seed}`, targets };
 }
 
-function probeTarget(scheme: Scheme, targetId: string, group: string, formKey: string, r: Rng, int: (lo: number, hi: number) => number): TargetFacts {
+function probeTarget(scheme: Scheme, targetId: string, group: string, formKey: string, r: Rng, int: (lo: number, hi: number) => number, complete: boolean): TargetFacts {
   const channels: TargetFacts['channels'] = {};
   const ballotsBy: Record<string, number> = {};
   for (const ch of scheme.channels) {
@@ -70,10 +72,11 @@ function probeTarget(scheme: Scheme, targetId: string, group: string, formKey: s
   const inputs: Record<string, number> = {};
   const records: Record<string, number> = {};
   for (const c of scheme.components) {
-    if (c.kind === 'input' && (!c.groups || c.groups.includes(group)) && r() < 0.9) inputs[c.id] = Math.round((c.min + r() * (c.max - c.min)) * 10) / 10;
+    if (c.kind === 'input' && (!c.groups || c.groups.includes(group)) && (complete || r() < 0.9)) inputs[c.id] = Math.min(c.max, Math.max(c.min, Math.round((c.min + r() * (c.max - c.min)) * 10) / 10));
     if (c.kind === 'deduction') for (const k of Object.keys(c.per)) if (r() < 0.5) records[k] = int(0, 5);
   }
-  const returned = Math.max(0, ...Object.values(ballotsBy));
+  // A return rate counts every channel it names: served covers them all.
+  const returned = Object.values(ballotsBy).reduce((a, b) => a + b, 0);
   const present: Record<string, number> = {};
   for (const c of scheme.components) if (c.kind === 'pointsMean' && c.divisor === 'present') for (const ch of c.channels) present[ch] = (ballotsBy[ch] ?? 0) + int(0, 3);
   return {
@@ -84,7 +87,7 @@ function probeTarget(scheme: Scheme, targetId: string, group: string, formKey: s
     inputs,
     records,
     misconduct: r() < 0.1 ? 1 : 0,
-    ...(r() < 0.95 ? { served: returned + int(0, 40) } : {}),
+    ...(complete || r() < 0.95 ? { served: returned + int(0, 40) } : {}),
     ...(Object.keys(present).length ? { present } : {}),
   };
 }

@@ -21,6 +21,8 @@ export function checkSchemeBody(body: unknown): { scheme?: Scheme; problems: Sch
   const parsed = SchemeShape.safeParse(body);
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => zodProblem(body, i)) };
   const scheme = parsed.data;
+  const sizes = magnitudeProblems(scheme);
+  if (sizes.length > 0) return { problems: sizes };
   const issues = schemeIssues(scheme);
   if (issues.length > 0) return { problems: issues.map((i) => ({ path: i.path, message: i.zh })) };
   for (let seed = 1; seed <= PROBE_SEEDS; seed++) {
@@ -32,6 +34,40 @@ export function checkSchemeBody(body: unknown): { scheme?: Scheme; problems: Sch
     }
   }
   return { scheme, problems: [] };
+}
+
+/** The largest number a scheme may hold (points, weights, ranges, thresholds): 10亿. */
+export const NUMBER_LIMIT = 1e9;
+/** Divisors and multipliers must not be so small that a score leaves that range. */
+const FACTOR_FLOOR = 1e-6;
+
+/**
+ * Numbers too large (or factors too small) to score on: every threshold and tie is decided on a
+ * 1e-9 grid (compare.ts), so a score beyond about 1e299 cannot be placed on it and publishes as
+ * ∞ (null in JSON) — a round that could never be published. No county's rule needs more than 10亿.
+ */
+function magnitudeProblems(scheme: Scheme): SchemeProblem[] {
+  const out: SchemeProblem[] = [];
+  const walk = (x: unknown, path: string[], key: string): void => {
+    if (typeof x === 'number') {
+      const where = path.join('.');
+      const label = () => schemePathLabel(scheme as unknown as SchemeLike, where);
+      if (!(Math.abs(x) <= NUMBER_LIMIT)) out.push({ path: where, message: `${label()}：数值须在 -10亿 至 10亿 之间（现为 ${x}）` });
+      else if ((key === 'scale' || key === 'normaliser') && x < FACTOR_FLOOR) out.push({ path: where, message: `${label()}：不能小于 ${FACTOR_FLOOR}（现为 ${x}）` });
+      return;
+    }
+    if (Array.isArray(x)) {
+      x.forEach((e, i) => {
+        const o = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+        const name = [o.id, o.value, o.component].find((n) => typeof n === 'string');
+        walk(e, [...path, typeof name === 'string' ? name : String(i)], key);
+      });
+      return;
+    }
+    if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, [...path, k], k);
+  };
+  walk(scheme, [], '');
+  return out;
 }
 
 /** A zod issue as a Chinese sentence naming the field; list indices become entry ids where the body has them. */

@@ -2,6 +2,7 @@ import { compareValues } from './compare';
 import type { TargetView } from './conditions';
 import { ScoringInputError, type ScoringIssue } from './errors';
 import type { PastTarget, RoundFacts, RoundPeriod } from './facts';
+import type { TargetResult } from './result';
 import { periodLabel, quarterSlot, yearSlot, type PeriodSlot } from './periods';
 import type { HistoryUnit, Scheme } from './scheme';
 
@@ -39,6 +40,24 @@ export type HistoryContext = {
   /** The Chinese name of a field, for messages. */
   fieldName: (field: string) => string;
 };
+
+/**
+ * A published round's targets as history: every field a rule can read, copied from the engine's
+ * own result, so a round scored on a scheme is always complete history for the next round on it.
+ * @example pastTargetsOf(snapshot.results.targets)[0] // { targetId: 'w1', components: { satisfaction: { value: 0.9 } }, total: 0.9, grade: { id: 'satisfied' }, rank: 1, tieSize: 1, rankedCount: 3, misconduct: 0 }
+ */
+export function pastTargetsOf(targets: ReadonlyArray<Pick<TargetResult, 'targetId' | 'components' | 'total' | 'grade' | 'rank' | 'tieSize' | 'rankedCount' | 'misconduct'>>): PastTarget[] {
+  return targets.map((t) => ({
+    targetId: t.targetId,
+    components: Object.fromEntries(Object.entries(t.components).map(([id, c]) => [id, { value: c.value }])),
+    total: t.total,
+    grade: t.grade ? { id: t.grade.id } : null,
+    rank: t.rank,
+    tieSize: t.tieSize,
+    rankedCount: t.rankedCount,
+    misconduct: t.misconduct,
+  }));
+}
 
 /** Thrown by a past view when a condition reads a field the entry lacks. */
 export class MissingHistoryField extends Error {

@@ -10,6 +10,7 @@ export { TargetResult, RoundResult, RoundNote, ComponentScore, ScoreInterval, Co
 export { scoreRound, ENGINE_FLAGS, type ScoreOptions } from './engine';
 export { PendingInput, type IncompleteInputs } from './facts-checks';
 export { ScoringInputError, type ScoringIssue } from './errors';
+export { pastTargetsOf } from './history';
 export { quarterSlot, yearSlot, periodLabel, type PeriodSlot } from './periods';
 export { schemeProblems, formsServing } from './scheme-checks';
 export { wilsonInterval, wilsonCounts, boundedMeanInterval, Z95, type Bounds } from './wilson';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
@@ -6,6 +7,13 @@ import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './suppor
 import { loginSupervisorInBrowser } from './support/staff';
 
 jest.setTimeout(300_000);
+
+/** Answers a remove confirmation (Taro's H5 modal) after checking what it names. */
+async function confirmModal(page: Page, says: string): Promise<void> {
+  await page.locator('.taro-modal__text').waitFor({ timeout: 15_000 });
+  expect(await text(page.locator('.taro-modal__text'))).toContain(says);
+  await page.locator('.taro-model__confirm').click();
+}
 
 /**
  * A county adapts a preset on a phone: the clerk clones 效能办's “百千万” scheme, moves 10% of the
@@ -125,6 +133,7 @@ describe('the scheme editor on a phone', () => {
     expect(composite.parts.map((p: { weight: number }) => p.weight)).toEqual([0.2, 0.2, 0.2, 0.4]);
     expect(stored.body.scheme.body.rules.find((r: { id: string }) => r.id === 'efficiency-below-70').when.value).toBe(75);
     const v1 = await api.get('/admin/schemes/xiaoneng-2027?version=1', supervisor);
+    expect([v1.status, v1.body.code]).toEqual([200, undefined]);
     expect(v1.body.scheme.body.rules.find((r: { id: string }) => r.id === 'efficiency-below-70').when.value).toBe(70);
 
     // The diff of version 1 and version 2: the three fields, each in Chinese, before → after.
@@ -163,5 +172,64 @@ describe('the scheme editor on a phone', () => {
     const body = (await api.get('/admin/schemes/xiaoneng-2027', supervisor)).body.scheme.body;
     expect(round).toMatchObject({ schemeId: 'xiaoneng-2027', schemeVersion: 2 });
     expect([...round.channels].sort()).toEqual([...body.channels].sort());
+  });
+
+  it('adds a part and removes a rule: the live check asks for the new weight, and the saved version has both changes', async () => {
+    const made = await api.call('POST', '/admin/schemes', { body: { from: { schemeId: 'tonghe' }, schemeId: 'tonghe-2027', name: '通河县2027年评议方案' }, token: supervisor });
+    expect(made.status).toBe(201);
+    const page = await phonePage(browser);
+    await loginSupervisorInBrowser(page, stack.baseUrl, '纠风办李科长', '/admin/pages/scheme/index?id=tonghe-2027');
+    await until(page.getByTestId('scheme-valid'), (t) => t === '检查通过，可以保存', 'the copy checks clean');
+    const save = page.getByTestId('scheme-save');
+
+    // A new entered score joins 评议总成绩 at weight 0: the field is named until it has a weight.
+    await page.getByTestId('add-part-total').locator('input').first().fill('营商环境评价');
+    await page.getByTestId('add-part-total-submit').click();
+    await page.getByTestId('component-part1').waitFor({ timeout: 10_000 });
+    expect(await text(page.getByTestId('component-part1'))).toContain('营商环境评价');
+    await until(page.getByTestId('scheme-problems'), (t) => t.includes('评分项“评议总成绩”的权重：每项权重须大于0'), 'the new weight is asked for');
+    expect(await text(save)).toBe('请先改正上面的问题');
+    // 30 / 20 / 20 / 20 / 10.
+    await input(page, 'weight-total-all-part1').fill('10');
+    await until(page.getByTestId('weight-sum-total-all'), (t) => t === '合计 110%，应为 100%', 'the sum shows 110%');
+    await input(page, 'weight-total-all-survey').fill('30');
+    await until(page.getByTestId('weight-sum-total-all'), (t) => t === '合计 100%', 'the sum is back at 100%');
+
+    // A rule removed, after a confirmation naming it.
+    await page.getByTestId('remove-rule-tonghe-move-head').click();
+    await confirmModal(page, '删除规则“建议调离主要负责人”');
+    await until(page.getByTestId('rule-tonghe-move-head'), (t) => t === '', 'the rule is gone');
+    await until(page.getByTestId('scheme-valid'), (t) => t === '检查通过，可以保存', 'the edited scheme checks clean');
+    expect(await text(save)).toBe('保存为第2版');
+    await save.click();
+    await until(page.getByTestId('scheme-message-ok'), (t) => t === '已保存为第2版', 'the save answers');
+
+    // Over the API: version 2 has the entered part before the total, its weight, and no removed rule.
+    const v2 = (await api.get('/admin/schemes/tonghe-2027', supervisor)).body.scheme;
+    expect(v2.version).toBe(2);
+    const ids = v2.body.components.map((c: { id: string }) => c.id);
+    expect(v2.body.components[ids.indexOf('part1')]).toMatchObject({ kind: 'input', label: '营商环境评价', min: 0, max: 100 });
+    expect(ids.indexOf('part1')).toBeLessThan(ids.indexOf('total'));
+    const total = v2.body.components.find((c: { id: string }) => c.id === 'total');
+    expect(total.parts).toEqual([
+      { component: 'survey', weight: 0.3 },
+      { component: 'style_year', weight: 0.2 },
+      { component: 'hearing', weight: 0.2 },
+      { component: 'work', weight: 0.2 },
+      { component: 'part1', weight: 0.1 },
+    ]);
+    expect(total.byGroup.service.map((p: { component: string }) => p.component)).toEqual(['survey', 'hearing', 'work']);
+    const rules = v2.body.rules.map((r: { id: string }) => r.id);
+    expect(rules).not.toContain('tonghe-move-head');
+    expect(rules).toEqual(['tonghe-satisfied-unit', 'tonghe-satisfied-grassroots', 'tonghe-promotion-basis']);
+    const v1 = (await api.get('/admin/schemes/tonghe-2027?version=1', supervisor)).body.scheme;
+    expect(v1.body.rules.map((r: { id: string }) => r.id)).toContain('tonghe-move-head');
+
+    // 下载方案文件: the version on screen, exactly as the API gives it (npm run score --scheme-file reads it).
+    await until(page.getByTestId('scheme-version'), (t) => t.startsWith('tonghe-2027 · 第2版'), 'the editor shows version 2');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('scheme-download').click()]);
+    expect(download.suggestedFilename()).toBe('tonghe-2027-第2版.json');
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(file.scheme).toEqual(v2);
   });
 });

@@ -2,7 +2,7 @@ import { AppError } from '@shared/errors';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { ChannelTally, TargetTally } from '@shared/api/results';
-import { Scheme, type PastRound, type RoundFactsInput, type RoundPeriod } from '@shared/scoring';
+import { Scheme, pastTargetsOf, type PastRound, type RoundFactsInput, type RoundPeriod } from '@shared/scoring';
 import { Snapshot } from '@shared/publication/snapshot';
 import { deductionRecords, DEDUCTION_KINDS } from '@shared/rectification/deductions';
 import type { ChannelKind } from '@shared/model/channel';
@@ -108,16 +108,7 @@ export async function publishedHistory(deps: Deps, round: Round): Promise<PastRo
       programmeId: r.programmeId,
       status: r.status,
       period: r.period,
-      published: snapshot.results.targets.map((t) => ({
-        targetId: t.targetId,
-        components: Object.fromEntries(Object.entries(t.components).map(([id, c]) => [id, { value: c.value }])),
-        total: t.total,
-        grade: t.grade ? { id: t.grade.id } : null,
-        rank: t.rank,
-        tieSize: t.tieSize,
-        rankedCount: t.rankedCount,
-        misconduct: t.misconduct,
-      })),
+      published: pastTargetsOf(snapshot.results.targets),
     });
   }
   return programmeHistory(current, candidates, links);

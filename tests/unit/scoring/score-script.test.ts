@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { getSchemePreset } from '../../../shared/schemes';
+import { SchemeDetailResponse } from '../../../shared/api/schemes';
+import { Scheme } from '../../../shared/scoring';
+import { bodyDigest } from '../../../functions/src/domain/schemes/resolve';
+import { schemeFile as editorSchemeFile } from '../../../client/src/admin/pages/scheme/download';
+import type { SchemeDetail } from '../../../client/src/api/schemes';
 
 const root = resolve(__dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -108,6 +113,48 @@ describe('npm run score', () => {
       const r = run(book);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/REQUIRED_EMPTY 工作表“本轮信息”第3行“轮次编号”列/);
+    }, 60_000);
+  });
+
+  describe('with a stored scheme version (--scheme-file)', () => {
+    // What the editor's 下载方案文件 saves: the API's answer for a version. A county's 甘泉 at 70%.
+    const preset = getSchemePreset('ganquan')!;
+    const body = Scheme.parse({ ...preset, id: 'gq-county', name: '本县窗口满意度测评', grades: { ...preset.grades!, bands: [{ id: 'satisfied', label: '满意', min: 0.7 }, { id: 'unsatisfied', label: '不满意' }] } });
+    const stored = { schemeId: 'gq-county', name: '本县窗口满意度测评', version: 2, basedOn: { schemeId: 'gq-county', version: 1 }, author: '纠风办', createdAt: '2026-12-01T00:00:00.000Z', preset: false, body, digest: bodyDigest(body) };
+    const file = SchemeDetailResponse.parse({ scheme: stored, versions: [{ version: 1, author: '纠风办', createdAt: '2026-11-01T00:00:00.000Z', inUse: true }, { version: 2, author: '纠风办', createdAt: '2026-12-01T00:00:00.000Z', inUse: false }] });
+    const dir = mkdtempSync(join(tmpdir(), 'score-version-'));
+    // The file as the editor's download writes it.
+    const download = editorSchemeFile(file as unknown as SchemeDetail);
+    const schemeFile = join(dir, download.name);
+    writeFileSync(schemeFile, download.text);
+
+    it('scores the 甘泉 example by the county version: 税务 73.3% is 满意 at 70%, the note names the version', () => {
+      expect(download.name).toBe('gq-county-第2版.json');
+      const r = run('docs/examples/ganquan-2014.json', '--scheme-file', schemeFile);
+      expect(r.code).toBe(0);
+      expect(r.err).toContain('评议方案 gq-county 第2版（本县窗口满意度测评）');
+      expect(r.err).toContain('事实文件指定的方案（ganquan）不用，按 --scheme-file 计分');
+      const result = JSON.parse(r.out);
+      expect(result.schemeId).toBe('gq-county');
+      const sb = result.targets.find((t: { targetId: string }) => t.targetId === 'sb-w3');
+      expect(sb.total).toBeCloseTo(44 / 60, 9);
+      expect(sb.grade).toEqual({ id: 'satisfied', label: '满意' });
+      // Under the preset (85%) it is 不满意.
+      const before = JSON.parse(run('docs/examples/ganquan-2014.json').out).targets.find((t: { targetId: string }) => t.targetId === 'sb-w3');
+      expect(before.grade.id).toBe('unsatisfied');
+    }, 60_000);
+
+    it('refuses a version file whose body no longer matches its digest, and a file that is not one', () => {
+      const tampered = join(dir, 'tampered.json');
+      const edited = JSON.parse(JSON.stringify(file));
+      edited.scheme.body.grades.bands[0].min = 0.5;
+      writeFileSync(tampered, JSON.stringify(edited));
+      const r = run('docs/examples/ganquan-2014.json', '--scheme-file', tampered);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('方案内容与摘要不符，文件可能被改动过；请重新下载第2版');
+      const notOne = run('docs/examples/ganquan-2014.json', '--scheme-file', 'docs/examples/ganquan-2014.json');
+      expect(notOne.code).toBe(2);
+      expect(notOne.err).toContain('不是方案文件');
     }, 60_000);
   });
 });

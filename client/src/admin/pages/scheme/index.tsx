@@ -13,6 +13,7 @@ import { problemLine, toProblem } from '../schemes/model/problems';
 import type { Body } from '../schemes/model/values';
 import { CloneForm } from '../schemes/clone-form';
 import { useLiveProblems } from './use-live-problems';
+import { downloadSchemeFile } from './download';
 import { FormsSection } from './sections/forms';
 import { ComponentsSection } from './sections/components';
 import { GradesSection } from './sections/grades';
@@ -107,6 +108,11 @@ export default function SchemePage() {
         </Text>
         <Text className='admin__sub' data-testid='scheme-version'>{`${s.schemeId} · 第${s.version}版${s.version !== latest ? `（最新为第${latest}版）` : ''} · ${s.author}${s.basedOn ? ` · 来自 ${s.basedOn.schemeId} 第${s.basedOn.version}版` : ''}`}</Text>
         {s.preset && <Text className='admin__sub'>预置方案只能查看。复制为本县方案后即可修改。</Text>}
+        {process.env.TARO_ENV === 'h5' && (
+          <Text className='admin__link' data-testid='scheme-download' onClick={() => setMessage({ tone: 'ok', text: `已下载“${downloadSchemeFile(detail)}”：离线计分时用 npm run score -- <数据文件> --scheme-file <此文件>` })}>
+            {`下载方案文件（第${s.version}版，供离线计分）`}
+          </Text>
+        )}
         {!s.preset && s.version !== latest && <Text className='admin__link' onClick={() => void load()}>这是旧版本，只能查看；点此打开最新版本</Text>}
         <View className='admin__chips'>
           {detail.versions.map((v) => (

@@ -3,8 +3,11 @@ import Taro from '@tarojs/taro';
 import { CHANNEL_KINDS, CHANNEL_LABELS } from '@shared/model/channel';
 import { componentRows, type ComponentRow } from '../../schemes/model/rows';
 import { setInputRange, setWeight, toEntered, toggleChannel } from '../../schemes/model/edits';
+import { addEnteredPart, removeComponent, usesOf } from '../../schemes/model/structure';
 import { NumberBox } from '../parts/number-box';
 import { Chips } from '../parts/chips';
+import { AddRow } from '../parts/add-row';
+import { confirmRemove } from '../parts/confirm';
 import type { SectionProps } from './types';
 
 /**
@@ -16,6 +19,9 @@ export function ComponentsSection({ body, change, readOnly }: SectionProps) {
   const entered = async (c: ComponentRow) => {
     const ok = await Taro.showModal({ title: '改为录入分数', content: `“${c.label}”将不再按评议票统计，改由主管部门直接录入分数（0–100分），权重不变。`, confirmText: '改为录入', cancelText: '取消' });
     if (ok.confirm) change(toEntered(body, c.id, 0, 100));
+  };
+  const remove = async (c: ComponentRow) => {
+    if (await confirmRemove(`评分项“${c.label}”`, usesOf(body, c.id))) change(removeComponent(body, c.id));
   };
   return (
     <View className='admin__card' data-testid='section-components'>
@@ -49,6 +55,15 @@ export function ComponentsSection({ body, change, readOnly }: SectionProps) {
               )}
             </View>
           ))}
+          {!readOnly && c.kind === 'weighted' && (
+            <View>
+              <Text className='admin__label'>{`给“${c.label}”添加一个录入分数的组成部分（权重先为0，请随后填写并使合计为100%；分组单独设置的权重不变）`}</Text>
+              <AddRow placeholder='新评分项名称，如：营商环境评价' button='+ 添加评分项' testId={`add-part-${c.id}`} onAdd={(label) => change(addEnteredPart(body, c.id, label).body)} />
+            </View>
+          )}
+          {!readOnly && c.id !== body.total && (
+            <Text className='scheme__remove' data-testid={`remove-component-${c.id}`} onClick={() => void remove(c)}>删除此评分项</Text>
+          )}
         </View>
       ))}
     </View>

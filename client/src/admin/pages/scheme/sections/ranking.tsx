@@ -1,7 +1,10 @@
 import { View, Text, Input } from '@tarojs/components';
 import { setGroupLabel, setRanking } from '../../schemes/model/edits';
 import { DIRECTION_LABELS, HIGHER_IS_LABELS, ROUNDING_LABELS, TIE_LABELS } from '../../schemes/model/labels';
+import { addRankingGroup, removeRankingGroup } from '../../schemes/model/structure';
 import { Chips } from '../parts/chips';
+import { AddRow } from '../parts/add-row';
+import { confirmRemove } from '../parts/confirm';
 import type { SectionProps } from './types';
 
 /** 排名: the groups ranked apart, what rank 1 means, and the quota rules (rounding, ties at a cut). */
@@ -13,8 +16,14 @@ export function RankingSection({ body, change, readOnly }: SectionProps) {
       <Text className='admin__label'>分组（各组分别排名，名额按组计算）</Text>
       {(body.groups ?? []).length === 0 && <Text className='admin__sub'>不分组，全部单位一起排名</Text>}
       {(body.groups ?? []).map((g) => (
-        <Input key={g.id} className='admin__input' value={g.label} disabled={readOnly} onInput={(e) => change(setGroupLabel(body, g.id, e.detail.value))} />
+        <View key={g.id} className='scheme__add' data-testid={`group-${g.id}`}>
+          <Input className='admin__input' value={g.label} disabled={readOnly} onInput={(e) => change(setGroupLabel(body, g.id, e.detail.value))} />
+          {!readOnly && (
+            <Text className='scheme__remove' data-testid={`remove-group-${g.id}`} onClick={() => void confirmRemove(`分组“${g.label}”（及其单独设置的权重）`).then((ok) => ok && change(removeRankingGroup(body, g.id)))}>删除</Text>
+          )}
+        </View>
       ))}
+      {!readOnly && <AddRow placeholder='新分组名称，如：社会服务组' button='+ 添加分组' testId='add-group' onAdd={(label) => change(addRankingGroup(body, label))} />}
       {r ? (
         <View>
           <Text className='admin__label'>排名方向</Text>

@@ -4,8 +4,12 @@ import { ruleRows } from '../../schemes/model/rows';
 import { setRuleHistory, setRuleKnob, setRuleWords, toggleRuleAction } from '../../schemes/model/edits';
 import { HISTORY_UNIT_LABELS } from '../../schemes/model/labels';
 import { NumberBox } from '../parts/number-box';
+import { addRule, removeRule, RULE_TEMPLATES, type RuleTemplate } from '../../schemes/model/structure';
 import { Chips } from '../parts/chips';
+import { confirmRemove } from '../parts/confirm';
 import type { SectionProps } from './types';
+
+const TEMPLATE_LABELS = Object.fromEntries(Object.entries(RULE_TEMPLATES).map(([k, t]) => [k, `+ ${t.label}`])) as Record<RuleTemplate, string>;
 
 const PERIOD_KINDS = { now: '本轮即处理', consecutive: '连续', count: '累计' } as const;
 
@@ -40,9 +44,18 @@ export function RulesSection({ body, change, readOnly }: SectionProps) {
             <Chips options={ACTION_ORDER} labels={ACTION_KINDS} on={(x) => r.actions.includes(x)} onTap={(x) => change(toggleRuleAction(body, r.id, x))} disabled={readOnly} testId={`actions-${r.id}`} />
             <Text className='admin__label'>公布的处理意见</Text>
             <Input className='admin__input' value={r.text} disabled={readOnly} onInput={(e) => change(setRuleWords(body, r.id, { text: e.detail.value }))} />
+            {!readOnly && (
+              <Text className='scheme__remove' data-testid={`remove-rule-${r.id}`} onClick={() => void confirmRemove(`规则“${r.label}”`).then((ok) => ok && change(removeRule(body, r.id)))}>删除此规则</Text>
+            )}
           </View>
         );
       })}
+      {!readOnly && (
+        <View>
+          <Text className='admin__label'>添加规则（添加后可改名称、数值、期间和处理方式）</Text>
+          <Chips options={Object.keys(RULE_TEMPLATES) as RuleTemplate[]} labels={TEMPLATE_LABELS} on={() => false} onTap={(t) => change(addRule(body, t).body)} testId='add-rule' />
+        </View>
+      )}
     </View>
   );
 }
