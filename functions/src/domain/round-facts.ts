@@ -3,15 +3,15 @@ import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { ChannelTally, TargetTally } from '@shared/api/results';
 import { Scheme, type PastRound, type RoundFactsInput, type RoundPeriod } from '@shared/scoring';
-import { Snapshot } from '@shared/publication/snapshot';
-import { deductionRecords, DEDUCTION_KINDS } from '@shared/rectification/deductions';
+import { Snapshot, type MisconductRecord } from '@shared/publication/snapshot';
+import { deductionRecords, DEDUCTION_KINDS, type DeductionKind } from '@shared/rectification/deductions';
 import type { ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
 import type { StoredVoid } from '../ports';
 import type { TargetInputs } from './target-inputs/port';
 import { listTargetInputs } from './target-inputs/read-inputs';
-import { roundTallies, type TallyRead } from './tallies';
-import { getRoundOrThrow } from './rounds-admin';
+import { tallyState, type TallyRead, type TallyState } from './tallies';
+import { nodesOfKind } from './tally-cache/cache';
 import { groupOf } from './groups';
 import { isHistoryCandidate, programmeHistory, type HistoryRound } from './programmes/history';
 import { formsIssued } from './paper/issue-forms';
@@ -39,28 +39,80 @@ export async function roundScheme(deps: Deps, round: Round): Promise<Scheme> {
   return parsed.data;
 }
 
-export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = {}): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
-  const round = await getRoundOrThrow(deps, roundId);
+/**
+ * What the engine's facts are made of, as read from the store. Not `fresh`: the tallies and the
+ * node lists are the containers' remembered ones while their versions stand still (tallies.ts,
+ * tally-cache/), everything else is read on every call.
+ */
+export interface RoundSources {
+  round: Round;
+  scheme: Scheme;
+  tallies: TallyState;
+  nodes: readonly OrgNode[];
+  categories: readonly OrgNode[];
+  /** Both node lists are the org memory's own (see TallyState.remembered). */
+  nodesRemembered: boolean;
+  entered: TargetInputs[];
+  voids: StoredVoid[];
+  misconduct: MisconductRecord[];
+  issued: Map<string, number>;
+  ledger: Map<string, Partial<Record<DeductionKind, number>>>;
+  history: PastRound[];
+  period: RoundPeriod;
+  yearStartMonth: number;
+}
+
+export async function roundSources(deps: Deps, roundId: string, read: TallyRead = {}): Promise<RoundSources> {
+  const tallies = await tallyState(deps, roundId, read);
+  const { round } = tallies;
   const scheme = await roundScheme(deps, round);
-  const [tallies, nodeList, categories, entered, voids, misconduct, issued] = await Promise.all([
-    roundTallies(deps, roundId, read),
+  const nodeList = (kind: OrgNode['kind']) => (read.fresh ? deps.store.org.listNodesOfKind(kind).then((nodes) => ({ nodes, complete: false })) : nodesOfKind(deps.store, kind, tallies.nodeCounts[kind]));
+  const [nodes, categories, entered, voids, misconduct, issued, ledger, history, periods] = await Promise.all([
     // Only the round's level: a section round need not read every window.
-    deps.store.org.listNodesOfKind(round.targetKind),
+    nodeList(round.targetKind),
     // Categories name the groups of schemes that declare none (a county's own 组别).
-    deps.store.org.listNodesOfKind('category'),
+    nodeList('category'),
     listTargetInputs(deps, roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),
     // 回收率 = returned ÷ forms issued (domain/paper): a round that issues forms reads its
     // denominator from the serials it issued, never from a hand-typed 服务人次.
     formsIssued(deps, roundId, returnRateChannels(scheme)),
+    // The ledger's deductions depend on the day (a task overdue today): computed on every read.
+    ledgerRecords(scheme) ? deps.store.tasks.listTasks({}).then((tasks) => deductionRecords(tasks, round.period, deps.clock.now())) : Promise.resolve(new Map()),
+    publishedHistory(deps, round),
+    periodFacts(deps, round),
   ]);
-  const nodes = new Map(nodeList.map((n) => [n.id, n]));
+  return {
+    round,
+    scheme,
+    tallies,
+    nodes: nodes.nodes,
+    categories: categories.nodes,
+    nodesRemembered: nodes.complete && categories.complete,
+    entered,
+    voids,
+    misconduct,
+    issued,
+    ledger,
+    history,
+    ...periods,
+  };
+}
+
+export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = {}): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
+  return composeFacts(await roundSources(deps, roundId, read));
+}
+
+/** The engine's facts from what was read (pure: the same sources always make the same facts). */
+export function composeFacts(src: RoundSources): { round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> } {
+  const { round, scheme, entered, voids, misconduct, issued, ledger } = src;
+  const roundId = round.id;
+  const nodes = new Map(src.nodes.map((n) => [n.id, n]));
   const enteredBy = new Map(entered.map((i) => [i.targetId, i]));
   const misconductBy = count(misconduct.map((m) => m.targetId));
   const clashes = new Map<string, ChannelKind[]>();
-  const ledger = ledgerRecords(scheme) ? deductionRecords(await deps.store.tasks.listTasks({}), round.period, deps.clock.now()) : new Map();
-  const targets = tallies.targets.map((t) => {
+  const targets = src.tallies.targets.map((t) => {
     const input = enteredBy.get(t.targetId);
     const records = addCounts(input?.records ?? {}, ledger.get(t.targetId) ?? {});
     const facts = targetFacts(round, scheme, t, nodes.get(t.targetId), voids);
@@ -78,9 +130,9 @@ export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = 
       ...(input?.misconduct !== undefined || misconductBy.has(t.targetId) ? { misconduct: (input?.misconduct ?? 0) + (misconductBy.get(t.targetId) ?? 0) } : {}),
     };
   });
-  const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
-  const [history, periods] = await Promise.all([publishedHistory(deps, round), periodFacts(deps, round)]);
-  return { round, scheme, facts: { roundId, targets, history, ...periods, ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
+  const groupLabels = Object.fromEntries(src.categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
+  const periods = { period: src.period, yearStartMonth: src.yearStartMonth };
+  return { round, scheme, facts: { roundId, targets, history: src.history, ...periods, ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
 }
 
 /** The channels the scheme's return-rate components count returns on (甘泉: window). */
