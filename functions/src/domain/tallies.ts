@@ -4,7 +4,10 @@ import type { Round } from '@shared/model/round';
 import type { Deps } from './deps';
 import { getRoundOrThrow } from './rounds-admin';
 import { isRoundTarget } from './round-rules';
-import { nodesOfKind, recall, remember, roundKeyOf, sameVersions } from './tally-cache/cache';
+import { countersSince, nodesOfKind, recall, remember, roundKeyOf, sameVersions, withCounters } from './tally-cache/cache';
+
+/** Past this many counter items (counters × shards) a full read of the shards is as cheap. */
+const MAX_KEYS_READ_AGAIN = 200;
 
 export interface TallyRead {
   /**
@@ -55,6 +58,15 @@ export async function tallyState(deps: Deps, roundId: string, read: TallyRead = 
   const roundKey = roundKeyOf(round);
   const nodeCount = versions.nodes[round.targetKind];
   if (before && sameVersions(before, roundKey, versions.stripes, nodeCount)) return { round, nodeCounts: versions.nodes, targets: before.targets, remembered: true };
+  // A few ballots since: read again only the counters they added to (tally-cache/cache.ts).
+  const since = before && before.roundKey === roundKey && before.nodeCount === nodeCount ? countersSince(before, versions) : undefined;
+  if (before && since && since.length * round.tallyShards <= MAX_KEYS_READ_AGAIN) {
+    const targets = withCounters(before.targets, since, await deps.store.ballots.readCounters(roundId, round.tallyShards, since));
+    if (targets) {
+      remember(deps.store, roundId, { roundKey, stripes: versions.stripes, nodeCount, targets });
+      return { round, nodeCounts: versions.nodes, targets: recall(deps.store, roundId)!.targets, remembered: true };
+    }
+  }
   const [{ nodes, complete }, tallies] = await Promise.all([nodesOfKind(deps.store, round.targetKind, nodeCount), deps.store.ballots.readTallies(roundId, round.tallyShards)]);
   const targets = targetsOf(round, nodes, tallies);
   if (!complete) return { round, nodeCounts: versions.nodes, targets, remembered: false };
