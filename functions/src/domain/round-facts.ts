@@ -153,29 +153,43 @@ function ledgerRecords(scheme: Scheme): boolean {
 export async function publishedHistory(deps: Deps, round: Round): Promise<PastRound[]> {
   const current = { id: round.id, programmeId: round.programmeId, period: round.period };
   const [rounds, links] = await Promise.all([deps.store.rounds.listRounds(), deps.store.programmes.listLinks(round.programmeId)]);
-  const candidates: HistoryRound[] = [];
-  for (const r of rounds.filter((r) => isHistoryCandidate(current, r))) {
-    const pub = await deps.store.publications.latest(r.id);
-    if (!pub) continue;
-    const snapshot = Snapshot.parse(JSON.parse(pub.body));
-    candidates.push({
-      id: r.id,
-      programmeId: r.programmeId,
-      status: r.status,
-      period: r.period,
-      published: snapshot.results.targets.map((t) => ({
-        targetId: t.targetId,
-        components: Object.fromEntries(Object.entries(t.components).map(([id, c]) => [id, { value: c.value }])),
-        total: t.total,
-        grade: t.grade ? { id: t.grade.id } : null,
-        rank: t.rank,
-        tieSize: t.tieSize,
-        rankedCount: t.rankedCount,
-        misconduct: t.misconduct,
-      })),
-    });
-  }
-  return programmeHistory(current, candidates, links);
+  const found = await Promise.all(
+    rounds
+      .filter((r) => isHistoryCandidate(current, r))
+      .map(async (r): Promise<HistoryRound | undefined> => {
+        const pub = await deps.store.publications.latest(r.id);
+        return pub && { id: r.id, programmeId: r.programmeId, status: r.status, period: r.period, published: publishedRows(pub.body) };
+      }),
+  );
+  return programmeHistory(current, found.filter((c): c is HistoryRound => c !== undefined), links);
+}
+
+/**
+ * What history needs of a published snapshot, parsed once per body: every results read reads
+ * the programme's history, and parsing a 1,000-target snapshot each time would cost more than
+ * the rest of the read. Keyed by the body itself, so a body that changed is parsed again.
+ */
+const parsedBodies = new Map<string, NonNullable<HistoryRound['published']>>();
+const MAX_PARSED_BODIES = 8;
+
+function publishedRows(body: string): NonNullable<HistoryRound['published']> {
+  const hit = parsedBodies.get(body);
+  if (hit) return hit;
+  const rows = Snapshot.parse(JSON.parse(body)).results.targets.map((t) =>
+    Object.freeze({
+      targetId: t.targetId,
+      components: Object.fromEntries(Object.entries(t.components).map(([id, c]) => [id, { value: c.value }])),
+      total: t.total,
+      grade: t.grade ? { id: t.grade.id } : null,
+      rank: t.rank,
+      tieSize: t.tieSize,
+      rankedCount: t.rankedCount,
+      misconduct: t.misconduct,
+    }),
+  );
+  parsedBodies.set(body, rows);
+  if (parsedBodies.size > MAX_PARSED_BODIES) parsedBodies.delete(parsedBodies.keys().next().value!);
+  return rows;
 }
 
 /** The period the engine reads (`label` is for people) and the programme year's first month. */
