@@ -5,7 +5,8 @@ import type { TargetInputRow } from '@shared/api/target-inputs';
 import type { FieldValue } from '@shared/target-inputs/fields';
 import { CHANNEL_LABELS, type ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
-import { roundFacts } from './round-facts';
+import { composeFacts, roundSources, type RoundSources } from './round-facts';
+import { recallResult, rememberable, rememberResult, sourcesDigest } from './results-cache/cache';
 
 /**
  * The older whole-record body (`{ targets: [{ targetId, served, inputs … }] }`), read as field
@@ -26,10 +27,20 @@ export function rowsOfLegacyBody(req: TargetInputsRequest): TargetInputRow[] {
 /**
  * A round's scores as they stand: the round's facts (round-facts.ts: tallies less voids, entered
  * facts, misconduct records, ledger deductions, published history) run through the same pure
- * engine `npm run score` uses, so anyone can reproduce the numbers offline.
+ * engine `npm run score` uses, so anyone can reproduce the numbers offline. Shared and frozen
+ * when remembered: copy before changing.
  */
 export async function roundResults(deps: Deps, roundId: string): Promise<RoundResult> {
-  const { scheme, facts, clashes } = await roundFacts(deps, roundId);
+  const sources = await roundSources(deps, roundId);
+  if (!rememberable(sources)) return scoreSources(sources);
+  // While nothing the engine is given has changed, the result is the one scored before
+  // (results-cache/cache.ts): a ballot, an input, a void or a new published round is a new result.
+  const digest = sourcesDigest(sources);
+  return recallResult(deps.store, sources, digest) ?? rememberResult(deps.store, sources, digest, scoreSources(sources));
+}
+
+function scoreSources(sources: RoundSources): RoundResult {
+  const { scheme, facts, clashes } = composeFacts(sources);
   return withImportClashes(score(scheme, facts, 'list'), clashes);
 }
 

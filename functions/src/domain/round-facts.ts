@@ -3,15 +3,15 @@ import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { ChannelTally, TargetTally } from '@shared/api/results';
 import { Scheme, pastTargetsOf, type PastRound, type RoundFactsInput, type RoundPeriod } from '@shared/scoring';
-import { Snapshot } from '@shared/publication/snapshot';
-import { deductionRecords, DEDUCTION_KINDS } from '@shared/rectification/deductions';
+import { Snapshot, type MisconductRecord } from '@shared/publication/snapshot';
+import { deductionRecords, DEDUCTION_KINDS, type DeductionKind } from '@shared/rectification/deductions';
 import type { ChannelKind } from '@shared/model/channel';
 import type { Deps } from './deps';
 import type { StoredVoid } from '../ports';
 import type { TargetInputs } from './target-inputs/port';
 import { listTargetInputs } from './target-inputs/read-inputs';
-import { roundTallies, type TallyRead } from './tallies';
-import { getRoundOrThrow } from './rounds-admin';
+import { tallyState, type TallyRead, type TallyState } from './tallies';
+import { nodesOfKind } from './tally-cache/cache';
 import { groupOf } from './groups';
 import { isHistoryCandidate, programmeHistory, type HistoryRound } from './programmes/history';
 import { returnRateChannels, roundReturnCounts, type ReturnCounts } from './paper/return-rate';
@@ -39,16 +39,41 @@ export async function roundScheme(deps: Deps, round: Round): Promise<Scheme> {
   return parsed.data;
 }
 
-export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = {}): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
-  const round = await getRoundOrThrow(deps, roundId);
+/**
+ * What the engine's facts are made of, as read from the store. Not `fresh`: the tallies and the
+ * node lists are the containers' remembered ones while their versions stand still (tallies.ts,
+ * tally-cache/), everything else is read on every call.
+ */
+export interface RoundSources {
+  round: Round;
+  scheme: Scheme;
+  tallies: TallyState;
+  nodes: readonly OrgNode[];
+  categories: readonly OrgNode[];
+  /** Both node lists are the org memory's own (see TallyState.remembered). */
+  nodesRemembered: boolean;
+  entered: TargetInputs[];
+  voids: StoredVoid[];
+  misconduct: MisconductRecord[];
+  /** Per target: forms issued and returned, for schemes with a return rate (paper/return-rate.ts). */
+  forms: Map<string, ReturnCounts>;
+  ledger: Map<string, Partial<Record<DeductionKind, number>>>;
+  history: PastRound[];
+  period: RoundPeriod;
+  yearStartMonth: number;
+}
+
+export async function roundSources(deps: Deps, roundId: string, read: TallyRead = {}): Promise<RoundSources> {
+  const tallies = await tallyState(deps, roundId, read);
+  const { round } = tallies;
   const scheme = await roundScheme(deps, round);
+  const nodeList = (kind: OrgNode['kind']) => (read.fresh ? deps.store.org.listNodesOfKind(kind).then((nodes) => ({ nodes, complete: false })) : nodesOfKind(deps.store, kind, tallies.nodeCounts[kind]));
   const rateChannels = returnRateChannels(scheme);
-  const [tallies, nodeList, categories, entered, voids, misconduct, forms] = await Promise.all([
-    roundTallies(deps, roundId, read),
+  const [nodes, categories, entered, voids, misconduct, forms, ledger, history, periods] = await Promise.all([
     // Only the round's level: a section round need not read every window.
-    deps.store.org.listNodesOfKind(round.targetKind),
+    nodeList(round.targetKind),
     // Categories name the groups of schemes that declare none (a county's own 组别).
-    deps.store.org.listNodesOfKind('category'),
+    nodeList('category'),
     listTargetInputs(deps, roundId),
     deps.store.review.listVoids(roundId),
     deps.store.review.listMisconduct(roundId),
@@ -56,13 +81,41 @@ export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = 
     // numbers): a round that issues forms reads both from its serials, never from a hand-typed
     // 服务人次, and a window's own QR ballots are opinions, not returned forms.
     rateChannels.length > 0 ? roundReturnCounts(deps, roundId, rateChannels) : new Map<string, ReturnCounts>(),
+    // The ledger's deductions depend on the day (a task overdue today): computed on every read.
+    ledgerRecords(scheme) ? deps.store.tasks.listTasks({}).then((tasks) => deductionRecords(tasks, round.period, deps.clock.now())) : Promise.resolve(new Map()),
+    publishedHistory(deps, round),
+    periodFacts(deps, round),
   ]);
-  const nodes = new Map(nodeList.map((n) => [n.id, n]));
+  return {
+    round,
+    scheme,
+    tallies,
+    nodes: nodes.nodes,
+    categories: categories.nodes,
+    nodesRemembered: nodes.complete && categories.complete,
+    entered,
+    voids,
+    misconduct,
+    forms,
+    ledger,
+    history,
+    ...periods,
+  };
+}
+
+export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = {}): Promise<{ round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> }> {
+  return composeFacts(await roundSources(deps, roundId, read));
+}
+
+/** The engine's facts from what was read (pure: the same sources always make the same facts). */
+export function composeFacts(src: RoundSources): { round: Round; scheme: Scheme; facts: RoundFactsInput; voids: StoredVoid[]; clashes: Map<string, ChannelKind[]> } {
+  const { round, scheme, entered, voids, misconduct, forms, ledger } = src;
+  const roundId = round.id;
+  const nodes = new Map(src.nodes.map((n) => [n.id, n]));
   const enteredBy = new Map(entered.map((i) => [i.targetId, i]));
   const misconductBy = count(misconduct.map((m) => m.targetId));
   const clashes = new Map<string, ChannelKind[]>();
-  const ledger = ledgerRecords(scheme) ? deductionRecords(await deps.store.tasks.listTasks({}), round.period, deps.clock.now()) : new Map();
-  const targets = tallies.targets.map((t) => {
+  const targets = src.tallies.targets.map((t) => {
     const input = enteredBy.get(t.targetId);
     const records = addCounts(input?.records ?? {}, ledger.get(t.targetId) ?? {});
     const facts = targetFacts(round, scheme, t, nodes.get(t.targetId), voids);
@@ -80,9 +133,9 @@ export async function roundFacts(deps: Deps, roundId: string, read: TallyRead = 
       ...(input?.misconduct !== undefined || misconductBy.has(t.targetId) ? { misconduct: (input?.misconduct ?? 0) + (misconductBy.get(t.targetId) ?? 0) } : {}),
     };
   });
-  const groupLabels = Object.fromEntries(categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
-  const [history, periods] = await Promise.all([publishedHistory(deps, round), periodFacts(deps, round)]);
-  return { round, scheme, facts: { roundId, targets, history, ...periods, ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
+  const groupLabels = Object.fromEntries(src.categories.filter((c) => targets.some((t) => t.group === c.id)).map((c) => [c.id, c.name]));
+  const periods = { period: src.period, yearStartMonth: src.yearStartMonth };
+  return { round, scheme, facts: { roundId, targets, history: src.history, ...periods, ...(Object.keys(groupLabels).length ? { groupLabels } : {}) }, voids, clashes };
 }
 
 /** Whether the scheme deducts for rectification records the ledger counts (效能办 整改情况). */
@@ -98,20 +151,33 @@ function ledgerRecords(scheme: Scheme): boolean {
 export async function publishedHistory(deps: Deps, round: Round): Promise<PastRound[]> {
   const current = { id: round.id, programmeId: round.programmeId, period: round.period };
   const [rounds, links] = await Promise.all([deps.store.rounds.listRounds(), deps.store.programmes.listLinks(round.programmeId)]);
-  const candidates: HistoryRound[] = [];
-  for (const r of rounds.filter((r) => isHistoryCandidate(current, r))) {
-    const pub = await deps.store.publications.latest(r.id);
-    if (!pub) continue;
-    const snapshot = Snapshot.parse(JSON.parse(pub.body));
-    candidates.push({
-      id: r.id,
-      programmeId: r.programmeId,
-      status: r.status,
-      period: r.period,
-      published: pastTargetsOf(snapshot.results.targets),
-    });
-  }
-  return programmeHistory(current, candidates, links);
+  const found = await Promise.all(
+    rounds
+      .filter((r) => isHistoryCandidate(current, r))
+      .map(async (r): Promise<HistoryRound | undefined> => {
+        const pub = await deps.store.publications.latest(r.id);
+        return pub && { id: r.id, programmeId: r.programmeId, status: r.status, period: r.period, published: publishedRows(pub.body) };
+      }),
+  );
+  return programmeHistory(current, found.filter((c): c is HistoryRound => c !== undefined), links);
+}
+
+/**
+ * What history needs of a published snapshot, parsed once per body: every results read reads
+ * the programme's history, and parsing a 1,000-target snapshot each time would cost more than
+ * the rest of the read. Keyed by the body itself, so a body that changed is parsed again.
+ */
+const parsedBodies = new Map<string, NonNullable<HistoryRound['published']>>();
+const MAX_PARSED_BODIES = 8;
+
+function publishedRows(body: string): NonNullable<HistoryRound['published']> {
+  const hit = parsedBodies.get(body);
+  if (hit) return hit;
+  // The same rows the property test feeds back as history (shared/scoring/history.ts), frozen: shared by every read.
+  const rows = pastTargetsOf(Snapshot.parse(JSON.parse(body)).results.targets).map((t) => Object.freeze(t));
+  parsedBodies.set(body, rows);
+  if (parsedBodies.size > MAX_PARSED_BODIES) parsedBodies.delete(parsedBodies.keys().next().value!);
+  return rows;
 }
 
 /** The period the engine reads (`label` is for people) and the programme year's first month. */

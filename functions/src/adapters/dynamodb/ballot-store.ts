@@ -9,6 +9,7 @@ import { CELL_PREFIX, cellAttribute, keys } from './keys';
 import { queryAll, stripKeys } from './query';
 import { cancellationCodes, cancellationItem, errorName } from './errors';
 import { tallyVersionBump } from './version-store';
+import type { TallyCounter } from '../../domain/tally-cache/port';
 
 /** The China Standard Time date of an instant: all a unit learns of when a comment was made. */
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
@@ -168,7 +169,7 @@ export class DynamoBallotStore implements BallotStore {
         },
       },
       // The shard's tally version (tally-cache/port.ts): cached results stay only while it stands still.
-      tallyVersionBump(this.table, ballot.roundId, ballot.ballotId),
+      tallyVersionBump(this.table, ballot.roundId, ballot.ballotId, ballot),
       // [4] (invitation channels) Update INV#… ADD answered — the invitation knows which
       //     targets it rated, for return rates, reminders and the member's landing page.
       ...(w.invitationId
@@ -287,22 +288,22 @@ export class DynamoBallotStore implements BallotStore {
         return items;
       }),
     );
-    for (const item of pages.flat()) {
-      const targetId = String(item.targetId);
-      const channel = item.channel as ChannelKind;
-      const perTarget = out.get(targetId) ?? {};
-      const tally = perTarget[channel] ?? { ballots: 0, answers: {} };
-      tally.ballots += Number(item.n ?? 0);
-      for (const [attr, value] of Object.entries(item)) {
-        if (!attr.startsWith(CELL_PREFIX)) continue;
-        const [, itemId, option] = attr.split(':') as [string, string, string];
-        const cells = (tally.answers[itemId] ??= {});
-        cells[option] = (cells[option] ?? 0) + Number(value);
+    return foldTallies(pages.flat());
+  }
+
+  async readCounters(roundId: string, shards: number, counters: TallyCounter[]): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>> {
+    // Each counter is one item per shard: one consistent BatchGetItem (100 keys a call).
+    const wanted = counters.flatMap((c) => Array.from({ length: shards }, (_, shard) => keys.tally(roundId, shard, c.targetId, c.channel)));
+    const items: Record<string, unknown>[] = [];
+    for (let i = 0; i < wanted.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = { [this.table]: { Keys: wanted.slice(i, i + 100), ConsistentRead: true } };
+      while (request && Object.keys(request).length > 0) {
+        const r = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        items.push(...(r.Responses?.[this.table] ?? []));
+        request = r.UnprocessedKeys as typeof request;
       }
-      perTarget[channel] = tally;
-      out.set(targetId, perTarget);
     }
-    return out;
+    return foldTallies(items);
   }
 
   async listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]> {
@@ -373,4 +374,25 @@ export class DynamoBallotStore implements BallotStore {
         yield stripKeys<Ballot>(item);
     }
   }
+}
+
+/** Counter items (one per target × channel × shard) summed per target and channel. */
+function foldTallies(items: Record<string, unknown>[]): Map<string, Partial<Record<ChannelKind, ChannelTally>>> {
+  const out = new Map<string, Partial<Record<ChannelKind, ChannelTally>>>();
+  for (const item of items) {
+    const targetId = String(item.targetId);
+    const channel = item.channel as ChannelKind;
+    const perTarget = out.get(targetId) ?? {};
+    const tally = perTarget[channel] ?? { ballots: 0, answers: {} };
+    tally.ballots += Number(item.n ?? 0);
+    for (const [attr, value] of Object.entries(item)) {
+      if (!attr.startsWith(CELL_PREFIX)) continue;
+      const [, itemId, option] = attr.split(':') as [string, string, string];
+      const cells = (tally.answers[itemId] ??= {});
+      cells[option] = (cells[option] ?? 0) + Number(value);
+    }
+    perTarget[channel] = tally;
+    out.set(targetId, perTarget);
+  }
+  return out;
 }

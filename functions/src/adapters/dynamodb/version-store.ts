@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { NODE_KINDS, type NodeKind, type OrgNode } from '@shared/model/org';
-import type { VersionStore } from '../../domain/tally-cache/port';
+import type { TallyCounter, TallyVersions, VersionStore } from '../../domain/tally-cache/port';
 import { keys } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -19,19 +19,29 @@ export const versionStripeOf = (ballotId: string) => parseInt(createHash('sha256
 
 /**
  * The tally version bump a ballot's transaction carries (beside its tally shard update): one
- * more ballot on the ballot's stripe. The shape (`SET … ADD …`, no condition) is a tally
- * update's, so the bench's bulk loader sums it like one.
+ * more ballot on the ballot's stripe, and which counter it added to (`last`: target × channel),
+ * so a reader that finds a stripe exactly one ahead of what it remembered knows the one counter
+ * to read again (domain/tallies.ts). The shape (`SET … ADD …`, no condition) is a tally
+ * update's, so the bench's bulk loader sums it like one (its `last` is the batch's last ballot's).
  */
-export function tallyVersionBump(table: string, roundId: string, ballotId: string): TransactItem {
+export function tallyVersionBump(table: string, roundId: string, ballotId: string, counter: TallyCounter): TransactItem {
   return {
     Update: {
       TableName: table,
       Key: keys.tallyVersion(roundId, versionStripeOf(ballotId)),
-      UpdateExpression: 'SET #e = :e ADD #v :one',
-      ExpressionAttributeNames: { '#e': 'entity', '#v': 'v' },
-      ExpressionAttributeValues: { ':e': 'tallyVersion', ':one': 1 },
+      UpdateExpression: 'SET #e = :e, #l = :l ADD #v :one',
+      ExpressionAttributeNames: { '#e': 'entity', '#v': 'v', '#l': 'last' },
+      ExpressionAttributeValues: { ':e': 'tallyVersion', ':one': 1, ':l': lastOf(counter) },
     },
   };
+}
+
+const lastOf = (c: TallyCounter) => `${c.targetId}#${c.channel}`;
+
+function counterOf(last: unknown): TallyCounter | undefined {
+  if (typeof last !== 'string') return undefined;
+  const at = last.lastIndexOf('#');
+  return at > 0 ? { targetId: last.slice(0, at), channel: last.slice(at + 1) as TallyCounter['channel'] } : undefined;
 }
 
 /** The org version bump a node import transaction carries: how many nodes of each kind it adds. */
@@ -47,7 +57,7 @@ export function orgVersionBump(table: string, nodes: OrgNode[]): TransactItem {
 export class DynamoVersionStore implements VersionStore {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
-  async readVersions(roundId: string): Promise<{ stripes: number[]; nodes: Partial<Record<NodeKind, number>> }> {
+  async readVersions(roundId: string): Promise<TallyVersions> {
     const wanted = [keys.orgVersion, ...Array.from({ length: TALLY_VERSION_STRIPES }, (_, s) => keys.tallyVersion(roundId, s))];
     const found = new Map<string, Record<string, unknown>>();
     // 33 keys: one BatchGetItem (100 keys a call), strongly consistent like the counters it stands for.
@@ -60,6 +70,7 @@ export class DynamoVersionStore implements VersionStore {
     const org = found.get(keys.orgVersion.PK);
     return {
       stripes: Array.from({ length: TALLY_VERSION_STRIPES }, (_, s) => Number(found.get(keys.tallyVersion(roundId, s).PK)?.v ?? 0)),
+      lasts: Array.from({ length: TALLY_VERSION_STRIPES }, (_, s) => counterOf(found.get(keys.tallyVersion(roundId, s).PK)?.last)),
       nodes: Object.fromEntries(NODE_KINDS.flatMap((k) => (org?.[k] === undefined ? [] : [[k, Number(org[k])]]))),
     };
   }

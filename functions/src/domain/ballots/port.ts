@@ -2,6 +2,7 @@ import type { Ballot, Receipt } from '@shared/model/ballot';
 import type { ChannelTally } from '@shared/api/results';
 import type { ChannelKind } from '@shared/model/channel';
 import type { OriginalComment } from '@shared/api/audit';
+import type { TallyCounter } from '../tally-cache/port';
 
 /**
  * What the ballot pipeline (pipeline.ts) needs from storage: one transaction per ballot, the
@@ -87,6 +88,8 @@ export interface BallotStore {
   writeBallot(write: BallotWrite): Promise<BallotWriteResult>;
   /** Sums the counter shards: O(targets × channels × shards) items, never the ballots. */
   readTallies(roundId: string, shards: number): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>>;
+  /** The same sums for a few counters only (target × channel, every shard): what a remembered answer needs after a ballot. */
+  readCounters(roundId: string, shards: number, counters: TallyCounter[]): Promise<Map<string, Partial<Record<ChannelKind, ChannelTally>>>>;
   /** Scrubbed comments on one target, newest first. */
   listComments(roundId: string, targetId: string, limit: number): Promise<StaffComment[]>;
   /**

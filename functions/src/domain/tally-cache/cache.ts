@@ -1,7 +1,9 @@
-import type { TargetTally } from '@shared/api/results';
+import type { ChannelTally, TargetTally } from '@shared/api/results';
+import type { ChannelKind } from '@shared/model/channel';
 import type { OrgNode } from '@shared/model/org';
 import type { Round } from '@shared/model/round';
 import type { Store } from '../../ports';
+import type { TallyCounter, TallyVersions } from './port';
 
 /**
  * A container's memory of the tallies it computed (domain/tallies.ts), each with the versions it
@@ -63,6 +65,47 @@ export function remember(store: Store, roundId: string, r: Remembered): void {
   m.delete(roundId);
   m.set(roundId, { ...r, targets: deepFreeze(r.targets) });
   while (m.size > MAX_ROUNDS) m.delete(m.keys().next().value!);
+}
+
+/**
+ * The counters counted since `r` was remembered, when the versions can name them all: every
+ * stripe that moved moved by exactly one, so its `last` is the one ballot it took since.
+ * Undefined when any stripe moved by more (or names nothing): then only a full read will do.
+ *
+ *   remembered (V, T) ──► read versions V' ──► each stripe s: V'[s] = V[s] + 1 ──► read again the
+ *   counters last[s] names (consistent) ──► T' = T with those counters ──► remember (V', T')
+ *
+ * Why T' is the store's: every ballot counted after V was read moved a stripe past V before V'
+ * was read (its stripe is added to in its own transaction), so the counters no ballot since V
+ * touched hold what T holds, and the ones named are read after V' — at least V''s ballots;
+ * any ballot they hold beyond V' moved a stripe past V', so a later V'' = V' cannot hide it.
+ */
+export function countersSince(r: Remembered, v: TallyVersions): TallyCounter[] | undefined {
+  if (r.stripes.length !== v.stripes.length) return undefined;
+  const named = new Map<string, TallyCounter>();
+  for (let s = 0; s < v.stripes.length; s++) {
+    const moved = v.stripes[s]! - r.stripes[s]!;
+    if (moved === 0) continue;
+    const last = v.lasts[s];
+    if (moved !== 1 || !last) return undefined;
+    named.set(`${last.targetId}#${last.channel}`, last);
+  }
+  return [...named.values()];
+}
+
+/** `targets` with the named counters replaced by their sums read again; undefined when one names a target not listed. */
+export function withCounters(targets: readonly TargetTally[], counters: TallyCounter[], sums: Map<string, Partial<Record<ChannelKind, ChannelTally>>>): TargetTally[] | undefined {
+  const at = new Map(targets.map((t, i) => [t.targetId, i]));
+  const out = [...targets];
+  for (const c of counters) {
+    const i = at.get(c.targetId);
+    if (i === undefined) return undefined;
+    const t = out[i]!;
+    const { [c.channel]: _old, ...others } = t.channels;
+    const sum = sums.get(c.targetId)?.[c.channel];
+    out[i] = { ...t, channels: sum ? { ...others, [c.channel]: sum } : others };
+  }
+  return out;
 }
 
 /**

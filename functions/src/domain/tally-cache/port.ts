@@ -1,3 +1,4 @@
+import type { ChannelKind } from '@shared/model/channel';
 import type { NodeKind } from '@shared/model/org';
 
 /**
@@ -12,5 +13,22 @@ import type { NodeKind } from '@shared/model/org';
  */
 export interface VersionStore {
   /** One consistent read of both: `stripes` has one entry per stripe (0 when absent), in a fixed order. */
-  readVersions(roundId: string): Promise<{ stripes: number[]; nodes: Partial<Record<NodeKind, number>> }>;
+  readVersions(roundId: string): Promise<TallyVersions>;
+}
+
+/** One counter of a round's tallies: a target × channel (summed over the tally shards). */
+export interface TallyCounter {
+  targetId: string;
+  channel: ChannelKind;
+}
+
+export interface TallyVersions {
+  stripes: number[];
+  /**
+   * Per stripe, the counter its latest ballot added to (undefined before any, or for stripes
+   * written before this was kept). Read in the same item as the stripe's version, so a stripe
+   * exactly one ahead of a remembered version names the one ballot counted since.
+   */
+  lasts: Array<TallyCounter | undefined>;
+  nodes: Partial<Record<NodeKind, number>>;
 }
