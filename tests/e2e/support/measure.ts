@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { shot } from './browser';
 
 /** The 适老化 numbers a citizen page must meet (docs/client.md "Care mode"). */
 export interface Limits {
@@ -149,4 +150,32 @@ export async function measure(page: Page, limits: Limits): Promise<Offence[]> {
 /** One line per offence, for a failure message that names what to fix. */
 export function listOffences(offences: Offence[]): string {
   return offences.map((o) => `${o.rule}: ${o.what} = ${o.value} (limit ${o.limit})`).join('\n');
+}
+
+/**
+ * Waits for the page in front to show `mode` (CarePage's data-care), measures it, saves the
+ * screenshot `care-<mode>-<name>` and fails naming every element below the numbers.
+ */
+export async function checkCarePage(page: Page, name: string, mode: 'normal' | 'care'): Promise<void> {
+  // Taro H5 keeps earlier pages of the stack in the document, hidden: wait for the one in front.
+  await page.locator(`[data-care="${mode === 'care' ? 'on' : 'off'}"]:visible`).first().waitFor({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const limits = mode === 'care' ? CARE : NORMAL;
+  const offences = await measure(page, limits);
+  await shot(page, `care-${mode}-${name}`, { docs: true });
+  if (offences.length) throw new Error(`${name} (${mode}): ${offences.length} element(s) below the numbers\n${listOffences(offences)}`);
+}
+
+/**
+ * Puts the page into `mode` with the 关怀模式 switch of the page in front (the choice is remembered
+ * on the device, so every later page opens in it) and checks that it survives a reload.
+ */
+export async function switchCareMode(page: Page, mode: 'normal' | 'care'): Promise<void> {
+  const want = mode === 'care' ? 'on' : 'off';
+  const front = page.locator('[data-care]:visible').first();
+  await front.waitFor({ timeout: 30_000 });
+  if ((await front.getAttribute('data-care')) !== want) await page.locator('[data-testid="care-toggle"]:visible').first().click();
+  await page.locator(`[data-care="${want}"]:visible`).first().waitFor();
+  await page.reload();
+  await page.locator(`[data-care="${want}"]:visible`).first().waitFor({ timeout: 30_000 });
 }
