@@ -68,6 +68,8 @@ export function TrendChart({ id, data, valueLabel }: Props) {
         width: found.width,
         height,
         px2hd,
+        // Drawn once, no entry animation: nothing moves under an older reader's eyes.
+        animate: false,
         children: jsx(Chart, {
           data,
           scale: { value: { min: 0, nice: true } },
