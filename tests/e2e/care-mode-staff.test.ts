@@ -4,7 +4,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, visit } from './support/browser';
 import { checkCarePage, switchCareMode } from './support/measure';
-import { loginStaffInBrowser } from './support/staff';
+import { loginStaffInBrowser, loginSupervisorInBrowser } from './support/staff';
 
 jest.setTimeout(300_000);
 
@@ -139,10 +139,10 @@ describe.each(['normal', 'care'] as const)('every unit staff page in %s mode', (
     await page.locator('[data-testid="comments-open-s11"]:visible').click();
     await page.locator('[data-testid="comments-s11"]:visible').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="comments-s11"]:visible').textContent()).toContain('窗口排队时间较长');
-    await checkCarePage(page, 'staff-unit', mode);
+    await checkCarePage(page, 'staff-unit-comments', mode);
   });
 
-  it('the trend chart on a phone: labels ≥ 12 px, a line through one point per round', async () => {
+  it('my unit from the top: the trend chart with labels ≥ 12 px and a line through one point per round', async () => {
     await visit(page, url('unit/index'), 'unit-name');
     // Rounds oldest first on the axis; 户政科 (the unit's best-scoring section) improves every quarter.
     const labels = ROUNDS.map((r) => r.period.label);
@@ -162,6 +162,7 @@ describe.each(['normal', 'care'] as const)('every unit staff page in %s mode', (
     const line = frame.lines.filter((l) => l.color === '#b71c1c' && l.points >= ROUNDS.length);
     expect(line.length).toBeGreaterThan(0);
     expect(line[0]!.widthPx).toBeGreaterThanOrEqual(2);
+    await checkCarePage(page, 'staff-unit', mode);
   });
 
   it('rankings', async () => {
@@ -169,13 +170,18 @@ describe.each(['normal', 'care'] as const)('every unit staff page in %s mode', (
     await checkCarePage(page, 'staff-rankings', mode);
   });
 
-  it('rectification tasks: the list, a task just opened, a task being worked', async () => {
+  it('rectification tasks: the list, a task just opened, a task being worked, the supervisor\'s review', async () => {
     await visit(page, url('tasks/index'), `task-${tasks.opened}`);
     await checkCarePage(page, 'staff-tasks', mode);
     await visit(page, url(`task/index?id=${tasks.opened}`), 'task-start');
     await checkCarePage(page, 'staff-task-open', mode);
     await visit(page, url(`task/index?id=${tasks.working}`), 'evidence-upload');
     await checkCarePage(page, 'staff-task-working', mode);
+    // The same page as the supervising office sees it: 复查与督办.
+    await page.goto('about:blank');
+    await loginSupervisorInBrowser(page, stack.baseUrl, '纪委督查员', `/staff/pages/task/index?id=${tasks.working}`);
+    await page.locator('[data-testid="task-review"]:visible').waitFor({ timeout: 30_000 });
+    await checkCarePage(page, 'staff-task-review', mode);
   });
 });
 

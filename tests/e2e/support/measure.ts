@@ -27,7 +27,7 @@ export interface Offence {
  * Measures the page as the browser lays it out: every visible text run's computed font size,
  * every tappable element's box (an element React gave an onClick, or a form field) and every text
  * run's contrast against the colours behind it (with ancestors' opacity and gradients); plus
- * face/option labels broken over lines and a page wider than the phone. Disabled controls are
+ * face/option labels and staff figures broken over lines and a page wider than the phone. Disabled controls are
  * exempt from contrast (WCAG 1.4.3), as is text inside aria-hidden decorations.
  */
 export async function measure(page: Page, limits: Limits): Promise<Offence[]> {
@@ -132,13 +132,13 @@ export async function measure(page: Page, limits: Limits): Promise<Offence[]> {
       if (side < lim.tap - 0.5) out.push({ rule: 'tap', what: `${label(el)} ${Math.round(r.width)}×${Math.round(r.height)}`, value: Math.round(side), limit: lim.tap });
     }
 
-    // Labels that must stay in one piece: a face's label on one line, a problem box in at most two.
+    // Labels that must stay in one piece: a face's label and a staff figure (得分, 等次 …) on one line, a problem box in at most two.
     const lines = (el: Element) => {
       const range = document.createRange();
       range.selectNodeContents(el);
       return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
     };
-    for (const el of Array.from(root.querySelectorAll('.choice__options--face .choice__text'))) if (shown(el) && lines(el) > 1) out.push({ rule: 'wrap', what: label(el), value: lines(el), limit: 1 });
+    for (const el of Array.from(root.querySelectorAll('.choice__options--face .choice__text, .unit__figure-value'))) if (shown(el) && lines(el) > 1) out.push({ rule: 'wrap', what: label(el), value: lines(el), limit: 1 });
     for (const el of Array.from(root.querySelectorAll('.choice__option.is-box .choice__text'))) if (shown(el) && lines(el) > 2) out.push({ rule: 'wrap', what: label(el), value: lines(el), limit: 2 });
 
     const width = document.documentElement.scrollWidth;
