@@ -23,11 +23,11 @@ const ROUNDS = [
   { id: 'q4', period: { kind: 'quarter', label: '2026年第四季度', start: '2026-10-01', end: '2026-12-31' }, yes: 9 },
 ];
 
-type Drawn = { texts: Array<{ text: string; px: number }>; points: Array<{ x: number; y: number }>; lines: Array<{ color: string; points: number; widthPx: number }> };
+type Drawn = { texts: Array<{ text: string; px: number; left: number; right: number }>; points: Array<{ x: number; y: number }>; lines: Array<{ color: string; points: number; widthPx: number }> };
 
 /**
  * Runs in the page: wraps the 2d context so a test can read what was drawn — each text with its
- * size, each filled circle's centre in the chart's colour, each stroked path's colour, point count
+ * size and horizontal extent, each filled circle's centre in the chart's colour, each stroked path's colour, point count
  * and width — all since the canvas was last cleared whole. Sizes and positions in CSS px.
  */
 function recordCanvas(): void {
@@ -53,7 +53,12 @@ function recordCanvas(): void {
   wrap('clearRect', (c, [x, y, width, height]) => {
     if (x <= 0 && y <= 0 && width >= c.canvas.width && height >= c.canvas.height) w.__drawn = { texts: [], points: [], lines: [] };
   });
-  wrap('fillText', (c, [text]) => w.__drawn.texts.push({ text: String(text), px: parseFloat(/([\d.]+)px/.exec(c.font)?.[1] ?? '0') * scale(c) }));
+  wrap('fillText', (c, [text, x, y]) => {
+    const width = c.measureText(String(text)).width * scale(c);
+    const at = css(c, x, y).x;
+    const left = c.textAlign === 'center' ? at - width / 2 : c.textAlign === 'right' || c.textAlign === 'end' ? at - width : at;
+    w.__drawn.texts.push({ text: String(text), px: parseFloat(/([\d.]+)px/.exec(c.font)?.[1] ?? '0') * scale(c), left, right: left + width });
+  });
   wrap('beginPath', () => {
     pathPoints = 0;
     circles = [];
@@ -144,13 +149,17 @@ describe.each(['normal', 'care'] as const)('every unit staff page in %s mode', (
 
   it('my unit from the top: the trend chart with labels ≥ 12 px and a line through one point per round', async () => {
     await visit(page, url('unit/index'), 'unit-name');
-    // Rounds oldest first on the axis; 户政科 (the unit's best-scoring section) improves every quarter.
-    const labels = ROUNDS.map((r) => r.period.label);
+    // Rounds oldest first on the axis, the shared year in the title; 户政科 improves every quarter.
+    expect(await page.locator('.trend-chart__label:visible').textContent()).toBe('2026年各轮得分');
+    const labels = ROUNDS.map((r) => r.period.label.replace('2026年', ''));
     const frame = await page.waitForFunction((want) => {
       const d = (window as unknown as { __drawn: Drawn }).__drawn;
       return d.points.length >= want.length && want.every((l) => d.texts.some((t) => t.text === l)) ? d : null;
     }, labels, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<Drawn>);
 
+    // The round labels side by side, none running into the next.
+    const axis = labels.map((l) => frame.texts.find((t) => t.text === l)!);
+    for (let i = 1; i < axis.length; i++) expect(axis[i]!.left).toBeGreaterThanOrEqual(axis[i - 1]!.right);
     const smallest = Math.min(...frame.texts.map((t) => t.px));
     expect(smallest).toBeGreaterThanOrEqual(mode === 'care' ? 15 : 12);
     expect(frame.points).toHaveLength(ROUNDS.length);
