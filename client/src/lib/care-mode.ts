@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { readJson, STORAGE_KEYS, writeJson } from './storage';
 
 /**
- * 关怀模式 (care mode, the 适老化 rules): larger text and larger tap targets on the citizen pages.
+ * 关怀模式 (care mode, the 适老化 rules): larger text and larger tap targets on the citizen pages
+ * and the unit staff pages (login, my unit, rankings, rectification tasks).
  *
  * It starts from the phone's own setting — WeChat's 字体大小 (`fontSizeSetting`, 17 is the
  * standard size) in the mini-program, the browser's default font size in H5 (a user who set

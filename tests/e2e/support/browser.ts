@@ -50,3 +50,10 @@ export async function shot(page: Page, name: string, opts: { docs?: boolean } = 
     copyFileSync(file, path.join(DOCS, `${name}.png`));
   }
 }
+
+/** Opens a link as a phone user does, in a fresh document (a hash change alone would stack pages). */
+export async function visit(page: Page, url: string, readyTestId: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.locator(`[data-testid="${readyTestId}"]:visible`).first().waitFor({ timeout: 30_000 });
+}

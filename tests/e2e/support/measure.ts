@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { shot } from './browser';
 
 /** The 适老化 numbers a citizen page must meet (docs/client.md "Care mode"). */
 export interface Limits {
@@ -26,7 +27,7 @@ export interface Offence {
  * Measures the page as the browser lays it out: every visible text run's computed font size,
  * every tappable element's box (an element React gave an onClick, or a form field) and every text
  * run's contrast against the colours behind it (with ancestors' opacity and gradients); plus
- * face/option labels broken over lines and a page wider than the phone. Disabled controls are
+ * face/option labels and staff figures broken over lines and a page wider than the phone. Disabled controls are
  * exempt from contrast (WCAG 1.4.3), as is text inside aria-hidden decorations.
  */
 export async function measure(page: Page, limits: Limits): Promise<Offence[]> {
@@ -131,13 +132,13 @@ export async function measure(page: Page, limits: Limits): Promise<Offence[]> {
       if (side < lim.tap - 0.5) out.push({ rule: 'tap', what: `${label(el)} ${Math.round(r.width)}×${Math.round(r.height)}`, value: Math.round(side), limit: lim.tap });
     }
 
-    // Labels that must stay in one piece: a face's label on one line, a problem box in at most two.
+    // Labels that must stay in one piece: a face's label and a staff figure (得分, 等次 …) on one line, a problem box in at most two.
     const lines = (el: Element) => {
       const range = document.createRange();
       range.selectNodeContents(el);
       return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
     };
-    for (const el of Array.from(root.querySelectorAll('.choice__options--face .choice__text'))) if (shown(el) && lines(el) > 1) out.push({ rule: 'wrap', what: label(el), value: lines(el), limit: 1 });
+    for (const el of Array.from(root.querySelectorAll('.choice__options--face .choice__text, .unit__figure-value'))) if (shown(el) && lines(el) > 1) out.push({ rule: 'wrap', what: label(el), value: lines(el), limit: 1 });
     for (const el of Array.from(root.querySelectorAll('.choice__option.is-box .choice__text'))) if (shown(el) && lines(el) > 2) out.push({ rule: 'wrap', what: label(el), value: lines(el), limit: 2 });
 
     const width = document.documentElement.scrollWidth;
@@ -149,4 +150,32 @@ export async function measure(page: Page, limits: Limits): Promise<Offence[]> {
 /** One line per offence, for a failure message that names what to fix. */
 export function listOffences(offences: Offence[]): string {
   return offences.map((o) => `${o.rule}: ${o.what} = ${o.value} (limit ${o.limit})`).join('\n');
+}
+
+/**
+ * Waits for the page in front to show `mode` (CarePage's data-care), measures it, saves the
+ * screenshot `care-<mode>-<name>` and fails naming every element below the numbers.
+ */
+export async function checkCarePage(page: Page, name: string, mode: 'normal' | 'care'): Promise<void> {
+  // Taro H5 keeps earlier pages of the stack in the document, hidden: wait for the one in front.
+  await page.locator(`[data-care="${mode === 'care' ? 'on' : 'off'}"]:visible`).first().waitFor({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const limits = mode === 'care' ? CARE : NORMAL;
+  const offences = await measure(page, limits);
+  await shot(page, `care-${mode}-${name}`, { docs: true });
+  if (offences.length) throw new Error(`${name} (${mode}): ${offences.length} element(s) below the numbers\n${listOffences(offences)}`);
+}
+
+/**
+ * Puts the page into `mode` with the 关怀模式 switch of the page in front (the choice is remembered
+ * on the device, so every later page opens in it) and checks that it survives a reload.
+ */
+export async function switchCareMode(page: Page, mode: 'normal' | 'care'): Promise<void> {
+  const want = mode === 'care' ? 'on' : 'off';
+  const front = page.locator('[data-care]:visible').first();
+  await front.waitFor({ timeout: 30_000 });
+  if ((await front.getAttribute('data-care')) !== want) await page.locator('[data-testid="care-toggle"]:visible').first().click();
+  await page.locator(`[data-care="${want}"]:visible`).first().waitFor();
+  await page.reload();
+  await page.locator(`[data-care="${want}"]:visible`).first().waitFor({ timeout: 30_000 });
 }

@@ -6,7 +6,7 @@ import './index.scss';
 type Props = { className?: string; children: ReactNode };
 
 /**
- * The frame of every citizen page: carries `.is-care` for the care-mode sizes (styles/_care.scss)
+ * The frame of every citizen page and unit staff page: carries `.is-care` for the care-mode sizes (styles/_care.scss)
  * and the visible 关怀模式 switch at the top, so anyone can make the text larger with one tap.
  */
 export function CarePage({ className, children }: Props) {

@@ -5,6 +5,7 @@ import type { BallotForm } from '@shared/model/form';
 import { getNodes, getResults, getRound, getTallies, listRounds } from '../../api/staff';
 import type { TargetResult } from '../../api/staff';
 import { ballotCount } from './tally-view';
+import { axisLabels } from './trend-labels';
 import type { TrendPoint } from '../components/trend-chart';
 
 export type UnitTarget = { tally: TargetTally; node?: OrgNode; form?: BallotForm; result?: TargetResult };
@@ -65,8 +66,9 @@ export async function loadUnit(unitId: string | undefined, roundId?: string): Pr
     }),
   );
   const useScores = results !== null && perRound.some((p) => p.score !== undefined);
-  const points = perRound
-    .filter((p) => !useScores || p.score !== undefined)
-    .map((p) => ({ round: p.round, value: useScores ? Math.round(p.score! * 100) / 100 : p.ballots }));
-  return { rounds, round, targets, trend: { points, label: useScores ? '各轮得分' : '各轮评价数（份）' }, hasResults: results !== null };
+  const shown = perRound.filter((p) => !useScores || p.score !== undefined);
+  const axis = axisLabels(shown.map((p) => p.round));
+  const points = shown.map((p, i) => ({ round: axis.labels[i]!, value: useScores ? Math.round(p.score! * 100) / 100 : p.ballots }));
+  const label = `${axis.year ?? ''}${useScores ? '各轮得分' : '各轮评价数（份）'}`;
+  return { rounds, round, targets, trend: { points, label }, hasResults: results !== null };
 }

@@ -2,13 +2,15 @@ import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas as TaroCanvas, View, Text } from '@tarojs/components';
 import { Canvas, Chart, Axis, Line, Point, jsx as f2jsx } from '@antv/f2';
+import { useCareMode } from '../../../lib/care-mode';
 import './index.scss';
 
 export type TrendPoint = { round: string; value: number };
 
 type Props = { id: string; data: TrendPoint[]; valueLabel: string };
 
-const HEIGHT = 220; // CSS px
+/** Chart height in CSS px: taller in care mode, where the labels are larger too. */
+const HEIGHT = { normal: 220, care: 260 };
 
 /**
  * F2 turns its '20px'-style sizes (750-wide design px) into screen px through the root element's
@@ -16,8 +18,11 @@ const HEIGHT = 220; // CSS px
  * any 375-px-class phone, is what the design sizes mean.
  */
 const px2hd = (px: number) => px / 2;
-/** Axis labels 13 CSS px (≥ 12 px on a phone), dark enough to read. */
-const AXIS_STYLE = { label: { fontSize: '26px', fill: '#333333' } };
+/** Axis labels 13 CSS px (≥ 12 px on a phone), 16 px in care mode, dark enough to read. */
+const AXIS_STYLE = {
+  normal: { label: { fontSize: '26px', fill: '#333333' } },
+  care: { label: { fontSize: '32px', fill: '#222222' } },
+};
 
 // F2's element typings expect its own JSX pragma; called as a plain function the props are
 // checked by F2 at run time, so a loose signature is enough here.
@@ -45,6 +50,8 @@ function canvasNode(id: string): Promise<{ node: CanvasNode; width: number } | n
  * Lives in the staff subpackage so F2 never weighs on the citizen's main package.
  */
 export function TrendChart({ id, data, valueLabel }: Props) {
+  const mode = useCareMode() ? 'care' : 'normal';
+  const height = HEIGHT[mode];
   useEffect(() => {
     if (data.length === 0) return;
     let chart: Canvas | undefined;
@@ -54,21 +61,23 @@ export function TrendChart({ id, data, valueLabel }: Props) {
       if (!found || cancelled) return;
       const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 1;
       found.node.width = found.width * pixelRatio;
-      found.node.height = HEIGHT * pixelRatio;
+      found.node.height = height * pixelRatio;
       const tree = jsx(Canvas, {
         context: found.node.getContext('2d'),
         pixelRatio,
         width: found.width,
-        height: HEIGHT,
+        height,
         px2hd,
+        // Drawn once, no entry animation: nothing moves under an older reader's eyes.
+        animate: false,
         children: jsx(Chart, {
           data,
           scale: { value: { min: 0, nice: true } },
           children: [
-            jsx(Axis, { field: 'round', style: AXIS_STYLE }),
-            jsx(Axis, { field: 'value', style: AXIS_STYLE }),
-            jsx(Line, { x: 'round', y: 'value', color: '#b71c1c', style: { lineWidth: '4px' } }),
-            jsx(Point, { x: 'round', y: 'value', color: '#b71c1c', style: { r: '8px' } }),
+            jsx(Axis, { field: 'round', style: AXIS_STYLE[mode] }),
+            jsx(Axis, { field: 'value', style: AXIS_STYLE[mode] }),
+            jsx(Line, { x: 'round', y: 'value', color: '#b71c1c', style: { lineWidth: mode === 'care' ? '6px' : '4px' } }),
+            jsx(Point, { x: 'round', y: 'value', color: '#b71c1c', style: { r: mode === 'care' ? '10px' : '8px' } }),
           ],
         }),
       });
@@ -79,7 +88,7 @@ export function TrendChart({ id, data, valueLabel }: Props) {
       cancelled = true;
       chart?.destroy();
     };
-  }, [id, data]);
+  }, [id, data, mode, height]);
 
   return (
     <View className='trend-chart'>
@@ -87,7 +96,7 @@ export function TrendChart({ id, data, valueLabel }: Props) {
       {data.length === 0 ? (
         <Text className='trend-chart__empty'>暂无历史数据</Text>
       ) : (
-        <TaroCanvas type='2d' id={id} canvasId={id} className='trend-chart__canvas' />
+        <TaroCanvas type='2d' id={id} canvasId={id} className='trend-chart__canvas' style={{ height: `${height}px` }} />
       )}
     </View>
   );

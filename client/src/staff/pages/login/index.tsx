@@ -7,6 +7,7 @@ import type { Role } from '@shared/api/auth';
 import { bindOfficeWechat, loginOfficeWechat, loginStaff } from '../../../api/staff';
 import { userMessage } from '../../../api/errors';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import './index.scss';
 
 const ROLES: Array<{ role: Role; label: string }> = [
@@ -66,8 +67,11 @@ function WechatOfficeLogin({ next }: { next: string }) {
 export default function StaffLoginPage() {
   const asked = useRouter().params.next;
   const next = decodeURIComponent(asked ?? '/staff/pages/unit/index');
-  if (process.env.TARO_ENV === 'weapp') return <WechatOfficeLogin next={next} />;
-  return <DevLogin next={next} homeFor={asked ? undefined : HOME} />;
+  return (
+    <CarePage>
+      {process.env.TARO_ENV === 'weapp' ? <WechatOfficeLogin next={next} /> : <DevLogin next={next} homeFor={asked ? undefined : HOME} />}
+    </CarePage>
+  );
 }
 
 function DevLogin({ next, homeFor }: { next: string; homeFor?: Partial<Record<Role, string>> }) {

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { OrgNode } from '@shared/model/org';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { userMessage } from '../../../api/errors';
 import { getNodes, getResults, getTallies, listRounds } from '../../../api/staff';
 import type { TargetResult } from '../../../api/staff';
@@ -20,7 +21,7 @@ type Group = { categoryId: string; name: string; rows: Row[]; cuts?: GroupCut[] 
  * Rankings per group (执法监督组 …) in the order the scheme engine publishes them (worst-first
  * where the scheme says so). For a scheme without scoring the page lists ballots per target.
  */
-export default function RankingsPage() {
+function RankingsView() {
   const { params } = useRouter();
   const [session] = useState(() => requireStaff('/staff/pages/rankings/index'));
   const [groups, setGroups] = useState<Group[]>();
@@ -96,4 +97,9 @@ export default function RankingsPage() {
       ))}
     </View>
   );
+}
+
+/** In the care-mode frame the citizen pages use: unit staff are often no younger than the citizens. */
+export default function RankingsPage() {
+  return <CarePage><RankingsView /></CarePage>;
 }

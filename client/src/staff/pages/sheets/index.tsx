@@ -4,13 +4,14 @@ import type { Round } from '@shared/model/round';
 import type { OrgNode } from '@shared/model/org';
 import type { BallotForm as Form } from '@shared/model/form';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { BallotForm, type BallotInput } from '../../../components/ballot-form';
 import { userMessage } from '../../../api/errors';
 import { getRound, getRoundTargets, listRounds } from '../../../api/staff';
 import { submitSheet } from '../../../api/panels';
 import { uuid4 } from '../../../lib/uuid';
 import { requireStaff } from '../../lib/guard';
-import '../../../admin/pages/rounds/index.scss';
+import './index.scss';
 
 type Kind = 'instant' | 'monthly' | 'inspection';
 const KINDS: Record<Kind, { label: string; role: string; channel: 'monitor' | 'inspection' }> = {
@@ -32,7 +33,7 @@ function sheetForm(form: Form | undefined, kind: Kind): Form | undefined {
  * section, the sheet kind, the answers; a monthly sheet names its month, an inspection its day
  * and notes. A retry of the same sheet gets the same receipt.
  */
-export default function SheetsPage() {
+function SheetsView() {
   const [session] = useState(() => requireStaff('/staff/pages/sheets/index'));
   const kinds = (Object.keys(KINDS) as Kind[]).filter((k) => KINDS[k].role === session?.role);
   const [kind, setKind] = useState<Kind | undefined>(kinds[0]);
@@ -88,33 +89,33 @@ export default function SheetsPage() {
     }
   };
   return (
-    <View className='admin'>
-      <View className='admin__card'>
-        <Text className='admin__label'>填报类型</Text>
-        <View className='admin__chips'>
-          {kinds.map((k) => <Text key={k} className={`admin__chip ${kind === k ? 'is-on' : ''}`} data-testid={`sheet-kind-${k}`} onClick={() => setKind(k)}>{KINDS[k].label}</Text>)}
+    <View className='sheets'>
+      <View className='sheets__card'>
+        <Text className='sheets__label'>填报类型</Text>
+        <View className='sheets__chips'>
+          {kinds.map((k) => <Text key={k} className={`sheets__chip ${kind === k ? 'is-on' : ''}`} data-testid={`sheet-kind-${k}`} onClick={() => setKind(k)}>{KINDS[k].label}</Text>)}
         </View>
-        <Text className='admin__label'>评议轮次</Text>
-        <View className='admin__chips'>
-          {rounds.map((r) => <Text key={r.id} className={`admin__chip ${roundId === r.id ? 'is-on' : ''}`} onClick={() => setRoundId(r.id)}>{r.name}</Text>)}
+        <Text className='sheets__label'>评议轮次</Text>
+        <View className='sheets__chips'>
+          {rounds.map((r) => <Text key={r.id} className={`sheets__chip ${roundId === r.id ? 'is-on' : ''}`} onClick={() => setRoundId(r.id)}>{r.name}</Text>)}
         </View>
-        {rounds.length === 0 && <Text className='admin__sub'>没有进行中、接受此类填报的评议</Text>}
-        <Text className='admin__label'>被测评科室</Text>
-        <View className='admin__chips'>
-          {targets.map((t) => <Text key={t.id} className={`admin__chip ${targetId === t.id ? 'is-on' : ''}`} data-testid={`sheet-target-${t.id}`} onClick={() => setTargetId(t.id)}>{t.name}</Text>)}
+        {rounds.length === 0 && <Text className='sheets__sub'>没有进行中、接受此类填报的评议</Text>}
+        <Text className='sheets__label'>被测评科室</Text>
+        <View className='sheets__chips'>
+          {targets.map((t) => <Text key={t.id} className={`sheets__chip ${targetId === t.id ? 'is-on' : ''}`} data-testid={`sheet-target-${t.id}`} onClick={() => setTargetId(t.id)}>{t.name}</Text>)}
         </View>
         {kind === 'monthly' && (
           <>
-            <Text className='admin__label'>测评月份（年-月）</Text>
-            <Input className='admin__input' value={month} onInput={(e) => setMonth(e.detail.value)} data-testid='sheet-month' />
+            <Text className='sheets__label'>测评月份（年-月）</Text>
+            <Input className='sheets__input' value={month} onInput={(e) => setMonth(e.detail.value)} data-testid='sheet-month' />
           </>
         )}
         {kind === 'inspection' && (
           <>
-            <Text className='admin__label'>暗访日期（年-月-日）</Text>
-            <Input className='admin__input' value={visitedOn} onInput={(e) => setVisitedOn(e.detail.value)} data-testid='sheet-visited' />
-            <Text className='admin__label'>暗访情况记录</Text>
-            <Textarea className='admin__textarea' value={notes} maxlength={2000} onInput={(e) => setNotes(e.detail.value)} data-testid='sheet-notes' />
+            <Text className='sheets__label'>暗访日期（年-月-日）</Text>
+            <Input className='sheets__input' value={visitedOn} onInput={(e) => setVisitedOn(e.detail.value)} data-testid='sheet-visited' />
+            <Text className='sheets__label'>暗访情况记录</Text>
+            <Textarea className='sheets__textarea' value={notes} maxlength={2000} onInput={(e) => setNotes(e.detail.value)} data-testid='sheet-notes' />
           </>
         )}
       </View>
@@ -122,4 +123,9 @@ export default function SheetsPage() {
       {form ? <BallotForm key={sheetId} form={form} submitting={busy} onSubmit={(i) => void submit(i)} /> : roundId && <Notice>本轮方案没有这种测评表</Notice>}
     </View>
   );
+}
+
+/** In the care-mode frame: monitor points are often retired residents (监督员). */
+export default function SheetsPage() {
+  return <CarePage><SheetsView /></CarePage>;
 }

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { TASK_SOURCE_LABELS } from '@shared/rectification/task';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { userMessage } from '../../../api/errors';
 import { getTask, noticeTask, reinspectTask, startTask, submitTask } from '../../../api/tasks';
 import type { TaskView } from '../../../api/tasks';
@@ -19,7 +20,7 @@ import { TaskReview, type ReviewAction } from '../../components/task-review';
 import './index.scss';
 
 /** One task: the problem, what is being done, the deadline; start, attach proof, submit. */
-export default function TaskPage() {
+function TaskScreen() {
   const id = useRouter().params.id ?? '';
   const [session] = useState(() => requireStaff(`/staff/pages/task/index?id=${id}`));
   const [task, setTask] = useState<TaskView>();
@@ -106,4 +107,9 @@ export default function TaskPage() {
       <View className='task__card'><TaskHistory task={task} /></View>
     </View>
   );
+}
+
+/** In the care-mode frame the citizen pages use: unit staff are often no younger than the citizens. */
+export default function TaskPage() {
+  return <CarePage><TaskScreen /></CarePage>;
 }

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { TASK_SOURCE_LABELS } from '@shared/rectification/task';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { userMessage } from '../../../api/errors';
 import { listTasks } from '../../../api/tasks';
 import type { TaskView } from '../../../api/tasks';
@@ -13,7 +14,7 @@ import { byUrgency, formatDate } from '../../lib/task-labels';
 import './index.scss';
 
 /** 整改台账: my unit's tasks, overdue first; tap one to work it. */
-export default function TasksPage() {
+function TasksView() {
   const [session] = useState(() => requireStaff('/staff/pages/tasks/index'));
   const [tasks, setTasks] = useState<TaskView[]>();
   const [error, setError] = useState<string>();
@@ -46,4 +47,9 @@ export default function TasksPage() {
       ))}
     </View>
   );
+}
+
+/** In the care-mode frame the citizen pages use: unit staff are often no younger than the citizens. */
+export default function TasksPage() {
+  return <CarePage><TasksView /></CarePage>;
 }

@@ -5,6 +5,7 @@ import { ROUND_STATUS_LABELS } from '@shared/model/round';
 import { CHANNEL_LABELS } from '@shared/model/channel';
 import type { ChannelKind } from '@shared/model/channel';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { userMessage } from '../../../api/errors';
 import { clearSession } from '../../../api/session';
 import { requireStaff } from '../../lib/guard';
@@ -16,7 +17,7 @@ import { pendingText, rankSetText } from '../../../lib/rank-notes';
 import './index.scss';
 
 /** My unit: this round's result (or tallies until results exist), the trend, the item breakdown. */
-export default function UnitPage() {
+function UnitView() {
   const { params } = useRouter();
   const [session] = useState(() => requireStaff('/staff/pages/unit/index'));
   const [data, setData] = useState<UnitData>();
@@ -109,4 +110,9 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
       <Text className='unit__figure-label'>{label}</Text>
     </View>
   );
+}
+
+/** In the care-mode frame the citizen pages use: unit staff are often no younger than the citizens. */
+export default function UnitPage() {
+  return <CarePage><UnitView /></CarePage>;
 }
