@@ -263,10 +263,10 @@ export async function readPublished(page: Page, baseUrl: string, roundId: string
       name: r.querySelector('.group-table__name')?.textContent?.trim() ?? '',
       total: r.querySelector('[data-testid="total"]')?.textContent?.trim() ?? '',
       grade: r.querySelector('[data-testid="grade"]')?.textContent?.trim() ?? '',
-      lines: [...r.children].slice(1).map((c) => c.textContent?.trim() ?? ''),
+      lines: Array.from(r.children).slice(1).map((c) => c.textContent?.trim() ?? ''),
     })),
   );
-  const consequences = await page.locator('.consequence-list__row').evaluateAll((els) => els.map((e) => [...e.children].map((c) => c.textContent?.trim()).join(' ')));
+  const consequences = await page.locator('.consequence-list__row').evaluateAll((els) => els.map((e) => Array.from(e.children).map((c) => c.textContent?.trim()).join(' ')));
   return { rows, consequences };
 }
 
