@@ -210,6 +210,19 @@ export async function enterInputs(page: Page, baseUrl: string, roundId: string, 
   return text(message);
 }
 
+/** 导入单位 → 导入电话测评结果: pastes the call centre's CSV for the (only) open phone round; returns the message. */
+export async function importPhoneSurvey(page: Page, baseUrl: string, csv: string, roundName?: string): Promise<string> {
+  await goAdmin(page, baseUrl, '/admin/pages/import/index');
+  const box = page.getByTestId('phone-survey');
+  await box.waitFor(WAIT);
+  if (roundName) await box.getByText(roundName, { exact: true }).click();
+  await page.getByTestId('phone-csv').locator('textarea').fill(csv);
+  await page.getByTestId('phone-import').click();
+  const message = page.getByTestId('phone-message');
+  await message.waitFor(WAIT);
+  return text(message);
+}
+
 /** 评议轮次 → 结束: ends the round after its confirmation. */
 export async function closeRoundOnScreen(page: Page, baseUrl: string, roundId: string): Promise<void> {
   await goAdmin(page, baseUrl, '/admin/pages/rounds/index');
