@@ -120,8 +120,10 @@ describe('甘泉 through the admin screens alone', () => {
     // 5. 社保科 hands out no forms: its citizens rate from the window poster, and its 服务人次 is entered.
     const qrPosts = POSTS.filter((p) => !p.issued);
     for (const p of qrPosts) {
-      const link = await issueWindowPoster(office, base, p.window);
-      expect(link).toContain('/pages/rate/index?token=');
+      const printed = new URL(await issueWindowPoster(office, base, p.window));
+      expect(printed.searchParams.get('token')).toMatch(new RegExp(`^W\\.${p.window.id}\\.`));
+      // The poster's link on the test server's own host and port (PUBLIC_BASE_URL is a placeholder here).
+      const link = `${base}${printed.pathname}${printed.search}${printed.hash}`;
       for (const a of p.answers) expect(await rateAsCitizen(browser, link, { overall: a })).toMatch(/\S{4,}/);
     }
     const saved = await enterInputs(office, base, 'gq2026', [['单位', '服务人次'], ...qrPosts.map((p) => [p.name, String(p.served)])]);

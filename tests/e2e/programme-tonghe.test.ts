@@ -24,11 +24,11 @@ const POINTS: Record<Exclude<Mark, null>, number> = { good: 20, fairly_good: 15,
 const ITEMS = ['openness', 'lawful', 'service', 'integrity', 'institutions'] as const;
 type Unit = { id: string; name: string; group: 'enforcement' | 'service'; calls: [satisfied: number, of: number]; sheets: Mark[][]; present: number; work: number; styleYear?: number };
 const UNITS: Unit[] = [
-  { id: 'u1', name: '工商行政管理局', group: 'enforcement', calls: [9, 10], sheets: [['good', 'good', 'good', 'good', 'good'], ['fairly_good', 'fairly_good', 'fairly_good', 'fairly_good', 'fairly_good']], present: 2, work: 90, styleYear: 85 },
+  { id: 'u1', name: '工商行政管理局', group: 'enforcement', calls: [4, 5], sheets: [['good', 'good', 'good', 'good', 'good'], ['fairly_good', 'fairly_good', 'fairly_good', 'fairly_good', 'fairly_good']], present: 2, work: 90, styleYear: 85 },
   // One item left blank on the sheet (单项空白按“一般”计算), and a third representative present who returned no sheet.
-  { id: 'u2', name: '地方税务局', group: 'enforcement', calls: [8, 10], sheets: [['good', 'good', 'fair', 'fair', null], ['fairly_good', 'fairly_good', 'fairly_good', 'poor', 'poor']], present: 3, work: 80, styleYear: 80 },
-  { id: 'u3', name: '公安局', group: 'enforcement', calls: [7, 10], sheets: [['good', 'good', 'good', 'good', 'good'], ['good', 'good', 'good', 'good', 'fairly_good']], present: 2, work: 70, styleYear: 75 },
-  { id: 'u4', name: '电业局', group: 'service', calls: [9, 10], sheets: [['fair', 'fair', 'fair', 'fair', 'fair'], ['fairly_good', 'fairly_good', 'fairly_good', 'fairly_good', 'fairly_good']], present: 2, work: 95 },
+  { id: 'u2', name: '地方税务局', group: 'enforcement', calls: [4, 5], sheets: [['good', 'good', 'fair', 'fair', null], ['fairly_good', 'fairly_good', 'fairly_good', 'poor', 'poor']], present: 3, work: 80, styleYear: 80 },
+  { id: 'u3', name: '公安局', group: 'enforcement', calls: [3, 5], sheets: [['good', 'good', 'good', 'good', 'good'], ['good', 'good', 'good', 'good', 'fairly_good']], present: 2, work: 70, styleYear: 75 },
+  { id: 'u4', name: '电业局', group: 'service', calls: [5, 5], sheets: [['fair', 'fair', 'fair', 'fair', 'fair'], ['fairly_good', 'fairly_good', 'fairly_good', 'fairly_good', 'fairly_good']], present: 2, work: 95 },
 ];
 const GROUPS = [{ id: 'enforcement', label: '执法监督组' }, { id: 'service', label: '社会服务组' }] as const;
 // The groups' ids are the scheme's group ids: a round maps a target to the group of its 组别.

@@ -155,14 +155,21 @@ export type PrintedForm = { serial: string; text: string };
  * printed pages (pdftotext), one form per page: its serial and its text (the target's name).
  */
 export async function printAllForms(page: Page): Promise<PrintedForm[]> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes('/paper/forms.pdf') && r.request().method() === 'GET', { timeout: 60_000 }),
-    page.getByTestId('paper-print-all').click(),
-  ]);
-  if (response.status() !== 200) throw new Error(`printing forms: HTTP ${response.status()}`);
+  // The screen fetches the PDF and opens it as a blob in a new tab (which a page's CSP keeps
+  // from being read back): the bytes are taken as they pass, the screen gets them unchanged.
+  let bytes: Buffer | undefined;
+  await page.route('**/paper/forms.pdf', async (route) => {
+    const response = await route.fetch();
+    bytes = await response.body();
+    await route.fulfill({ response, body: bytes });
+  });
+  const [popup] = await Promise.all([page.context().waitForEvent('page', { timeout: 60_000 }), page.getByTestId('paper-print-all').click()]);
+  await popup.close();
+  await page.unroute('**/paper/forms.pdf');
+  if (!bytes) throw new Error('the print button opened no PDF');
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
   const file = path.join(dir, 'forms.pdf');
-  writeFileSync(file, await response.body());
+  writeFileSync(file, bytes);
   const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   return pages.map((p) => {
     const m = /编号\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(p);
@@ -204,10 +211,11 @@ export async function enterInputs(page: Page, baseUrl: string, roundId: string, 
   await page.getByTestId('inputs-table').waitFor(WAIT);
   await page.getByTestId('inputs-paste').locator('textarea').fill(rows.map((r) => r.join('\t')).join('\n'));
   await page.getByTestId('inputs-paste-apply').click();
+  await page.getByTestId('inputs-paste-apply').waitFor(WAIT);
   await page.getByTestId('inputs-save').click();
-  const message = page.getByTestId('inputs-message');
-  await message.waitFor(WAIT);
-  return text(message);
+  // The paste's own notice ("已填入 …") stands until the save answers.
+  await page.waitForFunction(() => /已保存|未保存|失败/.test(document.querySelector('[data-testid="inputs-message"]')?.textContent ?? ''), undefined, WAIT);
+  return text(page.getByTestId('inputs-message'));
 }
 
 /** 导入单位 → 导入电话测评结果: pastes the call centre's CSV for the (only) open phone round; returns the message. */
