@@ -162,7 +162,7 @@ describe('甘泉 through the admin screens alone', () => {
       expect(row.lines.join(' ')).toContain(`测评表回收率 ${pct(e.returnRate)}（${e.n}/${e.base}）`);
       if (e.returnRate < 0.6) expect(row.lines.join(' ')).toContain('测评表回收率不足60%，视为“不满意”等次');
     }
-    const shown = published.consequences.map((c) => c.split(' ').slice(0, 2).join(' '));
+    const shown = published.consequences;
     const wanted = POSTS.flatMap((p) => consequencesOf(p).map((label) => `${p.name}（第 ${bySatisfaction.indexOf(p) + 1} 名） ${label}`));
     expect([...shown].sort()).toEqual([...wanted].sort());
     await shot(office, '45-ganquan-public-result', { docs: true });

@@ -274,7 +274,7 @@ export async function publishOnScreen(page: Page): Promise<string> {
 export type PublishedRow = { targetId: string; rank: string; name: string; total: string; grade: string; lines: string[] };
 
 /** The public page of a published round: every row in the published order, and the consequence list. */
-export async function readPublished(page: Page, baseUrl: string, roundId: string): Promise<{ rows: PublishedRow[]; consequences: string[] }> {
+export async function readPublished(page: Page, baseUrl: string, roundId: string): Promise<{ rows: PublishedRow[]; /** "who label" per action, e.g. "户政科（第 1 名） 通报表扬". */ consequences: string[] }> {
   await page.goto(`${baseUrl}/#/public/pages/round/index?id=${roundId}`);
   await page.getByTestId('round-title').waitFor(WAIT);
   const rows = await page.locator('[data-testid^="result-"].group-table__row').evaluateAll((els) =>
@@ -287,7 +287,9 @@ export async function readPublished(page: Page, baseUrl: string, roundId: string
       lines: Array.from(r.children).slice(1).map((c) => c.textContent?.trim() ?? ''),
     })),
   );
-  const consequences = await page.locator('.consequence-list__row').evaluateAll((els) => els.map((e) => Array.from(e.children).map((c) => c.textContent?.trim()).join(' ')));
+  const consequences = await page.locator('.consequence-list__row').evaluateAll((els) =>
+    els.map((e) => `${e.querySelector('.consequence-list__who')?.textContent?.trim()} ${e.querySelector('.consequence-list__label')?.textContent?.trim()}`),
+  );
   return { rows, consequences };
 }
 
