@@ -77,12 +77,12 @@ export function RoundCreate({ programmes, busy, act }: Props) {
       <Text className='admin__title'>新建评议轮次</Text>
       <Field label='编号（字母数字）' value={draft.id} testId='round-id' onInput={(v) => setDraft({ ...draft, id: v })} />
       <Field label='名称' value={draft.name} testId='round-name' onInput={(v) => setDraft({ ...draft, name: v })} />
-      <Field label='期间' value={draft.period} onInput={(v) => setDraft({ ...draft, period: v })} />
+      <Field label='期间' value={draft.period} testId='round-period' onInput={(v) => setDraft({ ...draft, period: v })} />
       <Text className='admin__label'>所属评议项目（连续评议只在同一项目已公布的轮次间计算）</Text>
       <View className='admin__chips'>
-        <Text className={`admin__chip ${programmeId === '' ? 'is-on' : ''}`} onClick={() => setProgrammeId('')}>单独成项</Text>
+        <Text className={`admin__chip ${programmeId === '' ? 'is-on' : ''}`} data-testid='round-programme-none' onClick={() => setProgrammeId('')}>单独成项</Text>
         {programmes.map((p) => (
-          <Text key={p.id} className={`admin__chip ${programmeId === p.id ? 'is-on' : ''}`} onClick={() => pickProgramme(p.id)}>{p.name}</Text>
+          <Text key={p.id} className={`admin__chip ${programmeId === p.id ? 'is-on' : ''}`} data-testid={`round-programme-${p.id}`} onClick={() => pickProgramme(p.id)}>{p.name}</Text>
         ))}
       </View>
       <Text className='admin__label'>评议方案</Text>
@@ -94,7 +94,7 @@ export function RoundCreate({ programmes, busy, act }: Props) {
       <Text className='admin__label'>评议对象</Text>
       <View className='admin__chips'>
         {(['unit', 'section'] as const).map((k) => (
-          <Text key={k} className={`admin__chip ${draft.targetKind === k ? 'is-on' : ''}`} onClick={() => { setDraft({ ...draft, targetKind: k }); setPicked([]); }}>{k === 'unit' ? '单位' : '科室'}</Text>
+          <Text key={k} className={`admin__chip ${draft.targetKind === k ? 'is-on' : ''}`} data-testid={`round-kind-${k}`} onClick={() => { setDraft({ ...draft, targetKind: k }); setPicked([]); }}>{k === 'unit' ? '单位' : '科室'}</Text>
         ))}
       </View>
       <TargetPicker nodes={nodes} picked={picked} onChange={setPicked} testId='round-targets' />

@@ -34,10 +34,10 @@ export default function ImportPage() {
     <View className='admin'>
       <View className='admin__card'>
         <Text className='admin__sub'>{`表头：${CSV_HEADER_ZH.join('，')}；上级写在下级之前。类型填 组别、单位、科室 或 窗口；编号用字母、数字（最多 12 位）；表单可不填。`}</Text>
-        <Textarea className='admin__textarea' value={csv} maxlength={-1} onInput={(e) => setCsv(e.detail.value)} />
-        <Button type='primary' block onClick={submit}>导入</Button>
+        <Textarea className='admin__textarea' value={csv} maxlength={-1} onInput={(e) => setCsv(e.detail.value)} data-testid='org-csv' />
+        <Button type='primary' block onClick={submit} data-testid='org-import'>导入</Button>
       </View>
-      {result && <Notice tone={result.tone}>{result.text}</Notice>}
+      {result && <Notice tone={result.tone} testId='org-import-message'>{result.text}</Notice>}
       {result?.rows?.map((r, i) => <Notice key={i} tone='error'>{`第 ${r.line} 行${r.field ? `（${r.field}）` : ''}：${r.message}`}</Notice>)}
       <View className='admin__card'>
         <Text className='admin__title'>导入电话测评结果</Text>

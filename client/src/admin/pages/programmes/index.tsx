@@ -53,28 +53,28 @@ export default function ProgrammesPage() {
       ))}
       <View className='admin__card'>
         <Text className='admin__title'>新建评议项目</Text>
-        <Field label='编号（字母数字）' value={draft.id} onInput={(v) => setDraft({ ...draft, id: v })} />
-        <Field label='名称' value={draft.name} onInput={(v) => setDraft({ ...draft, name: v })} />
+        <Field label='编号（字母数字）' value={draft.id} testId='programme-id' onInput={(v) => setDraft({ ...draft, id: v })} />
+        <Field label='名称' value={draft.name} testId='programme-name' onInput={(v) => setDraft({ ...draft, name: v })} />
         <Text className='admin__label'>评议方案（创建时锁定版本）</Text>
         <View className='admin__chips'>
           {schemes.map((x) => (
-            <Text key={x.schemeId} className={`admin__chip ${draft.schemeId === x.schemeId ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, schemeId: x.schemeId })}>{schemeChoiceLabel(x)}</Text>
+            <Text key={x.schemeId} className={`admin__chip ${draft.schemeId === x.schemeId ? 'is-on' : ''}`} data-testid={`programme-scheme-${x.schemeId}`} onClick={() => setDraft({ ...draft, schemeId: x.schemeId })}>{schemeChoiceLabel(x)}</Text>
           ))}
         </View>
         <Text className='admin__label'>评议周期</Text>
         <View className='admin__chips'>
           {CADENCES.map((c) => (
-            <Text key={c} className={`admin__chip ${draft.cadence === c ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, cadence: c })}>{CADENCE_LABELS[c]}</Text>
+            <Text key={c} className={`admin__chip ${draft.cadence === c ? 'is-on' : ''}`} data-testid={`programme-cadence-${c}`} onClick={() => setDraft({ ...draft, cadence: c })}>{CADENCE_LABELS[c]}</Text>
           ))}
         </View>
         <Text className='admin__label'>评议对象</Text>
         <View className='admin__chips'>
           {(['unit', 'section', 'window'] as const).map((k) => (
-            <Text key={k} className={`admin__chip ${draft.targetKind === k ? 'is-on' : ''}`} onClick={() => setDraft({ ...draft, targetKind: k })}>{NODE_KIND_LABELS[k]}</Text>
+            <Text key={k} className={`admin__chip ${draft.targetKind === k ? 'is-on' : ''}`} data-testid={`programme-kind-${k}`} onClick={() => setDraft({ ...draft, targetKind: k })}>{NODE_KIND_LABELS[k]}</Text>
           ))}
         </View>
-        <Field label='评议年度起始月份（1 为自然年）' value={draft.yearStartMonth} onInput={(v) => setDraft({ ...draft, yearStartMonth: v })} />
-        <Button type='primary' block onClick={() => act('创建评议项目', () => createProgramme({
+        <Field label='评议年度起始月份（1 为自然年）' value={draft.yearStartMonth} testId='programme-year-start' onInput={(v) => setDraft({ ...draft, yearStartMonth: v })} />
+        <Button type='primary' block data-testid='programme-create' onClick={() => act('创建评议项目', () => createProgramme({
           id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, cadence: draft.cadence, targetKind: draft.targetKind, yearStartMonth: Number(draft.yearStartMonth) || 1,
         }))}>创建</Button>
       </View>

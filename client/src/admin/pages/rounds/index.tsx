@@ -68,7 +68,7 @@ export default function RoundsPage() {
           <Text className='admin__title'>{r.name}</Text>
           <Text className='admin__sub'>{`${r.id} · ${r.period.label} · ${ROUND_STATUS_LABELS[r.status]} · ${r.channels.map((c) => CHANNEL_LABELS[c]).join('、')}`}</Text>
           <View className='admin__actions'>
-            {r.status === 'draft' && <Button size='small' type='primary' onClick={() => act('开启', () => openRound(r.id))}>开启</Button>}
+            {r.status === 'draft' && <Button size='small' type='primary' data-testid={`open-${r.id}`} onClick={() => act('开启', () => openRound(r.id))}>开启</Button>}
             {r.status === 'open' && (
               <Button size='small' type='danger' data-testid={`close-${r.id}`}
                 onClick={async () => (await confirmed('确认结束评议', `结束后“${r.name}”不再接受任何评价，进入审核发布。此操作不能撤销。`, '确认结束')) && act('结束', () => closeRound(r.id))}>结束</Button>
