@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { commitmentOf } from '@shared/draw';
+import { goAdmin, text } from './office-ui';
 
 /**
  * Office steps around panels and paper, tapped through the H5 admin screens (the generic ones,
@@ -15,14 +16,14 @@ const WAIT = { timeout: 60_000 };
 
 /** Pastes the library (Chinese template) on 评议代表库 and imports it; returns the screen's message. */
 export async function importRepresentatives(page: Page, baseUrl: string, csv: string): Promise<string> {
-  await page.goto(`${baseUrl}/#/admin/pages/rounds/index`);
+  await goAdmin(page, baseUrl, '/admin/pages/rounds/index');
   await page.getByTestId('nav-representatives').click(WAIT);
   await page.getByTestId('reps-list').waitFor(WAIT);
   await page.getByTestId('reps-csv').locator('textarea').fill(csv);
   await page.getByTestId('reps-import').click();
   const message = page.getByTestId('reps-message');
   await message.waitFor(WAIT);
-  return (await message.textContent()) ?? '';
+  return text(message);
 }
 
 export interface DrawSpec {
@@ -37,7 +38,7 @@ export interface DrawSpec {
 
 /** From the rounds list: 公开抽取评议代表 → commit (pool, quotas, commitments) → reveal → drawn. */
 export async function runDraw(page: Page, baseUrl: string, roundId: string, spec: DrawSpec): Promise<void> {
-  await page.goto(`${baseUrl}/#/admin/pages/rounds/index`);
+  await goAdmin(page, baseUrl, '/admin/pages/rounds/index');
   await page.getByTestId(`draws-${roundId}`).click(WAIT);
   const form = page.getByTestId('draw-create');
   await form.waitFor(WAIT);
@@ -63,17 +64,25 @@ export async function inviteDrawn(page: Page, drawId: string, until: string): Pr
 }
 
 /**
- * Taps 打印邀请函 on the draw's card and returns the PDF the screen fetched (the browser opens it
- * in a new tab for printing; the bytes are the response the page received).
+ * Taps 打印邀请函 on the draw's card and returns the PDF the screen received (it fetches it
+ * with the session and opens it in a new tab for printing). The request passes through a route
+ * that keeps a copy of the server's answer: the bytes are exactly what the clerk prints.
  */
 export async function printLetters(page: Page, drawId: string): Promise<Buffer> {
-  const response = page.waitForResponse((r) => r.url().includes(`/admin/draws/${drawId}/letters.pdf`), WAIT);
+  const pattern = `**/api/admin/draws/${drawId}/letters.pdf`;
+  let pdf: Buffer | undefined;
+  await page.route(pattern, async (route) => {
+    const response = await route.fetch();
+    pdf = await response.body();
+    expect([response.status(), response.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    await route.fulfill({ response, body: pdf });
+  });
   const opened = page.context().waitForEvent('page', WAIT);
   await page.getByTestId(`draw-${drawId}`).getByTestId('draw-letters').click();
-  const r = await response;
-  expect([r.status(), r.headers()['content-type']]).toEqual([200, 'application/pdf']);
   await (await opened).close();
-  return r.body();
+  await page.unroute(pattern);
+  if (!pdf) throw new Error('the letters were never fetched');
+  return pdf;
 }
 
 /** A PDF as poppler reads it: its text, its page count, and its first page rendered (PNG bytes). */
@@ -101,23 +110,72 @@ export function lettersOf(text: string): Array<{ code: string; token: string }> 
 }
 
 /**
- * A member on the invitation page (already open): 开始评价 / 继续评价 until every unit is rated,
- * each with `answers(targetName)` (option ids per item). Returns the names rated, in order.
+ * A member on the invitation page (already open): 开始评价, then under each receipt 下一个 until
+ * every unit is rated, each with `answers(targetName)` (option ids per item). Returns the names
+ * rated, in order; the last receipt says 全部完成.
  */
-export async function answerInvitation(page: Page, answers: (targetName: string) => Record<string, string>): Promise<string[]> {
+export async function answerInvitation(page: Page, answers: (targetName: string) => Record<string, string | string[]>): Promise<string[]> {
   const rated: string[] = [];
-  const listUrl = page.url();
+  const start = page.getByTestId('invite-next');
+  await start.waitFor(WAIT);
+  let name = (await text(start)).replace(/^.*?：/, '').replace(/\s*›$/, '');
+  await start.click();
   for (;;) {
-    await page.getByTestId('progress').waitFor(WAIT);
-    const next = page.getByTestId('invite-next');
-    if ((await next.count()) === 0) return rated;
-    const name = ((await next.textContent()) ?? '').replace(/^.*?：/, '').replace(/\s*›$/, '').trim();
-    await next.click();
     await page.getByTestId('submit').waitFor(WAIT);
-    for (const [item, value] of Object.entries(answers(name))) await page.getByTestId(`option-${item}-${value}`).click();
+    for (const [item, value] of Object.entries(answers(name))) for (const v of [value].flat()) await page.getByTestId(`option-${item}-${v}`).click();
     await page.getByTestId('submit').click();
-    await page.getByTestId('receipt').waitFor(WAIT);
+    await page.getByTestId('receipt-progress').waitFor(WAIT);
     rated.push(name);
-    await page.goto(listUrl);
+    const next = page.getByTestId('next-target');
+    if ((await next.count()) === 0) return rated;
+    name = (await text(next)).replace(/^下一个：/, '');
+    await next.click();
   }
+}
+
+/** A monitor point (监测点) logs in on the H5 login page and lands on its sheets page. */
+export async function loginMonitor(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/staff/pages/login/index`);
+  await page.locator('input[placeholder="请输入姓名"]').fill(name);
+  await page.getByText('监测点', { exact: true }).click();
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('sheet-kind-instant').waitFor(WAIT);
+}
+
+/** On the sheets page: one 即时监测表 for `targetId` with `answer`; returns the screen's message. */
+export async function fileInstantSheet(page: Page, targetId: string, answer: string): Promise<string> {
+  await page.getByTestId('sheet-kind-instant').click();
+  await page.getByTestId(`sheet-target-${targetId}`).click(WAIT);
+  await page.getByTestId(`option-instant-${answer}`).click();
+  await page.getByTestId('submit').click();
+  const message = page.getByTestId('sheet-message');
+  await message.waitFor(WAIT);
+  return text(message);
+}
+
+/**
+ * 定向邀请: the named members' ids (one a line) and the deadline; returns each member's personal
+ * link as the screen lists it (to be sent by SMS or printed for those without WeChat).
+ */
+export async function inviteMembers(page: Page, baseUrl: string, memberIds: string[], until: string): Promise<Record<string, string>> {
+  await goAdmin(page, baseUrl, '/admin/pages/rounds/index');
+  await page.getByText('定向邀请', { exact: true }).click(WAIT);
+  await page.getByTestId('invite-members').locator('textarea').fill(memberIds.join('\n'));
+  await page.getByTestId('invite-deadline').locator('input').fill(until);
+  await page.getByTestId('invite-create').click();
+  await page.getByTestId('invite-message').getByText(`已生成 ${memberIds.length} 份邀请`).waitFor(WAIT);
+  const links: Record<string, string> = {};
+  for (const id of memberIds) links[id] = await text(page.getByTestId(`invitation-${id}`).getByTestId('invitation-url'));
+  return links;
+}
+
+/** 审核发布 → 查实问题: records a verified misconduct report against `targetName`. */
+export async function recordMisconduct(page: Page, baseUrl: string, roundId: string, targetName: string, reason: string): Promise<void> {
+  await goAdmin(page, baseUrl, `/admin/pages/review/index?id=${roundId}`);
+  const form = page.getByTestId('misconduct-form');
+  await form.waitFor(WAIT);
+  await form.getByText(targetName, { exact: true }).click();
+  await form.getByTestId('misconduct-reason').locator('input').fill(reason);
+  await form.getByTestId('misconduct-record').click();
+  await page.getByTestId('review-message').getByText('记录成功').waitFor(WAIT);
 }
