@@ -155,14 +155,21 @@ export type PrintedForm = { serial: string; text: string };
  * printed pages (pdftotext), one form per page: its serial and its text (the target's name).
  */
 export async function printAllForms(page: Page): Promise<PrintedForm[]> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes('/paper/forms.pdf') && r.request().method() === 'GET', { timeout: 60_000 }),
-    page.getByTestId('paper-print-all').click(),
-  ]);
-  if (response.status() !== 200) throw new Error(`printing forms: HTTP ${response.status()}`);
+  // The screen fetches the PDF and opens it as a blob in a new tab (which a page's CSP keeps
+  // from being read back): the bytes are taken as they pass, the screen gets them unchanged.
+  let bytes: Buffer | undefined;
+  await page.route('**/paper/forms.pdf', async (route) => {
+    const response = await route.fetch();
+    bytes = await response.body();
+    await route.fulfill({ response, body: bytes });
+  });
+  const [popup] = await Promise.all([page.context().waitForEvent('page', { timeout: 60_000 }), page.getByTestId('paper-print-all').click()]);
+  await popup.close();
+  await page.unroute('**/paper/forms.pdf');
+  if (!bytes) throw new Error('the print button opened no PDF');
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
   const file = path.join(dir, 'forms.pdf');
-  writeFileSync(file, await response.body());
+  writeFileSync(file, bytes);
   const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   return pages.map((p) => {
     const m = /编号\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(p);
@@ -204,8 +211,22 @@ export async function enterInputs(page: Page, baseUrl: string, roundId: string, 
   await page.getByTestId('inputs-table').waitFor(WAIT);
   await page.getByTestId('inputs-paste').locator('textarea').fill(rows.map((r) => r.join('\t')).join('\n'));
   await page.getByTestId('inputs-paste-apply').click();
+  await page.getByTestId('inputs-paste-apply').waitFor(WAIT);
   await page.getByTestId('inputs-save').click();
-  const message = page.getByTestId('inputs-message');
+  // The paste's own notice ("已填入 …") stands until the save answers.
+  await page.waitForFunction(() => /已保存|未保存|失败/.test(document.querySelector('[data-testid="inputs-message"]')?.textContent ?? ''), undefined, WAIT);
+  return text(page.getByTestId('inputs-message'));
+}
+
+/** 导入单位 → 导入电话测评结果: pastes the call centre's CSV for the (only) open phone round; returns the message. */
+export async function importPhoneSurvey(page: Page, baseUrl: string, csv: string, roundName?: string): Promise<string> {
+  await goAdmin(page, baseUrl, '/admin/pages/import/index');
+  const box = page.getByTestId('phone-survey');
+  await box.waitFor(WAIT);
+  if (roundName) await box.getByText(roundName, { exact: true }).click();
+  await page.getByTestId('phone-csv').locator('textarea').fill(csv);
+  await page.getByTestId('phone-import').click();
+  const message = page.getByTestId('phone-message');
   await message.waitFor(WAIT);
   return text(message);
 }
@@ -253,7 +274,7 @@ export async function publishOnScreen(page: Page): Promise<string> {
 export type PublishedRow = { targetId: string; rank: string; name: string; total: string; grade: string; lines: string[] };
 
 /** The public page of a published round: every row in the published order, and the consequence list. */
-export async function readPublished(page: Page, baseUrl: string, roundId: string): Promise<{ rows: PublishedRow[]; consequences: string[] }> {
+export async function readPublished(page: Page, baseUrl: string, roundId: string): Promise<{ rows: PublishedRow[]; /** "who label" per action, e.g. "户政科（第 1 名） 通报表扬". */ consequences: string[] }> {
   await page.goto(`${baseUrl}/#/public/pages/round/index?id=${roundId}`);
   await page.getByTestId('round-title').waitFor(WAIT);
   const rows = await page.locator('[data-testid^="result-"].group-table__row').evaluateAll((els) =>
@@ -263,10 +284,12 @@ export async function readPublished(page: Page, baseUrl: string, roundId: string
       name: r.querySelector('.group-table__name')?.textContent?.trim() ?? '',
       total: r.querySelector('[data-testid="total"]')?.textContent?.trim() ?? '',
       grade: r.querySelector('[data-testid="grade"]')?.textContent?.trim() ?? '',
-      lines: [...r.children].slice(1).map((c) => c.textContent?.trim() ?? ''),
+      lines: Array.from(r.children).slice(1).map((c) => c.textContent?.trim() ?? ''),
     })),
   );
-  const consequences = await page.locator('.consequence-list__row').evaluateAll((els) => els.map((e) => [...e.children].map((c) => c.textContent?.trim()).join(' ')));
+  const consequences = await page.locator('.consequence-list__row').evaluateAll((els) =>
+    els.map((e) => `${e.querySelector('.consequence-list__who')?.textContent?.trim()} ${e.querySelector('.consequence-list__label')?.textContent?.trim()}`),
+  );
   return { rows, consequences };
 }
 

@@ -53,3 +53,22 @@ export function commonNote(rows: Array<Pick<PublicRow, 'notes'>>): string {
   const first = rows[0]?.notes ?? '';
   return rows.length > 1 && first !== '' && rows.every((r) => r.notes === first) ? first : '';
 }
+
+type Part = { id: string; label: string; value: number | null; numerator?: number; denominator?: number };
+
+/**
+ * The parts behind a published total, each with its counts where it is a share: 甘泉's
+ * 测评表回收率 beside its 满意度 (under 60% it alone makes a post 不满意), 通河's four weighted
+ * parts. The total itself (`totalId`) is left out: the row shows it already.
+ * @example scoreParts({ return_rate: { id: 'return_rate', label: '测评表回收率', value: 0.875, numerator: 7, denominator: 8 } }, 'satisfaction') // '测评表回收率 87.5%（7/8）'
+ */
+export function scoreParts(components: Record<string, Part>, totalId?: string): string {
+  return Object.values(components)
+    .filter((c) => c.id !== totalId)
+    .map((c) => {
+      if (c.value === null) return `${c.label} —`;
+      const share = c.denominator !== undefined && c.numerator !== undefined && c.denominator > 0 && c.value <= 1 && Math.abs(c.numerator / c.denominator - c.value) < 1e-9;
+      return share ? `${c.label} ${(c.value * 100).toFixed(1)}%（${c.numerator}/${c.denominator}）` : `${c.label} ${Number(c.value.toFixed(2))}`;
+    })
+    .join(' · ');
+}

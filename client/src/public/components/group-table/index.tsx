@@ -4,10 +4,11 @@ import type { PublicRow } from '@shared/publication/public-table';
 import type { GroupCut } from '@shared/scoring/result';
 import { CutNotes } from '../../../components/rank-notes';
 import { targetMarks, type NotedTarget } from '../../../lib/rank-notes';
-import { commonNote, gradeTone, showInterval, showScore, type Scale } from '../../lib/display';
+import { commonNote, gradeTone, scoreParts, showInterval, showScore, type Scale } from '../../lib/display';
 import './index.scss';
 
-type Props = { label: string; rows: PublicRow[]; scale: Scale; cuts?: GroupCut[]; results?: Map<string, NotedTarget> };
+type Scored = NotedTarget & { components?: Parameters<typeof scoreParts>[0] };
+type Props = { label: string; rows: PublicRow[]; scale: Scale; cuts?: GroupCut[]; results?: Map<string, Scored>; totalId?: string };
 
 /** A long group shows its first rows and folds the rest behind one tap (a county list runs to hundreds). */
 const SHOWN_FOLDED = 10;
@@ -17,7 +18,7 @@ const SHOWN_FOLDED = 10;
  * with the group's quota line (并列 and the rule applied) and per target its rank set and 待录入.
  * Laid out as cards one phone wide: rank, name, score and grade on one line, the rest beneath.
  */
-export function GroupTable({ label, rows, scale, cuts, results }: Props) {
+export function GroupTable({ label, rows, scale, cuts, results, totalId }: Props) {
   const [open, setOpen] = useState(false);
   const names = new Map(rows.map((r) => [r.targetId, r.name]));
   const shared = commonNote(rows);
@@ -39,6 +40,10 @@ export function GroupTable({ label, rows, scale, cuts, results }: Props) {
           <Text className='group-table__meta'>
             {`有效评价 ${r.ballots} 份${r.lower !== null && r.upper !== null ? ` · 区间 ${showInterval(r.lower, r.upper, scale)}` : ''}`}
           </Text>
+          {(() => {
+            const parts = scoreParts(results?.get(r.targetId)?.components ?? {}, totalId);
+            return parts && <Text className='group-table__meta' data-testid='parts'>{parts}</Text>;
+          })()}
           {(() => {
             const t = results?.get(r.targetId);
             const marks = t ? targetMarks(t) : [];

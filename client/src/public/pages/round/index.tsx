@@ -65,7 +65,7 @@ export default function PublishedRoundPage() {
       <Notice testId='results-explained'>
         {`${scale === 'share' ? '得分为满意率（百分比）' : '得分为方案规定的总分'}；“区间”是按统计方法估计的 95% 可信范围，评价份数越少区间越宽，区间重叠的单位之间差别不明显。`}
       </Notice>
-      {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} scale={scale} cuts={cutsOf(g.label)} results={results} />)}
+      {groups.map((g) => <GroupTable key={g.label} label={g.label} rows={g.rows} scale={scale} cuts={cutsOf(g.label)} results={results} totalId={s.scheme?.total} />)}
       <ConsequenceList actions={data.consequences} />
       <ExportLinks roundId={roundId} version={data.version} />
       <DrawLinks roundId={roundId} />
