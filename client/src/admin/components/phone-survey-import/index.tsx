@@ -3,7 +3,7 @@ import { View, Text, Textarea } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Round } from '@shared/model/round';
-import { userMessage } from '../../../api/errors';
+import { ApiError, userMessage } from '../../../api/errors';
 import { getRound, listRounds } from '../../../api/staff';
 import { importPhoneSurvey } from '../../../api/panels';
 import { Notice } from '../../../components/notice';
@@ -47,7 +47,9 @@ export function PhoneSurveyImport() {
           const r = await importPhoneSurvey(roundId, csv.trim() + '\n');
           setResult({ tone: 'ok', text: `共 ${r.rows} 行：计入 ${r.accepted} 张，已导入过 ${r.replayed} 张` });
         } catch (e) {
-          setResult({ tone: 'error', text: userMessage(e) });
+          // The store failing mid-file leaves some rows in: say so in the office's words, and that a re-import is safe.
+          const busy = e instanceof ApiError && e.code === 'STORE_UNAVAILABLE';
+          setResult({ tone: 'error', text: busy ? '系统繁忙，本次导入可能只完成了一部分；请再次导入同一文件，已计入的通话不会重复计入' : userMessage(e) });
         }
       }}>导入电话测评</Button>
       {result && <Notice tone={result.tone} testId='phone-message'>{result.text}</Notice>}
