@@ -71,10 +71,11 @@ export async function inviteDrawn(page: Page, drawId: string, until: string): Pr
 export async function printLetters(page: Page, drawId: string): Promise<Buffer> {
   const pattern = `**/api/admin/draws/${drawId}/letters.pdf`;
   let pdf: Buffer | undefined;
+  let got: [number, string | undefined] | undefined;
   await page.route(pattern, async (route) => {
     const response = await route.fetch();
     pdf = await response.body();
-    expect([response.status(), response.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    got = [response.status(), response.headers()['content-type']];
     await route.fulfill({ response, body: pdf });
   });
   const opened = page.context().waitForEvent('page', WAIT);
@@ -82,6 +83,7 @@ export async function printLetters(page: Page, drawId: string): Promise<Buffer> 
   await (await opened).close();
   await page.unroute(pattern);
   if (!pdf) throw new Error('the letters were never fetched');
+  expect(got).toEqual([200, 'application/pdf']);
   return pdf;
 }
 
