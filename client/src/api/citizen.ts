@@ -1,6 +1,7 @@
 import { LandingResponse } from '@shared/api/tokens';
 import { SubmitBallotRequest, SubmitBallotResponse } from '@shared/api/ballots';
 import { BallotInclusionResponse } from '@shared/api/proofs';
+import { z } from 'zod';
 import { apiRequest } from './http';
 
 /**
@@ -22,3 +23,14 @@ export function postBallot(request: SubmitBallotRequest): Promise<SubmitBallotRe
 export function getInclusion(roundId: string, digest: string): Promise<BallotInclusionResponse> {
   return apiRequest({ path: `/public/rounds/${encodeURIComponent(roundId)}/proof/${digest}`, auth: 'none', schema: BallotInclusionResponse });
 }
+
+/**
+ * An invitation letter's short code (邀请码, 16 letters and digits in groups of four): the
+ * invitation's token, for a member without WeChat who types it on the home page.
+ */
+export function invitationByCode(code: string): Promise<{ token: string; url: string }> {
+  return apiRequest({ path: `/invitations/code/${encodeURIComponent(code)}`, auth: 'none', schema: z.object({ token: z.string(), url: z.string() }) });
+}
+
+/** A typed code that is a letter's 邀请码 rather than a window's 评价码 (tokens always hold dots). */
+export const isInvitationCode = (code: string) => /^[0-9A-Za-z]{16}$/.test(code.replace(/[\s-]/g, ''));

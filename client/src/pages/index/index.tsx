@@ -6,7 +6,9 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Notice } from '../../components/notice';
 import { CarePage } from '../../components/care-page';
 import { Redirect } from '../../components/redirect';
-import { ratePageUrl, tokenFromParams, tokenFromScan } from '../../lib/entry';
+import { listPageUrl, ratePageUrl, tokenFromParams, tokenFromScan } from '../../lib/entry';
+import { invitationByCode, isInvitationCode } from '../../api/citizen';
+import { userMessage } from '../../api/errors';
 import './index.scss';
 
 const canScan = process.env.TARO_ENV === 'weapp';
@@ -32,6 +34,16 @@ export default function IndexPage() {
     }
   };
 
+  // A letter's 邀请码 opens the member's invitation; anything else is a window's 评价码 (a token).
+  const start = async () => {
+    if (!isInvitationCode(code)) return void Taro.navigateTo({ url: ratePageUrl(code) });
+    try {
+      void Taro.navigateTo({ url: listPageUrl((await invitationByCode(code)).token, 'directed') });
+    } catch (e) {
+      setMessage(userMessage(e));
+    }
+  };
+
   return (
     <CarePage className='home'>
       <View className='home__hero'>
@@ -45,9 +57,9 @@ export default function IndexPage() {
         </View>
       ) : (
         <View className='home__block'>
-          <Text className='home__hint'>请用手机扫描办事窗口张贴的二维码；也可以输入二维码下方的评价码：</Text>
-          <Input className='home__input' value={code} placeholder='评价码' onInput={(e) => setCode(e.detail.value.trim())} />
-          <Button type='primary' size='xlarge' block disabled={!code} onClick={() => Taro.navigateTo({ url: ratePageUrl(code) })}>
+          <Text className='home__hint'>请用手机扫描办事窗口张贴的二维码；也可以输入二维码下方的评价码，或评议代表邀请函上的邀请码：</Text>
+          <Input className='home__input' value={code} placeholder='评价码或邀请函上的邀请码' data-testid='home-code' onInput={(e) => setCode(e.detail.value.trim())} />
+          <Button type='primary' size='xlarge' block disabled={!code} data-testid='home-code-go' onClick={() => void start()}>
             开始评价
           </Button>
         </View>

@@ -69,16 +69,16 @@ export default function InvitationsPage() {
         </View>
         {rounds.length === 0 && <Text className='admin__sub'>没有进行中的定向评议轮次</Text>}
         <Text className='admin__label'>评议代表编号（每行一个）</Text>
-        <Textarea className='admin__textarea' value={members} onInput={(e) => setMembers(e.detail.value)} />
+        <Textarea className='admin__textarea' value={members} maxlength={-1} onInput={(e) => setMembers(e.detail.value)} data-testid='invite-members' />
         <Text className='admin__label'>截止日期</Text>
-        <Input className='admin__input' value={deadline} onInput={(e) => setDeadline(e.detail.value)} />
-        <Button type='primary' block onClick={submit}>生成邀请</Button>
+        <Input className='admin__input' value={deadline} onInput={(e) => setDeadline(e.detail.value)} data-testid='invite-deadline' />
+        <Button type='primary' block onClick={submit} data-testid='invite-create'>生成邀请</Button>
       </View>
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {message && <Notice tone={message.tone} testId='invite-message'>{message.text}</Notice>}
       {made.map((i) => (
-        <View key={i.invitationId} className='admin__card'>
+        <View key={i.invitationId} className='admin__card' data-testid={`invitation-${i.memberId}`}>
           <Text className='admin__title'>{i.memberId}</Text>
-          <Text className='admin__link' userSelect>{i.url}</Text>
+          <Text className='admin__link' userSelect data-testid='invitation-url'>{i.url}</Text>
           {revoked.has(i.invitationId) ? (
             <Text className='admin__sub'>已撤销，此链接不能再评价</Text>
           ) : (
