@@ -98,6 +98,10 @@ describe('泸西 through the admin screens: 55/35/10 draw, letters, members answ
 
   it('invites the drawn members and prints their letters: one page each with a QR and a 邀请码', async () => {
     await inviteDrawn(office, 'lxd1', chinaDay(20));
+    // Nobody is on WeChat or has answered yet: every member needs a paper letter.
+    const letterChoice = office.getByTestId('draw-lxd1').getByTestId('draw-letters-needs-paper');
+    await letterChoice.waitFor({ timeout: 60_000 });
+    expect(await letterChoice.textContent()).toBe(`需要纸质邀请函的代表（${DRAWN}）`);
     const pdf = readPdf(await printLetters(office, 'lxd1'));
     expect(pdf.pages).toBe(DRAWN);
     expect(pdf.firstPagePng).toBeGreaterThan(5_000);

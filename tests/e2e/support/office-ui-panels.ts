@@ -69,7 +69,8 @@ export async function inviteDrawn(page: Page, drawId: string, until: string): Pr
  * that keeps a copy of the server's answer: the bytes are exactly what the clerk prints.
  */
 export async function printLetters(page: Page, drawId: string): Promise<Buffer> {
-  const pattern = `**/api/admin/draws/${drawId}/letters.pdf`;
+  // With its query: the screen asks for the members who need paper (?who=needs-paper) by default.
+  const pattern = `**/api/admin/draws/${drawId}/letters.pdf?*`;
   let pdf: Buffer | undefined;
   let got: [number, string | undefined] | undefined;
   await page.route(pattern, async (route) => {
@@ -79,6 +80,8 @@ export async function printLetters(page: Page, drawId: string): Promise<Buffer> 
     await route.fulfill({ response, body: pdf });
   });
   const opened = page.context().waitForEvent('page', WAIT);
+  // The button names its count once the preview is read (打印 N 封邀请函).
+  await page.getByTestId(`draw-${drawId}`).getByTestId('draw-letters').getByText('打印', { exact: false }).waitFor(WAIT);
   await page.getByTestId(`draw-${drawId}`).getByTestId('draw-letters').click();
   await (await opened).close();
   await page.unroute(pattern);
