@@ -137,12 +137,12 @@ describe.each(['normal', 'care'] as const)('every unit staff page in %s mode', (
 
   it('my unit: scores, round chips that differ, comments', async () => {
     await loginStaffInBrowser(page, stack.baseUrl, '王科长', 'u1');
-    await page.locator('[data-testid="unit-target-s11"]:visible').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="unit-target-s11"]:visible').waitFor({ timeout: 60_000 });
     const chips = await page.locator('[data-testid^="round-chip-"]:visible').allTextContents();
     expect(chips).toHaveLength(ROUNDS.length);
     expect(new Set(chips).size).toBe(chips.length);
     await page.locator('[data-testid="comments-open-s11"]:visible').click();
-    await page.locator('[data-testid="comments-s11"]:visible').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="comments-s11"]:visible').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="comments-s11"]:visible').textContent()).toContain('窗口排队时间较长');
     await checkCarePage(page, 'staff-unit-comments', mode);
   });
@@ -155,7 +155,7 @@ describe.each(['normal', 'care'] as const)('every unit staff page in %s mode', (
     const frame = await page.waitForFunction((want) => {
       const d = (window as unknown as { __drawn: Drawn }).__drawn;
       return d.points.length >= want.length && want.every((l) => d.texts.some((t) => t.text === l)) ? d : null;
-    }, labels, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<Drawn>);
+    }, labels, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<Drawn>);
 
     // The round labels side by side, none running into the next.
     const axis = labels.map((l) => frame.texts.find((t) => t.text === l)!);
@@ -189,7 +189,7 @@ describe.each(['normal', 'care'] as const)('every unit staff page in %s mode', (
     // The same page as the supervising office sees it: 复查与督办.
     await page.goto('about:blank');
     await loginSupervisorInBrowser(page, stack.baseUrl, '纪委督查员', `/staff/pages/task/index?id=${tasks.working}`);
-    await page.locator('[data-testid="task-review"]:visible').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="task-review"]:visible').waitFor({ timeout: 60_000 });
     await checkCarePage(page, 'staff-task-review', mode);
   });
 });
@@ -206,11 +206,11 @@ describe.each(['normal', 'care'] as const)('the monitor point sheet in %s mode',
     await page.locator('input[placeholder="请输入姓名"]').fill('监测点一');
     await page.getByText('监测点', { exact: true }).click();
     await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid="sheet-target-s11"]:visible').click({ timeout: 30_000 });
-    await page.locator('[data-testid="submit"]:visible').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="sheet-target-s11"]:visible').click({ timeout: 60_000 });
+    await page.locator('[data-testid="submit"]:visible').waitFor({ timeout: 60_000 });
     await switchCareMode(page, mode);
-    await page.locator('[data-testid="sheet-target-s11"]:visible').click({ timeout: 30_000 });
-    await page.locator('[data-testid="submit"]:visible').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="sheet-target-s11"]:visible').click({ timeout: 60_000 });
+    await page.locator('[data-testid="submit"]:visible').waitFor({ timeout: 60_000 });
     await checkCarePage(page, 'staff-sheets', mode);
   });
 });

@@ -70,7 +70,7 @@ describe.each(['normal', 'care'] as const)('every citizen page in %s mode', (mod
     await page.locator(`[data-care="${want}"]`).first().waitFor();
     expect(await toggle.getAttribute('aria-checked')).toBe(String(mode === 'care'));
     await page.reload();
-    await page.locator(`[data-care="${want}"]`).first().waitFor({ timeout: 30_000 });
+    await page.locator(`[data-care="${want}"]`).first().waitFor({ timeout: 60_000 });
     await check('index', mode);
   });
 
@@ -98,7 +98,7 @@ describe.each(['normal', 'care'] as const)('every citizen page in %s mode', (mod
     await page.locator('textarea').fill('窗口工作人员耐心细致');
     await check('rate-filled', mode);
     await page.getByTestId('submit').click();
-    await page.getByTestId('receipt').waitFor({ timeout: 30_000 });
+    await page.getByTestId('receipt').waitFor({ timeout: 60_000 });
     await check('receipt', mode);
 
     // Rating the same window again: said on landing, no form.
@@ -109,7 +109,7 @@ describe.each(['normal', 'care'] as const)('every citizen page in %s mode', (mod
 
   it('the invitation list, grouped and searchable, and the 冷懒推乱贪 ballot', async () => {
     await visit(url(`invite/index?token=${encodeURIComponent(inviteToken())}`), 'progress');
-    await page.getByTestId('target-search').waitFor({ timeout: 30_000 });
+    await page.getByTestId('target-search').waitFor({ timeout: 60_000 });
     await check('invite', mode);
     await page.getByTestId('target-search').locator('input').fill('医疗');
     await page.getByTestId('group-u6').waitFor();
@@ -117,7 +117,7 @@ describe.each(['normal', 'care'] as const)('every citizen page in %s mode', (mod
     await page.getByTestId('target-u6s2').waitFor();
     await check('invite-search', mode);
     await page.getByTestId('target-u6s2').click();
-    await page.locator('[data-testid="target-path"]:visible').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="target-path"]:visible').first().waitFor({ timeout: 60_000 });
     await check('rate-problems', mode);
   });
 
@@ -155,18 +155,18 @@ describe('an invitation, one target after another', () => {
     });
 
     await shownBy('invite-next').click();
-    await shownBy('submit').waitFor({ timeout: 30_000 });
+    await shownBy('submit').waitFor({ timeout: 60_000 });
     const firstId = targetIdInUrl();
     expect(firstId).toBeTruthy();
     await shownBy('submit').click(); // no problem met: the nanchuan form asks nothing else
-    await shownBy('receipt').waitFor({ timeout: 30_000 });
+    await shownBy('receipt').waitFor({ timeout: 60_000 });
     expect(await shownBy('receipt-progress').textContent()).toBe(`已评 1 / 共 ${total}`);
     expect(await shownBy('next-target').textContent()).toMatch(/^下一个：/);
     await shot(page, 'invite-receipt-next', { docs: true });
 
     // Back to the list: read again, the counter moved, the item is marked.
     await page.locator('.receipt__link:visible', { hasText: '返回邀请列表' }).click();
-    await page.locator('[data-testid="progress"]:visible', { hasText: `已评 1 / 共 ${total}` }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="progress"]:visible', { hasText: `已评 1 / 共 ${total}` }).waitFor({ timeout: 60_000 });
     expect(await shownBy('invite-next').textContent()).not.toContain(firstName!);
     await shownBy('target-search').locator('input').fill(firstName!);
     expect(await shownBy(`target-${firstId}`).textContent()).toContain('已评价');
@@ -175,18 +175,18 @@ describe('an invitation, one target after another', () => {
 
     // The rated item again: said on landing, no form to fill.
     await shownBy(`target-${firstId}`).click();
-    await shownBy('already-rated').waitFor({ timeout: 30_000 });
+    await shownBy('already-rated').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="submit"]:visible').count()).toBe(0);
 
     // 下一个 opens the next unrated target's form directly.
     await visit(url(`invite/index?token=${encodeURIComponent(nanchuan.invitations[1]!.token)}`), 'invite-next');
     await shownBy('invite-next').click();
-    await shownBy('submit').waitFor({ timeout: 30_000 });
+    await shownBy('submit').waitFor({ timeout: 60_000 });
     const secondId = targetIdInUrl();
     expect(secondId).not.toBe(firstId);
     await shownBy('submit').click();
     await shownBy('next-target').click();
-    await shownBy('submit').waitFor({ timeout: 30_000 });
+    await shownBy('submit').waitFor({ timeout: 60_000 });
     expect([firstId, secondId]).not.toContain(targetIdInUrl());
     expect(await page.locator('[data-testid="already-rated"]:visible').count()).toBe(0);
   });

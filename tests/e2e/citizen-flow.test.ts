@@ -101,7 +101,7 @@ describe('a ballot submitted offline', () => {
 
     await page.context().setOffline(false);
     // The browser's `online` event makes the outbox retry; the receipt page picks it up.
-    await page.getByTestId('receipt').waitFor({ timeout: 30_000 });
+    await page.getByTestId('receipt').waitFor({ timeout: 60_000 });
     expect(await windowBallots('s11')).toBe(before + 1);
     // A later retry (app relaunch) must not add anything: the outbox is empty now.
     await page.reload();
@@ -144,13 +144,13 @@ describe('staff of the unit', () => {
     await page.locator('[data-testid=login-unit] input, input[placeholder="例如 u-gaj"]').first().fill('u1');
     await page.getByTestId('login-submit').click();
     const card = page.getByTestId('unit-target-s11');
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: 60_000 });
     expect((await card.getByTestId('ballot-count').textContent())?.trim()).toBe(String(await windowBallots('s11')));
     await page.waitForTimeout(500); // let the trend chart draw before the picture
     await shot(page, '07-staff-unit', { docs: true });
     await page.getByTestId('comments-open-s11').click();
     const list = page.getByTestId('comments-s11');
-    await list.waitFor({ timeout: 15_000 });
+    await list.waitFor({ timeout: 60_000 });
     expect(await list.textContent()).toContain('办事很快，态度很好');
     await shot(page, '09-staff-comments');
   });
@@ -163,21 +163,21 @@ describe('an administrator', () => {
     await page.locator('input[placeholder="请输入姓名"]').fill('管理员');
     await page.getByText('系统管理员', { exact: true }).click();
     await page.getByTestId('login-submit').click();
-    await page.getByTestId(`round-${county.roundId}`).waitFor({ timeout: 30_000 });
+    await page.getByTestId(`round-${county.roundId}`).waitFor({ timeout: 60_000 });
     await shot(page, '08-admin-rounds', { docs: true });
 
     await page.goto(`${stack.baseUrl}/#/admin/pages/qr/index`);
     const card = page.getByTestId('window-w111');
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: 60_000 });
     await card.getByTestId('qr-issue-w111').click();
     // A new code retires a printed poster: the office is asked first.
-    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
     expect(await page.locator('.taro-modal__text').textContent()).toContain('旧海报立即失效');
     await page.locator('.taro-model__confirm').click();
     await card.locator('canvas').waitFor();
     // The poster is drawn: its PNG is far larger than a blank canvas's.
     const canvas = await card.locator('canvas').elementHandle();
-    await page.waitForFunction((c) => (c as HTMLCanvasElement).width === 600, canvas, { timeout: 10_000 });
+    await page.waitForFunction((c) => (c as HTMLCanvasElement).width === 600, canvas, { timeout: 60_000 });
     const png = await canvas!.evaluate((c) => (c as HTMLCanvasElement).toDataURL('image/png').length);
     expect(png).toBeGreaterThan(10_000);
     await card.screenshot({ path: 'test-artifacts/screenshots/09-admin-qr-poster.png' });

@@ -53,7 +53,7 @@ const rowsOf = (r: { actions: Array<{ ruleId: string; targetId: string }> }) => 
 async function openSheet(page: Page, link: string): Promise<Locator> {
   await page.getByTestId(link).click();
   const banner = page.getByTestId('consequence-source');
-  await banner.waitFor({ timeout: 30_000 });
+  await banner.waitFor({ timeout: 60_000 });
   return banner;
 }
 
@@ -105,7 +105,7 @@ async function expectRemovals(page: Page): Promise<void> {
 async function sheetShot(page: Page, route: string, name: string): Promise<void> {
   await page.goto(`${stack.baseUrl}/#${route}`);
   await page.reload();
-  await page.getByTestId('consequence-source').waitFor({ timeout: 30_000 });
+  await page.getByTestId('consequence-source').waitFor({ timeout: 60_000 });
   const height = await page.locator('.taro_page_show').last().evaluate((e) => e.scrollHeight);
   await page.setViewportSize({ width: 390, height });
   await shot(page, name, { docs: true });
@@ -148,7 +148,7 @@ describe('the supervising office reads the consequence actions of a round', () =
     await loginSupervisor(page, '/admin/pages/review/index?id=nc3');
     // The review page's ranking: the quota line and s11's rank set beside its place.
     const ranking = page.getByTestId('result-ranking');
-    await ranking.waitFor({ timeout: 30_000 });
+    await ranking.waitFor({ timeout: 60_000 });
     expect(await text(ranking.getByTestId('cut-headline').first())).toMatch(/^名额说明：前(3|10)名/);
     expect(await text(ranking.getByTestId('ranking-s11').getByTestId('marks'))).toContain('名次区间 1');
     const banner = await openSheet(page, 'consequences-link');
@@ -179,7 +179,7 @@ describe('the supervising office reads the consequence actions of a round', () =
     const page = await phonePage(browser);
     await page.goto(`${stack.baseUrl}/#/public/pages/round/index?id=nc3`);
     const line = page.getByTestId('cut-headline').first();
-    await line.waitFor({ timeout: 30_000 });
+    await line.waitFor({ timeout: 60_000 });
     expect(await text(line)).toBe(`名额说明：${headline}`);
     expect(await page.getByTestId('cut-details').count()).toBe(0);
     await page.getByTestId('cut-toggle').first().click();
@@ -198,7 +198,7 @@ describe('the supervising office reads the consequence actions of a round', () =
     await history.quarter(4, {}, { publish: false });
     const page = await phonePage(browser);
     await loginSupervisor(page, '/admin/pages/consequences/index?roundId=nc4');
-    await page.getByTestId('consequences-empty').waitFor({ timeout: 30_000 });
+    await page.getByTestId('consequences-empty').waitFor({ timeout: 60_000 });
     expect(await text(page.getByTestId('consequences-empty'))).toBe('本轮没有触发处理措施');
     expect(await page.getByTestId('consequence-source').getAttribute('data-source')).toBe('preview');
 
@@ -206,7 +206,7 @@ describe('the supervising office reads the consequence actions of a round', () =
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'ROUND_NOT_FOUND']);
     await page.goto(`${stack.baseUrl}/#/admin/pages/consequences/index?roundId=nc9`);
     await page.reload();
-    await page.getByTestId('consequences-error').waitFor({ timeout: 30_000 });
+    await page.getByTestId('consequences-error').waitFor({ timeout: 60_000 });
     expect(await text(page.getByTestId('consequences-error'))).toBe(unknown.body.error.message);
   });
 });

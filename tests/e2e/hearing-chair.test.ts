@@ -46,32 +46,32 @@ describe('a hearing on the spot', () => {
     await loginSupervisorInBrowser(chair, stack.baseUrl, '纠风办主持人', '/admin/pages/rounds/index');
     await chair.getByTestId('hearing-link-h1').click();
     const s11 = chair.getByTestId('hearing-s11');
-    await s11.waitFor({ timeout: 30_000 });
+    await s11.waitFor({ timeout: 60_000 });
     expect(await s11.getByTestId('sheets').textContent()).toBe('已收回 0 / 3 份');
 
     // A representative opens the invitation from the subscription message and scores 户政科.
     const rep = await phonePage(browser);
     await rep.goto(`${stack.baseUrl}/#/pages/rate/index?token=${encodeURIComponent(sheets[0]!)}`);
-    await rep.getByText('您是本次听证评议的评议代表').waitFor({ timeout: 30_000 });
+    await rep.getByText('您是本次听证评议的评议代表').waitFor({ timeout: 60_000 });
     await rep.getByText('户政科').first().click();
     // 好 on the first four items; 制度建设 left blank, which the scheme counts as 一般.
     const items = rep.locator('[data-testid^="item-"]');
-    await items.first().waitFor({ timeout: 15_000 });
+    await items.first().waitFor({ timeout: 60_000 });
     const n = await items.count();
     expect(n).toBe(5);
     for (let i = 0; i < n - 1; i++) await items.nth(i).getByText('好', { exact: true }).click();
     await rep.getByTestId('submit').click();
-    await rep.getByTestId('receipt-id').waitFor({ timeout: 30_000 });
+    await rep.getByTestId('receipt-id').waitFor({ timeout: 60_000 });
 
     // The chair's page refreshes by itself: 1 of 3 sheets, (4 × 20 + 10) = 90 points.
-    await s11.getByText('已收回 1 / 3 份').waitFor({ timeout: 20_000 });
+    await s11.getByText('已收回 1 / 3 份').waitFor({ timeout: 60_000 });
     expect(await s11.getByTestId('score').textContent()).toBe('听证得分 90.00');
     expect(await s11.textContent()).toContain('制度建设：好 0 · 较好 0 · 一般 1 · 差 0');
 
     // A second sheet through the API: the screen follows again.
     const all = (v: string) => ({ openness: v, lawful: v, service: v, integrity: v, institutions: v });
     expect((await api.post('/ballots', ballot(sheets[1]!, { targetId: 's11', answers: all('poor') }))).status).toBe(201);
-    await s11.getByText('已收回 2 / 3 份').waitFor({ timeout: 20_000 });
+    await s11.getByText('已收回 2 / 3 份').waitFor({ timeout: 60_000 });
     expect(await s11.getByTestId('score').textContent()).toBe('听证得分 57.50'); // (90 + 25) / 2
     await shot(chair, '16-hearing-live-tally', { docs: true });
 

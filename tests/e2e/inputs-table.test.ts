@@ -30,7 +30,7 @@ describe('the office enters per-target inputs in a table on the phone', () => {
   it('pastes rows from Excel, saves cell by cell, shows the refused cell’s reason and every change in the log', async () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纠风办李科长', `/admin/pages/inputs/index?id=${county.roundId}`);
-    await page.getByTestId('inputs-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('inputs-table').waitFor({ timeout: 60_000 });
     // Nothing entered yet: 工作考核分 is 待录入 for each of the three sections.
     expect(await page.getByTestId('inputs-summary').textContent()).toContain('还有 3 项待录入');
     expect(await page.getByTestId('cell-s11-inputs.style_year').textContent()).toContain('不适用');
@@ -42,14 +42,14 @@ describe('the office enters per-target inputs in a table on the phone', () => {
     await page.getByTestId('inputs-save').click();
 
     const refused = page.getByTestId('cell-s11-inputs.style_year').getByTestId('cell-error');
-    await refused.waitFor({ timeout: 30_000 });
+    await refused.waitFor({ timeout: 60_000 });
     expect(await refused.textContent()).toBe('户政科（s11）属于社会服务组，“政风建设年”活动评议分不适用于该组别');
     expect(await page.getByTestId('inputs-message').textContent()).toContain('已保存 5 项，1 项未保存');
-    await page.getByText('数据已录齐').waitFor({ timeout: 15_000 });
+    await page.getByText('数据已录齐').waitFor({ timeout: 60_000 });
 
     // The change log: who, when, old → new, newest first.
     const entries = page.getByTestId('input-audit-entry');
-    await entries.first().waitFor({ timeout: 15_000 });
+    await entries.first().waitFor({ timeout: 60_000 });
     const lines = await entries.allTextContents();
     expect(lines).toHaveLength(5);
     expect(lines.some((l) => l.includes('户政科 工作考核分：空 → 88'))).toBe(true);

@@ -41,7 +41,7 @@ async function loginAdminInBrowser(page: Page, next: string): Promise<void> {
 }
 
 const modalConfirm = async (page: Page, says: string) => {
-  await page.locator('.taro-modal__text').waitFor({ timeout: 15_000 });
+  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
   expect(await page.locator('.taro-modal__text').textContent()).toContain(says);
   await page.locator('.taro-model__confirm').click();
 };
@@ -50,12 +50,12 @@ describe('office steps on the phone', () => {
   it('creates an office account with its one-time binding code, and a new window', async () => {
     const page = await phonePage(browser);
     await loginAdminInBrowser(page, '/admin/pages/accounts/index');
-    await page.getByTestId('account-form').waitFor({ timeout: 30_000 });
+    await page.getByTestId('account-form').waitFor({ timeout: 60_000 });
     await page.getByTestId('account-id').locator('input').fill('jw-zhang');
     await page.getByTestId('account-name').locator('input').fill('张主任');
     await page.getByTestId('account-role-supervisor').click();
     await page.getByTestId('account-create').click();
-    await page.getByTestId('account-bind-code').waitFor({ timeout: 30_000 });
+    await page.getByTestId('account-bind-code').waitFor({ timeout: 60_000 });
     expect((await page.getByTestId('account-bind-code').textContent())?.trim()).toMatch(/^[A-Z0-9]{8}$/);
 
     await page.getByTestId('node-kind-window').click();
@@ -63,7 +63,7 @@ describe('office steps on the phone', () => {
     await page.getByTestId('node-name').locator('input').fill('户政3号窗口');
     await page.getByTestId('node-parent').locator('input').fill('s11');
     await page.getByTestId('node-create').click();
-    await page.getByText('新增窗口/岗位成功').waitFor({ timeout: 30_000 });
+    await page.getByText('新增窗口/岗位成功').waitFor({ timeout: 60_000 });
     const org = await api.get('/org?ids=w113');
     expect(org.body.nodes).toEqual([expect.objectContaining({ id: 'w113', name: '户政3号窗口', parentId: 's11' })]);
     await shot(page, '33-admin-accounts', { docs: true });
@@ -72,18 +72,18 @@ describe('office steps on the phone', () => {
   it('imports the representative library from the Chinese template, naming a bad cell by its column', async () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/representatives/index');
-    await page.getByTestId('reps-list').waitFor({ timeout: 30_000 });
+    await page.getByTestId('reps-list').waitFor({ timeout: 60_000 });
     const csv = (category: string) => ['编号,姓名,类别,片区,工作单位编号,户号', 'R0001,张三,服务对象,城关镇,,H001', `R0002,李四,${category},,u1,`].join('\n');
     await page.getByTestId('reps-csv').locator('textarea').fill(csv('居委会'));
     await page.getByTestId('reps-import').click();
-    await page.getByTestId('reps-row-error').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('reps-row-error').first().waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('reps-row-error').first().textContent()).toContain('第 3 行（类别）');
     expect((await api.get('/admin/representatives', supervisor)).body.representatives).toEqual([]);
 
     await page.getByTestId('reps-csv').locator('textarea').fill(csv('两代表一委员'));
     await page.getByTestId('reps-import').click();
-    await page.getByText('已导入 2 人（新增 2，更新 0）').waitFor({ timeout: 30_000 });
-    await page.getByTestId('reps-cat-deputies').waitFor({ timeout: 15_000 });
+    await page.getByText('已导入 2 人（新增 2，更新 0）').waitFor({ timeout: 60_000 });
+    await page.getByTestId('reps-cat-deputies').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('reps-cat-deputies').textContent()).toBe('两代表一委员 1');
     await shot(page, '34-admin-representatives', { docs: true });
   });
@@ -92,7 +92,7 @@ describe('office steps on the phone', () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/rounds/index');
     const form = page.getByTestId('round-create-form');
-    await form.waitFor({ timeout: 30_000 });
+    await form.waitFor({ timeout: 60_000 });
     await form.getByText('科室', { exact: true }).click();
     await page.getByTestId('round-scheme-ganquan').click();
     // The scheme's channels come with its body, read after the tap.
@@ -106,13 +106,13 @@ describe('office steps on the phone', () => {
     await page.getByTestId('round-start').locator('input').fill('2026-12-31');
     await page.getByTestId('round-end').locator('input').fill('2026-01-01');
     await page.getByTestId('round-create').click();
-    await page.getByText('开始日期不能晚于结束日期').waitFor({ timeout: 15_000 });
+    await page.getByText('开始日期不能晚于结束日期').waitFor({ timeout: 60_000 });
     expect((await api.get('/rounds/gq9', supervisor)).status).toBe(404);
 
     await page.getByTestId('round-start').locator('input').fill('2026-01-01');
     await page.getByTestId('round-end').locator('input').fill('2026-12-31');
     await page.getByTestId('round-create').click();
-    await page.getByTestId('round-gq9').waitFor({ timeout: 30_000 });
+    await page.getByTestId('round-gq9').waitFor({ timeout: 60_000 });
     const round = (await api.get('/rounds/gq9', supervisor)).body.round;
     expect({ channels: round.channels, targetIds: round.targetIds, schemeId: round.schemeId }).toEqual({ channels: ['window', 'hearing'], targetIds: ['s11', 's12'], schemeId: 'ganquan' });
   });
@@ -121,25 +121,25 @@ describe('office steps on the phone', () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/rounds/index');
     const card = page.getByTestId('round-of1');
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: 60_000 });
     await card.getByTestId('close-of1').click();
     await modalConfirm(page, '不再接受任何评价');
     await card.getByTestId('review-of1').click();
-    await page.getByTestId('publish').waitFor({ timeout: 30_000 });
+    await page.getByTestId('publish').waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     await page.getByTestId('publish').click();
     await modalConfirm(page, '不能撤回');
     await page.getByTestId('published-hash').waitFor({ timeout: 60_000 });
 
     await page.goto(`${stack.baseUrl}/#/admin/pages/consequences/index?roundId=of1`);
-    await page.getByTestId('tasks-from-rules').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tasks-from-rules').waitFor({ timeout: 60_000 });
     await page.getByTestId('tasks-from-rules').click();
-    await page.getByTestId('tasks-outcome').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tasks-outcome').waitFor({ timeout: 60_000 });
     // Publication opened them already: running the rule again opens nothing twice.
     expect(await page.getByTestId('tasks-outcome').textContent()).toMatch(/^新建 0 项，已有 \d+ 项/);
 
     await page.goto(`${stack.baseUrl}/#/admin/pages/audit/index`);
-    await page.getByTestId('audit-entry').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('audit-entry').first().waitFor({ timeout: 60_000 });
     const steps = await page.getByTestId('audit-entry').allTextContents();
     expect(steps.some((s) => s.includes('发布结果') && s.includes('纪委王科长'))).toBe(true);
     expect(steps.some((s) => s.includes('结束评议'))).toBe(true);

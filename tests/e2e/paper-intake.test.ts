@@ -30,12 +30,12 @@ afterAll(async () => {
 async function keyForm(page: Page, serial: string, overall: 'satisfied' | 'unsatisfied'): Promise<string> {
   await page.getByTestId('intake-serial').locator('input').fill(serial);
   await page.getByTestId('intake-find').click();
-  await page.getByTestId('intake-form').waitFor({ timeout: 30_000 });
+  await page.getByTestId('intake-form').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('intake-form').textContent()).toContain('公安局 · 户政科');
   await page.getByTestId(`option-overall-${overall}`).click();
   await page.getByTestId('intake-form').getByTestId('submit').click();
   const message = page.getByTestId('intake-message');
-  await page.getByTestId('intake-form').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByTestId('intake-form').waitFor({ state: 'detached', timeout: 60_000 });
   return (await message.textContent()) ?? '';
 }
 
@@ -46,7 +46,7 @@ describe('甘泉 paper in the admin UI: issue, key twice, resolve a mismatch, se
     await issuer.getByTestId('paper-target-s11').click();
     await issuer.getByTestId('paper-count').locator('input').fill('2');
     await issuer.getByTestId('paper-issue-submit').click();
-    await issuer.getByTestId('paper-row-s11').waitFor({ timeout: 30_000 });
+    await issuer.getByTestId('paper-row-s11').waitFor({ timeout: 60_000 });
     expect(await issuer.getByTestId('paper-row-s11').textContent()).toContain('印发 2');
     await shot(issuer, '30-admin-paper-issued', { docs: true });
 
@@ -68,18 +68,18 @@ describe('甘泉 paper in the admin UI: issue, key twice, resolve a mismatch, se
     const sup = await phonePage(browser);
     await loginSupervisorInBrowser(sup, stack.baseUrl, '纪委赵科长', `/admin/pages/paper-mismatches/index?id=${county.roundId}`);
     const card = sup.getByTestId(`mismatch-${s2}`);
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: 60_000 });
     expect(await card.textContent()).toContain('您对本岗位本次办事的总体评价：满意');
     expect(await card.textContent()).toContain('您对本岗位本次办事的总体评价：不满意');
     await card.getByTestId('mismatch-reason').locator('input').fill('核对原件，勾选不满意');
     await card.getByTestId('option-overall-unsatisfied').click();
     await shot(sup, '32-admin-paper-mismatch', { docs: true });
     await card.getByTestId('submit').click();
-    await sup.getByText('没有待裁定的分歧').waitFor({ timeout: 30_000 });
+    await sup.getByText('没有待裁定的分歧').waitFor({ timeout: 60_000 });
 
     // Back on the paper page: 2 issued, 2 counted → 回收率 100%; the API says the same.
     await issuer.reload();
-    await issuer.getByTestId('paper-row-s11').waitFor({ timeout: 30_000 });
+    await issuer.getByTestId('paper-row-s11').waitFor({ timeout: 60_000 });
     expect(await issuer.getByTestId('paper-row-s11').getByTestId('paper-rate').textContent()).toBe('回收率 100.0%');
     const results = await api.get(`/rounds/${county.roundId}/results`, await api.login('check', 'supervisor'));
     const s11 = results.body.targets.find((t: { targetId: string }) => t.targetId === 's11');

@@ -111,8 +111,8 @@ describe('效能办 through the admin screens: a monitor point’s backlog of pa
 
   it('keys every sheet twice with the day it was filled in; a day before the round is refused', async () => {
     const clerks = [await officePage(browser, stack.baseUrl, '录入员甲', `/admin/pages/paper-intake/index?id=${ROUND}`), await officePage(browser, stack.baseUrl, '录入员乙', `/admin/pages/paper-intake/index?id=${ROUND}`)];
-    await clerks[0]!.getByTestId('intake-serial').waitFor({ timeout: 30_000 });
-    await clerks[1]!.getByTestId('intake-serial').waitFor({ timeout: 30_000 });
+    await clerks[0]!.getByTestId('intake-serial').waitFor({ timeout: 60_000 });
+    await clerks[1]!.getByTestId('intake-serial').waitFor({ timeout: 60_000 });
     const sheets = SECTIONS.flatMap((s) => {
       const mine = forms.filter((f) => f.text.includes(s.name)).map((f) => f.serial);
       const b = BACKLOG[s.id]!;
@@ -129,7 +129,7 @@ describe('效能办 through the admin screens: a monitor point’s backlog of pa
     await a.getByTestId('intake-date').locator('input').fill(chinaDay(-50));
     await a.getByTestId('option-instant-excellent').click();
     await a.getByTestId('intake-form').getByTestId('submit').click();
-    await a.getByTestId('intake-message').getByText('日期不在本轮评议期内，或晚于今天').waitFor({ timeout: 30_000 });
+    await a.getByTestId('intake-message').getByText('日期不在本轮评议期内，或晚于今天').waitFor({ timeout: 60_000 });
     expect((await api.get(`/admin/paper/serials/${sheets[0]!.serial}`, check)).body.status).toBe('not_returned');
     await a.reload();
 

@@ -112,7 +112,7 @@ describe('甘泉 through the admin screens alone', () => {
     await goAdmin(office, base, '/admin/pages/paper/index?id=gq2026');
     for (const p of paperPosts) {
       const row = office.getByTestId(`paper-row-${p.id}`);
-      await row.waitFor({ timeout: 30_000 });
+      await row.waitFor({ timeout: 60_000 });
       expect(await text(row.getByTestId('paper-rate'))).toBe(`回收率 ${pct(expected(p).returnRate)}`);
     }
     await shot(office, '42-ganquan-paper-return-rate', { docs: true });

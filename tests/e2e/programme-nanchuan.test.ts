@@ -120,7 +120,7 @@ describe('南川 through the admin screens: a directed list, newspaper returns, 
     const serialOf = (s: { name: string }) => forms.find((f) => f.text.includes(s.name))!.serial;
     const clerks = [await officePage(browser, stack.baseUrl, '录入员甲', `/admin/pages/paper-intake/index?id=${ROUND}`), await officePage(browser, stack.baseUrl, '录入员乙', `/admin/pages/paper-intake/index?id=${ROUND}`)];
     for (const [n, clerk] of clerks.entries()) {
-      await clerk.getByTestId('intake-serial').waitFor({ timeout: 30_000 });
+      await clerk.getByTestId('intake-serial').waitFor({ timeout: 60_000 });
       for (const s of SECTIONS) {
         const said = await keyPaperForm(clerk, serialOf(s), Object.fromEntries(CLIPPINGS[s.id]!.map((t) => ['problems', t])));
         expect(said).toContain(n === 0 ? '已录入第一遍' : '两遍录入一致，已计入');

@@ -109,7 +109,7 @@ describe('通河 through the admin screens alone', () => {
     const rows = UNITS.map((u) => [u.name, String(u.work), String(u.present), u.styleYear === undefined ? '' : String(u.styleYear)]);
     const saved = await enterInputs(office, base, 'th2026', [['单位', '工作考核分', '到会人数（听证评议）', '“政风建设年”活动评议分'], ...rows]);
     expect(saved).toContain(`已保存 ${UNITS.length * 2 + UNITS.filter((u) => u.styleYear !== undefined).length} 项`);
-    await office.getByText('数据已录齐').waitFor({ timeout: 30_000 });
+    await office.getByText('数据已录齐').waitFor({ timeout: 60_000 });
     await shot(office, '47-tonghe-inputs', { docs: true });
 
     await closeRoundOnScreen(office, base, 'th2026');
@@ -141,6 +141,6 @@ describe('通河 through the admin screens alone', () => {
     const tallies = (await api.get('/rounds/th2026/tallies', check)).body.targets as Array<{ targetId: string; channels: Record<string, { ballots: number }> }>;
     for (const u of UNITS) expect(tallies.find((t) => t.targetId === u.id)!.channels.hearing!.ballots).toBe(u.sheets.length);
     await goAdmin(office, base, '/admin/pages/consequences/index?roundId=th2026');
-    await office.getByTestId('consequence-count').waitFor({ timeout: 30_000 });
+    await office.getByTestId('consequence-count').waitFor({ timeout: 60_000 });
   });
 });

@@ -44,13 +44,13 @@ describe('programmes in the admin client', () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/programmes/index');
     const card = page.getByTestId('programme-ncp');
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: 60_000 });
     expect(await text(card)).toContain('南川区“最难办事科室群众评”');
     expect(await text(card)).toContain('每季度 · 科室 · 2 轮');
 
     await card.click();
     const cadence = page.getByTestId('programme-cadence');
-    await cadence.waitFor({ timeout: 30_000 });
+    await cadence.waitFor({ timeout: 60_000 });
     expect(await text(cadence)).toBe('每季度 · 全部科室 · 评议年度自 1 月起');
     const digest = (await api.get('/admin/programmes/ncp', supervisor)).body.programme.schemeDigest as string;
     expect(await text(page.getByTestId('programme-scheme'))).toBe(`评议方案：南川区“最难办事科室群众评”（版本 ${digest.slice(0, 12)}）`);
@@ -66,7 +66,7 @@ describe('programmes in the admin client', () => {
     await page.getByTestId('cancel-reason-pq2').locator('input').fill(reason);
     await confirm.click();
     // The confirmation says what cancelling means; "再想想" leaves the round as it was.
-    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
     expect(await text(page.locator('.taro-modal__text'))).toContain('不计入任何连续评议');
     await page.locator('.taro-model__cancel').click();
     expect((await api.get('/rounds/pq2')).body.round.status).toBe('open');
@@ -74,7 +74,7 @@ describe('programmes in the admin client', () => {
     await confirm.click();
     await page.locator('.taro-model__confirm').click();
     const status = page.getByTestId('programme-round-status-pq2');
-    await page.getByTestId('programme-round-reason-pq2').waitFor({ timeout: 30_000 });
+    await page.getByTestId('programme-round-reason-pq2').waitFor({ timeout: 60_000 });
     expect(await text(status)).toBe('2026年第2季度 · 已取消 · 不计入连续评议');
     expect(await text(page.getByTestId('programme-round-reason-pq2'))).toBe(`取消原因：${reason}`);
     expect(await page.getByTestId('cancel-pq2').count()).toBe(0);
@@ -92,7 +92,7 @@ describe('programmes in the admin client', () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/programme/index?id=ncp');
     const links = page.getByTestId('programme-links');
-    await links.waitFor({ timeout: 30_000 });
+    await links.waitFor({ timeout: 60_000 });
     expect(await text(links)).toContain('暂无记录');
     await page.getByTestId('link-open').click();
 
@@ -100,27 +100,27 @@ describe('programmes in the admin client', () => {
     await page.getByTestId('link-from').locator('input').fill('s11');
     await page.getByTestId('link-to').locator('input').fill('s99');
     await page.getByTestId('link-submit').click();
-    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
     expect(await text(page.locator('.taro-modal__text'))).toContain('更名：s11 → s99。s99 延续 s11 已公布轮次的评议记录');
     await page.locator('.taro-model__confirm').click();
     const problem = page.getByTestId('link-problem');
-    await problem.waitFor({ timeout: 30_000 });
+    await problem.waitFor({ timeout: 60_000 });
     expect(await text(problem)).toBe('没有找到被评议的单位：s99（现评议对象须为本项目同一层级的已登记单位）');
     expect((await api.get('/admin/programmes/ncp', supervisor)).body.links).toEqual([]);
 
     // Checked before sending: a rename to the same id never reaches the API.
     await page.getByTestId('link-to').locator('input').fill('s11');
     await page.getByTestId('link-submit').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="link-problem"]')?.textContent?.includes('更名后的编号须与原编号不同'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="link-problem"]')?.textContent?.includes('更名后的编号须与原编号不同'), undefined, { timeout: 60_000 });
 
     await page.getByTestId('link-to').locator('input').fill('s11n');
     await page.getByTestId('link-note').locator('input').fill('户政科更名为户籍管理科');
     await page.getByTestId('link-submit').click();
-    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
     expect(await text(page.locator('.taro-modal__text'))).toContain('记录后不能修改或删除');
     await page.locator('.taro-model__confirm').click();
     const shown = page.locator('[data-testid^="programme-link-"]');
-    await shown.first().waitFor({ timeout: 30_000 });
+    await shown.first().waitFor({ timeout: 60_000 });
     expect(await shown.evaluateAll((els) => els.map((e) => e.textContent?.trim()))).toEqual(['更名：s11 → s11n · 户政科更名为户籍管理科']);
     expect(await page.getByTestId('link-form').count()).toBe(0);
 

@@ -37,25 +37,25 @@ describe('a panel draw run in public and checked by anyone', () => {
     await page.getByTestId(`draws-${county.roundId}`).click();
 
     const form = page.getByTestId('draw-create');
-    await form.waitFor({ timeout: 30_000 });
+    await form.waitFor({ timeout: 60_000 });
     await form.getByTestId('draw-id').locator('input').fill('pd1');
     await form.getByTestId('draw-label').locator('input').fill('第四季度定向评议代表');
     await form.getByTestId('draw-commitments').locator('textarea').fill(Object.entries(VALUES).map(([p, v]) => `${p}:${commitmentOf(v)}`).join('\n'));
     await form.getByTestId('draw-commit').click();
 
     const card = page.getByTestId('draw-pd1');
-    await card.waitFor({ timeout: 15_000 });
+    await card.waitFor({ timeout: 60_000 });
     expect(await card.textContent()).toContain('待揭示');
     // A wrong value is refused and nothing is drawn.
     await card.getByTestId('reveal-县纠风办').locator('input').fill('guess');
     await card.getByTestId('reveal-公证处').locator('input').fill(VALUES.公证处);
     await card.getByTestId('draw-run').click();
-    await page.getByTestId('draws-message').getByText('承诺', { exact: false }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('draws-message').getByText('承诺', { exact: false }).waitFor({ timeout: 60_000 });
     expect((await api.get('/draws/pd1')).body.status).toBe('committed');
 
     await card.getByTestId('reveal-县纠风办').locator('input').fill(VALUES.县纠风办);
     await card.getByTestId('draw-run').click();
-    await card.getByText('已抽取', { exact: false }).waitFor({ timeout: 15_000 });
+    await card.getByText('已抽取', { exact: false }).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('draw-log').textContent()).toContain('完成抽取');
 
     const drawn = (await api.get('/draws/pd1')).body;
@@ -70,13 +70,13 @@ describe('a panel draw run in public and checked by anyone', () => {
     expect((await api.post(`/admin/rounds/${county.roundId}/publish`, {}, county.admin)).status).toBe(201);
     const citizen = await phonePage(browser);
     await citizen.goto(`${stack.baseUrl}/#/public/pages/round/index?id=${county.roundId}`);
-    await citizen.getByTestId('draw-link-pd1').click({ timeout: 30_000 });
-    await citizen.getByTestId('draw-selection').waitFor({ timeout: 30_000 });
+    await citizen.getByTestId('draw-link-pd1').click({ timeout: 60_000 });
+    await citizen.getByTestId('draw-selection').waitFor({ timeout: 60_000 });
     expect(await citizen.getByTestId('draw-seed').textContent()).toBe(drawn.seed);
     expect(await citizen.getByTestId('quota-public').textContent()).toBe('服务对象：11 人');
     for (const id of ids) expect(await citizen.getByTestId('draw-selection').textContent()).toContain(id);
     await citizen.getByTestId('draw-verify').click();
-    await citizen.getByTestId('draw-verified').waitFor({ timeout: 30_000 });
+    await citizen.getByTestId('draw-verified').waitFor({ timeout: 60_000 });
     await shot(citizen, '17-public-draw-verified', { docs: true });
   });
 });

@@ -60,7 +60,7 @@ describe('the public results page', () => {
     await page.goto(`${stack.baseUrl}/#/pages/index/index`);
     await page.getByTestId('public-results-link').click();
     await page.getByTestId(`published-${county.roundId}`).click();
-    await page.getByTestId('hash').waitFor({ timeout: 30_000 });
+    await page.getByTestId('hash').waitFor({ timeout: 60_000 });
 
     expect((await page.getByTestId('hash').textContent())?.trim()).toBe(hash);
     expect(await page.getByTestId('version').textContent()).toContain('第 1 版');
@@ -103,7 +103,7 @@ describe('a rectification task', () => {
     const page = await phonePage(browser);
     await loginStaffInBrowser(page, stack.baseUrl, '王科长', 'u1');
     await page.getByTestId('tasks-link').click();
-    await page.getByTestId(`task-${taskId}`).waitFor({ timeout: 30_000 });
+    await page.getByTestId(`task-${taskId}`).waitFor({ timeout: 60_000 });
     await shot(page, '11-staff-tasks', { docs: true });
     await page.getByTestId(`task-${taskId}`).click();
     await page.getByTestId('task-problem').waitFor();
@@ -117,10 +117,10 @@ describe('a rectification task', () => {
 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('evidence-upload').click()]);
     await chooser.setFiles({ name: '值守排班表.png', mimeType: 'image/png', buffer: TINY_PNG });
-    await page.getByTestId('evidence-item').waitFor({ timeout: 15_000 });
+    await page.getByTestId('evidence-item').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('evidence-item').textContent()).toContain('值守排班表.png');
     await page.getByTestId('task-submit').click();
-    await page.getByText('已提交待验收').first().waitFor({ timeout: 15_000 });
+    await page.getByText('已提交待验收').first().waitFor({ timeout: 60_000 });
     await shot(page, '12-staff-task-submitted', { docs: true });
 
     const after = await api.get(`/tasks/${taskId}`, supervisor);
@@ -136,7 +136,7 @@ describe('a rectification task', () => {
     expect((closed.body.history as Array<{ kind: string }>).map((e) => e.kind)).toEqual(['opened', 'started', 'submitted', 'reinspection_passed']);
 
     await page.reload();
-    await page.getByText('本任务已销号').waitFor({ timeout: 15_000 });
+    await page.getByText('本任务已销号').waitFor({ timeout: 60_000 });
     await shot(page, '13-staff-task-closed');
   });
 });

@@ -42,7 +42,7 @@ describe('beside the ranking the office reviews', () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纠风办李科长', `/admin/pages/review/index?id=${county.roundId}`);
     const row = page.getByTestId('result-ranking').getByTestId('ranking-s11');
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: 60_000 });
     const marks = (await row.getByTestId('marks').textContent()) ?? '';
     expect(marks).toContain('待录入：');
     expect(marks).toContain('工作考核分');
@@ -64,7 +64,7 @@ describe('beside the ranking the office reviews', () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纠风办李科长', '/admin/pages/consequences/index?roundId=gq1');
     const note = page.getByTestId('round-note-year_rules_annual_round');
-    await note.waitFor({ timeout: 30_000 });
+    await note.waitFor({ timeout: 60_000 });
     expect((await note.textContent())?.trim()).toBe(notes[0]!.text);
   });
 });

@@ -10,7 +10,7 @@ jest.setTimeout(300_000);
 
 /** Answers a remove confirmation (Taro's H5 modal) after checking what it names. */
 async function confirmModal(page: Page, says: string): Promise<void> {
-  await page.locator('.taro-modal__text').waitFor({ timeout: 15_000 });
+  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
   expect(await text(page.locator('.taro-modal__text'))).toContain(says);
   await page.locator('.taro-model__confirm').click();
 }
@@ -63,7 +63,7 @@ describe('the scheme editor on a phone', () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纠风办李科长', '/admin/pages/schemes/index');
     const preset = page.getByTestId('scheme-efficiency-office');
-    await preset.waitFor({ timeout: 30_000 });
+    await preset.waitFor({ timeout: 60_000 });
     expect(await text(preset)).toContain('预置');
     await shot(page, '22-scheme-list', { docs: true });
 
@@ -103,7 +103,7 @@ describe('the scheme editor on a phone', () => {
     // total 0.9 × 80 + 0 = 72 分: below the new 75 line (it was not below 70). 审批科 100% and the full
     // 20 rectification points: 80 + 20 = 100 分, first.
     await page.getByTestId('tab-preview').click();
-    await page.getByTestId('sample-row-0').waitFor({ timeout: 10_000 });
+    await page.getByTestId('sample-row-0').waitFor({ timeout: 60_000 });
     const rows: [string, number, number][] = [['综合科', 90, 0], ['审批科', 100, 20]];
     for (const [i, [name, share, rect]] of rows.entries()) {
       await page.getByTestId(`sample-row-${i}`).locator('input').first().fill(name);
@@ -156,7 +156,7 @@ describe('the scheme editor on a phone', () => {
     // A round on the county's own scheme: it pins version 2.
     await page.goto(`${stack.baseUrl}/#/admin/pages/rounds/index`);
     const ownScheme = page.getByTestId('round-scheme-xiaoneng-2027');
-    await ownScheme.waitFor({ timeout: 30_000 });
+    await ownScheme.waitFor({ timeout: 60_000 });
     expect(await text(ownScheme)).toBe('区直单位内设机构测评（本区2027）（第2版）');
     const form = page.locator('.admin__card').filter({ hasText: '新建评议轮次' });
     await form.locator('input').nth(0).fill('rx27');
@@ -166,7 +166,7 @@ describe('the scheme editor on a phone', () => {
     // The round covers the units the clerk picks: here all of them.
     await page.getByTestId('round-targets-all').click();
     await page.getByTestId('round-create').click();
-    await page.getByTestId('round-rx27').waitFor({ timeout: 30_000 });
+    await page.getByTestId('round-rx27').waitFor({ timeout: 60_000 });
     const round = (await api.get('/rounds/rx27')).body.round;
     // Every channel version 2 reads is preselected, in the form's order; nothing it does not read.
     const body = (await api.get('/admin/schemes/xiaoneng-2027', supervisor)).body.scheme.body;
@@ -185,7 +185,7 @@ describe('the scheme editor on a phone', () => {
     // A new entered score joins 评议总成绩 at weight 0: the field is named until it has a weight.
     await page.getByTestId('add-part-total').locator('input').first().fill('营商环境评价');
     await page.getByTestId('add-part-total-submit').click();
-    await page.getByTestId('component-part1').waitFor({ timeout: 10_000 });
+    await page.getByTestId('component-part1').waitFor({ timeout: 60_000 });
     expect(await text(page.getByTestId('component-part1'))).toContain('营商环境评价');
     await until(page.getByTestId('scheme-problems'), (t) => t.includes('评分项“评议总成绩”的权重：每项权重须大于0'), 'the new weight is asked for');
     expect(await text(save)).toBe('请先改正上面的问题');
@@ -227,7 +227,7 @@ describe('the scheme editor on a phone', () => {
 
     // 下载方案文件: the version on screen, exactly as the API gives it (npm run score --scheme-file reads it).
     await until(page.getByTestId('scheme-version'), (t) => t.startsWith('tonghe-2027 · 第2版'), 'the editor shows version 2');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('scheme-download').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('scheme-download').click()]);
     expect(download.suggestedFilename()).toBe('tonghe-2027-第2版.json');
     const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(file.scheme).toEqual(v2);

@@ -87,7 +87,7 @@ it('loads the app and takes a ballot to its receipt with no CSP violation', asyn
     s.textContent = 'window.__planted = 1';
     document.body.appendChild(s);
   });
-  await page.waitForFunction(() => (window as unknown as { __csp: unknown[] }).__csp.length > 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __csp: unknown[] }).__csp.length > 0, undefined, { timeout: 60_000 });
   expect(await page.evaluate(() => (window as unknown as { __planted?: number }).__planted)).toBeUndefined();
   expect((await violations()).map((v) => v.directive)).toEqual([expect.stringMatching(/^script-src/)]);
   const deadline = Date.now() + 30_000;

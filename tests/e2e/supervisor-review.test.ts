@@ -60,7 +60,7 @@ async function publish(page: Page, expectText: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-testid="publish"]:not(.nut-button-disabled)').first().waitFor({ timeout: 60_000 });
   await page.getByTestId('publish').click();
-  await page.locator('.taro-modal__text').waitFor({ timeout: 15_000 });
+  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
   expect(await page.locator('.taro-modal__text').textContent()).toContain(expectText);
   const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/api/admin/rounds/${county.roundId}/publish`), { timeout: 120_000 });
   await page.locator('.taro-model__confirm').click();
@@ -78,16 +78,16 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     const page = await phonePage(browser);
     await loginSupervisor(page, '/admin/pages/rounds/index');
     const card = page.getByTestId(`round-${county.roundId}`);
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor({ timeout: 60_000 });
     await card.getByTestId(`close-${county.roundId}`).click();
     // Ending cannot be undone: the office is asked first.
-    await page.locator('.taro-modal__text').waitFor({ timeout: 10_000 });
+    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
     expect(await page.locator('.taro-modal__text').textContent()).toContain('不再接受任何评价');
     await page.locator('.taro-model__confirm').click();
-    await card.getByTestId(`review-${county.roundId}`).waitFor({ timeout: 30_000 });
+    await card.getByTestId(`review-${county.roundId}`).waitFor({ timeout: 60_000 });
     await card.getByTestId(`review-${county.roundId}`).click();
 
-    await page.getByTestId('ballot-count').waitFor({ timeout: 30_000 });
+    await page.getByTestId('ballot-count').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('ballot-count').textContent()).toContain('共 4 张评价票');
     // The reviewer reads what was said in the form's words, never who said it.
     expect(await s11Satisfaction()).toBeCloseTo(3 / 4, 9);
@@ -100,26 +100,26 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     expect(await target.getByTestId('void-confirm').getAttribute('class')).toContain('nut-button-disabled');
     await target.getByTestId('void-reason-input').locator('input').fill('同一人重复评价，经核实作废');
     await target.getByTestId('void-confirm').click();
-    await target.getByTestId('void-reason').waitFor({ timeout: 15_000 });
+    await target.getByTestId('void-reason').waitFor({ timeout: 60_000 });
     expect(await target.getByTestId('void-reason').textContent()).toContain('同一人重复评价');
     expect(await page.getByTestId('ballot-count').textContent()).toContain('已作废 1 张');
 
     // The identical comments are flagged, kept as evidence, and the supervisor keeps them with a reason.
     const flag = page.getByTestId('flags').locator('[data-testid^="flag-"]').first();
-    await flag.waitFor({ timeout: 15_000 });
+    await flag.waitFor({ timeout: 60_000 });
     expect(await flag.textContent()).toContain('评价意见雷同');
     expect(await flag.textContent()).toContain('涉及 3 张');
     await page.waitForLoadState('networkidle');
     await flag.getByTestId('flag-reason').locator('input').fill('经回访核实为真实评价');
     await tapAndAwait(page, 'flag-keep', /\/flags\/[^/]+\/decision$/, 201);
-    await flag.getByTestId('flag-decision').waitFor({ timeout: 15_000 });
+    await flag.getByTestId('flag-decision').waitFor({ timeout: 60_000 });
     expect(await flag.textContent()).toContain('已决定保留');
 
     await page.waitForLoadState('networkidle');
     await page.getByTestId('misconduct-form').getByText('出入境管理科', { exact: true }).click();
     await page.getByTestId('misconduct-reason').locator('input').fill('群众投诉吃拿卡要，经纪委查实');
     await tapAndAwait(page, 'misconduct-record', /\/misconduct$/, 201);
-    await page.getByTestId('audit-log').getByText('记录查实问题', { exact: false }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('audit-log').getByText('记录查实问题', { exact: false }).waitFor({ timeout: 60_000 });
 
     await publish(page, '不能撤回');
     await page.getByTestId('published-hash').waitFor({ timeout: 60_000 });
@@ -139,7 +139,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     // A correction needs its own reason; the first version stays.
     await page.getByTestId('publish-reason').locator('input').fill('更正单位名称');
     await publish(page, '原版本仍可查阅');
-    await page.getByText('已发布第 2 版').waitFor({ timeout: 30_000 });
+    await page.getByText('已发布第 2 版').waitFor({ timeout: 60_000 });
     const versions = await api.get(`/public/rounds/${county.roundId}/results`);
     expect((versions.body.versions as unknown[]).length).toBe(2);
   });
@@ -157,7 +157,7 @@ describe('the supervising office re-inspects a submitted task', () => {
 
     const page = await phonePage(browser);
     await loginSupervisor(page, `/staff/pages/task/index?id=${taskId}`);
-    await page.getByTestId('task-review').waitFor({ timeout: 30_000 });
+    await page.getByTestId('task-review').waitFor({ timeout: 60_000 });
     // Staff-only actions are not offered to the supervisor.
     expect(await page.getByTestId('task-submit').count()).toBe(0);
     // Each review action must say what was found.
@@ -165,14 +165,14 @@ describe('the supervising office re-inspects a submitted task', () => {
     await page.getByText('请填写复查情况或督办意见').waitFor();
     await page.getByTestId('review-note').locator('textarea').fill('告知单未张贴到窗口');
     await page.getByTestId('reinspect-fail').click();
-    await page.getByText('整改中').first().waitFor({ timeout: 15_000 });
+    await page.getByText('整改中').first().waitFor({ timeout: 60_000 });
 
     await api.post(`/tasks/${taskId}/submit`, {}, staff);
     await page.reload();
-    await page.getByTestId('reinspect-pass').waitFor({ timeout: 30_000 });
+    await page.getByTestId('reinspect-pass').waitFor({ timeout: 60_000 });
     await page.getByTestId('review-note').locator('textarea').fill('复查合格，告知单已张贴');
     await page.getByTestId('reinspect-pass').click();
-    await page.getByText('本任务已销号').waitFor({ timeout: 15_000 });
+    await page.getByText('本任务已销号').waitFor({ timeout: 60_000 });
     await shot(page, '15-admin-task-closed', { docs: true });
 
     const after = await api.get(`/tasks/${taskId}`, supervisor);

@@ -55,5 +55,5 @@ export async function shot(page: Page, name: string, opts: { docs?: boolean } = 
 export async function visit(page: Page, url: string, readyTestId: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(url);
-  await page.locator(`[data-testid="${readyTestId}"]:visible`).first().waitFor({ timeout: 30_000 });
+  await page.locator(`[data-testid="${readyTestId}"]:visible`).first().waitFor({ timeout: 60_000 });
 }

@@ -158,7 +158,7 @@ export function listOffences(offences: Offence[]): string {
  */
 export async function checkCarePage(page: Page, name: string, mode: 'normal' | 'care'): Promise<void> {
   // Taro H5 keeps earlier pages of the stack in the document, hidden: wait for the one in front.
-  await page.locator(`[data-care="${mode === 'care' ? 'on' : 'off'}"]:visible`).first().waitFor({ timeout: 30_000 });
+  await page.locator(`[data-care="${mode === 'care' ? 'on' : 'off'}"]:visible`).first().waitFor({ timeout: 60_000 });
   await page.evaluate(() => document.fonts.ready);
   const limits = mode === 'care' ? CARE : NORMAL;
   const offences = await measure(page, limits);
@@ -173,9 +173,9 @@ export async function checkCarePage(page: Page, name: string, mode: 'normal' | '
 export async function switchCareMode(page: Page, mode: 'normal' | 'care'): Promise<void> {
   const want = mode === 'care' ? 'on' : 'off';
   const front = page.locator('[data-care]:visible').first();
-  await front.waitFor({ timeout: 30_000 });
+  await front.waitFor({ timeout: 60_000 });
   if ((await front.getAttribute('data-care')) !== want) await page.locator('[data-testid="care-toggle"]:visible').first().click();
   await page.locator(`[data-care="${want}"]:visible`).first().waitFor();
   await page.reload();
-  await page.locator(`[data-care="${want}"]:visible`).first().waitFor({ timeout: 30_000 });
+  await page.locator(`[data-care="${want}"]:visible`).first().waitFor({ timeout: 60_000 });
 }

@@ -11,7 +11,7 @@ import { phonePage } from './browser';
  * to check what the screens did. Shared by the per-programme walks (programme-*.test.ts).
  */
 
-const WAIT = { timeout: 30_000 };
+const WAIT = { timeout: 60_000 };
 export const text = async (l: Locator): Promise<string> => (await l.textContent())?.trim() ?? '';
 
 /** Today in China time plus `offsetDays`, YYYY-MM-DD: the dates a clerk types. */
@@ -39,11 +39,11 @@ export async function goAdmin(page: Page, baseUrl: string, route: string): Promi
 
 /** Confirms the modal that asks once more, checking it says `says`; returns its whole text. */
 export async function confirmModal(page: Page, says: string): Promise<string> {
-  await page.locator('.taro-modal__text').waitFor({ timeout: 15_000 });
+  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
   const content = await text(page.locator('.taro-modal__text'));
   if (!content.includes(says)) throw new Error(`the confirmation says "${content}", not "${says}"`);
   await page.locator('.taro-model__confirm').click();
-  await page.locator('.taro-modal__text').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.locator('.taro-modal__text').waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
   return content;
 }
 
