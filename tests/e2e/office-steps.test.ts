@@ -117,6 +117,30 @@ describe('office steps on the phone', () => {
     expect({ channels: round.channels, targetIds: round.targetIds, schemeId: round.schemeId }).toEqual({ channels: ['window', 'hearing'], targetIds: ['s11', 's12'], schemeId: 'ganquan' });
   });
 
+  it('places the county’s 组别 in the ranking groups of a scheme that ranks by group (通河)', async () => {
+    const page = await phonePage(browser);
+    await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/rounds/index');
+    const form = page.getByTestId('round-create-form');
+    await form.waitFor({ timeout: 60_000 });
+    await page.getByTestId('round-scheme-tonghe').click();
+    await page.getByTestId('round-id').locator('input').fill('th9');
+    await page.getByTestId('round-name').locator('input').fill('2026年度通河评议');
+    await page.getByTestId('round-targets-u1').click();
+    await page.getByTestId('round-targets-u2').click();
+    // The county's 组别 c1 is called 执法监督组, like the scheme's group: proposed by its name.
+    const row = page.getByTestId('round-group-c1');
+    await row.getByTestId('round-group-c1-enforcement').waitFor({ timeout: 60_000 });
+    expect(await row.locator('.is-on').allTextContents()).toEqual(['执法监督组']);
+    await row.scrollIntoViewIfNeeded();
+    await shot(page, '36-admin-round-groups', { docs: true });
+    // This county ranks these two bureaux with the service units instead.
+    await page.getByTestId('round-group-c1-service').click();
+    await page.getByTestId('round-create').click();
+    await page.getByTestId('round-th9').waitFor({ timeout: 60_000 });
+    const round = (await api.get('/rounds/th9', supervisor)).body.round;
+    expect({ schemeId: round.schemeId, targetIds: round.targetIds, groupMap: round.groupMap }).toEqual({ schemeId: 'tonghe', targetIds: ['u1', 'u2'], groupMap: { c1: 'service' } });
+  });
+
   it('publishes after a confirmation, opens the tasks the scheme promises, and shows it all in the audit log', async () => {
     const page = await phonePage(browser);
     await loginSupervisorInBrowser(page, stack.baseUrl, '纪委王科长', '/admin/pages/rounds/index');

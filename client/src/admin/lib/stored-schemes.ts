@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelKind } from '@shared/model/channel';
 import { getScheme, listSchemes, type SchemeSummary } from '../../api/schemes';
+import type { SchemeGroup } from './group-map';
 
 /**
  * The stored schemes a round or programme can be created on (the county's own first, then the
@@ -14,14 +15,17 @@ export function useStoredSchemes(enabled: boolean): SchemeSummary[] {
   return schemes;
 }
 
-/** The channels a stored scheme's latest version reads (undefined while unknown). */
-export function useSchemeChannels(schemeId: string): ChannelKind[] | undefined {
-  const [channels, setChannels] = useState<ChannelKind[]>();
+/** What the round form needs of a stored scheme's latest version (undefined while unknown). */
+export type SchemeOutline = { channels: ChannelKind[]; groups: SchemeGroup[] };
+
+/** The channels and ranking groups a stored scheme's latest version reads (undefined while unknown). */
+export function useSchemeOutline(schemeId: string): SchemeOutline | undefined {
+  const [outline, setOutline] = useState<SchemeOutline>();
   useEffect(() => {
-    setChannels(undefined);
-    if (schemeId) getScheme(schemeId).then((d) => setChannels(d.scheme.body.channels), () => undefined);
+    setOutline(undefined);
+    if (schemeId) getScheme(schemeId).then((d) => setOutline({ channels: d.scheme.body.channels, groups: d.scheme.body.groups ?? [] }), () => undefined);
   }, [schemeId]);
-  return channels;
+  return outline;
 }
 
 /** How a stored scheme is named in a chooser: its name, version and 预置 mark. */

@@ -12,7 +12,8 @@ import { createRound } from '../../../api/admin';
 import { Field } from '../field';
 import { TargetPicker } from '../target-picker';
 import { checkDateRange, cstDate, cstInstant } from '../../lib/dates';
-import { schemeChoiceLabel, useSchemeChannels, useStoredSchemes } from '../../lib/stored-schemes';
+import { schemeChoiceLabel, useSchemeOutline, useStoredSchemes } from '../../lib/stored-schemes';
+import { defaultGroupMap, unmappedCategories } from '../../lib/group-map';
 
 type Programme = ProgrammeListResponse['programmes'][number];
 type Props = { programmes: Programme[]; busy: boolean; act: (label: string, fn: () => Promise<unknown>) => Promise<void> };
@@ -36,7 +37,8 @@ export function RoundCreate({ programmes, busy, act }: Props) {
   useEffect(() => {
     if (schemes[0]) setDraft((d) => (d.schemeId ? d : { ...d, schemeId: schemes[0]!.schemeId }));
   }, [schemes]);
-  const schemeChannels = useSchemeChannels(draft.schemeId);
+  const outline = useSchemeOutline(draft.schemeId);
+  const schemeChannels = outline?.channels;
   const offered = CHANNEL_KINDS.filter((c) => schemeChannels?.includes(c));
   useEffect(() => {
     if (schemeChannels) setChannels(CHANNEL_KINDS.filter((c) => schemeChannels.includes(c)));
@@ -44,6 +46,19 @@ export function RoundCreate({ programmes, busy, act }: Props) {
   useEffect(() => {
     getNodesOfKind(draft.targetKind).then(setNodes, () => setNodes([]));
   }, [draft.targetKind]);
+  // A scheme that ranks by group (通河, 效能办): the county's 组别 holding the picked targets, each
+  // placed in one of the scheme's groups (proposed by id or name, changed with a tap).
+  const [categories, setCategories] = useState<OrgNode[]>([]);
+  useEffect(() => {
+    getNodesOfKind('category').then(setCategories, () => setCategories([]));
+  }, []);
+  const groups = outline?.groups ?? [];
+  const pickedPaths = new Set(nodes.filter((n) => picked.includes(n.id)).flatMap((n) => n.path));
+  const relevant = groups.length === 0 ? [] : categories.filter((c) => pickedPaths.has(c.id));
+  const [groupMap, setGroupMap] = useState<Record<string, string>>({});
+  useEffect(() => {
+    setGroupMap({ ...defaultGroupMap(categories, outline?.groups ?? []), ...(programme?.groupMap ?? {}) });
+  }, [outline, categories, programmeId]);
   const pickScheme = (schemeId: string) => setDraft((d) => ({ ...d, schemeId }));
   // In a programme the scheme, level and targets are the programme's; the period kind is its cadence.
   const pickProgramme = (id: string) => {
@@ -64,9 +79,12 @@ export function RoundCreate({ programmes, busy, act }: Props) {
     if (!draft.schemeId) throw new InputProblem('请选择评议方案');
     if (chosen.length === 0) throw new InputProblem('请至少选择一种评价方式');
     if (picked.length === 0) throw new InputProblem('请选择参加本轮评议的单位或科室');
+    const unplaced = unmappedCategories(relevant, groups, groupMap);
+    if (unplaced.length > 0) throw new InputProblem(`请为组别“${unplaced.map((c) => c.name).join('、')}”选择本方案的排名分组`);
     await createRound({
       id: draft.id.trim(), name: draft.name.trim(), schemeId: draft.schemeId, targetKind: draft.targetKind, channels: chosen, targetIds: picked,
       ...(programme ? { programmeId: programme.id } : {}),
+      ...(relevant.length > 0 ? { groupMap: Object.fromEntries(relevant.map((c) => [c.id, groupMap[c.id]!])) } : {}),
       period: { kind: programme ? programme.cadence : 'custom', label: draft.period.trim(), start: draft.start.trim(), end: draft.end.trim() },
       opensAt: cstInstant(draft.start.trim()), closesAt: cstInstant(draft.end.trim(), true),
     });
@@ -98,6 +116,21 @@ export function RoundCreate({ programmes, busy, act }: Props) {
         ))}
       </View>
       <TargetPicker nodes={nodes} picked={picked} onChange={setPicked} testId='round-targets' />
+      {relevant.length > 0 && (
+        <View data-testid='round-groups'>
+          <Text className='admin__label'>组别对应的排名分组（本方案按分组排名）</Text>
+          {relevant.map((c) => (
+            <View key={c.id} data-testid={`round-group-${c.id}`}>
+              <Text className='admin__sub'>{c.name}</Text>
+              <View className='admin__chips'>
+                {groups.map((g) => (
+                  <Text key={g.id} className={`admin__chip ${groupMap[c.id] === g.id ? 'is-on' : ''}`} data-testid={`round-group-${c.id}-${g.id}`} onClick={() => setGroupMap({ ...groupMap, [c.id]: g.id })}>{g.label}</Text>
+                ))}
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
       <Text className='admin__label'>评价方式（本方案采用的）</Text>
       <View className='admin__chips'>
         {offered.map((c) => (
