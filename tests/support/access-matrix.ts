@@ -123,6 +123,7 @@ export const ACCESS_MATRIX: Record<string, 'public' | 'optional' | readonly Role
   'POST /admin/rounds/:id/paper/returns/:serial/resolve': OFFICE,
   'GET /admin/rounds/:id/paper/forms.pdf': OFFICE,
   'GET /admin/rounds/:id/paper/batches/:batchId/forms.pdf': OFFICE,
+  'GET /admin/draws/:id/letters': OFFICE,
   'GET /admin/draws/:id/letters.pdf': OFFICE,
   'GET /paper/forms/:serial': 'public',
   'POST /paper/forms/:serial/ballot': 'public',

@@ -27,6 +27,9 @@ export async function launchChromium(): Promise<Browser> {
 /** A phone-sized page: the layout is designed for it and the screenshots show what citizens see. */
 export async function phonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  // Every tap, fill and wait without its own deadline gets a minute: Playwright's 30 s default ran
+  // out while a re-rendered form was replaced at a load average of 20.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   // Page errors surface in the jest output: a blank page otherwise only says "timeout".
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
