@@ -3,6 +3,7 @@ import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
 import { seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
+import { confirmModal } from './support/office-ui';
 
 jest.setTimeout(180_000);
 
@@ -171,9 +172,7 @@ describe('an administrator', () => {
     await card.waitFor({ timeout: 60_000 });
     await card.getByTestId('qr-issue-w111').click();
     // A new code retires a printed poster: the office is asked first.
-    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-    expect(await page.locator('.taro-modal__text').textContent()).toContain('旧海报立即失效');
-    await page.locator('.taro-model__confirm').click();
+    await confirmModal(page, '旧海报立即失效');
     await card.locator('canvas').waitFor();
     // The poster is drawn: its PNG is far larger than a blank canvas's.
     const canvas = await card.locator('canvas').elementHandle();

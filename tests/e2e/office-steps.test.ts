@@ -4,6 +4,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { seedSmallCounty } from '../support/fixtures';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
 import { loginSupervisorInBrowser } from './support/staff';
+import { confirmModal } from './support/office-ui';
 
 jest.setTimeout(240_000);
 
@@ -39,12 +40,6 @@ async function loginAdminInBrowser(page: Page, next: string): Promise<void> {
   await page.getByText('系统管理员', { exact: true }).click();
   await page.getByTestId('login-submit').click();
 }
-
-const modalConfirm = async (page: Page, says: string) => {
-  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-  expect(await page.locator('.taro-modal__text').textContent()).toContain(says);
-  await page.locator('.taro-model__confirm').click();
-};
 
 describe('office steps on the phone', () => {
   it('creates an office account with its one-time binding code, and a new window', async () => {
@@ -147,12 +142,12 @@ describe('office steps on the phone', () => {
     const card = page.getByTestId('round-of1');
     await card.waitFor({ timeout: 60_000 });
     await card.getByTestId('close-of1').click();
-    await modalConfirm(page, '不再接受任何评价');
+    await confirmModal(page, '不再接受任何评价');
     await card.getByTestId('review-of1').click();
     await page.getByTestId('publish').waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     await page.getByTestId('publish').click();
-    await modalConfirm(page, '不能撤回');
+    await confirmModal(page, '不能撤回');
     await page.getByTestId('published-hash').waitFor({ timeout: 60_000 });
 
     await page.goto(`${stack.baseUrl}/#/admin/pages/consequences/index?roundId=of1`);

@@ -4,6 +4,7 @@ import { apiClient, type ApiClient } from '../support/http';
 import { createProgramme, seedSmallCounty } from '../support/fixtures';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
 import { loginSupervisorInBrowser } from './support/staff';
+import { answerModal, confirmModal } from './support/office-ui';
 
 jest.setTimeout(240_000);
 
@@ -66,13 +67,11 @@ describe('programmes in the admin client', () => {
     await page.getByTestId('cancel-reason-pq2').locator('input').fill(reason);
     await confirm.click();
     // The confirmation says what cancelling means; "再想想" leaves the round as it was.
-    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-    expect(await text(page.locator('.taro-modal__text'))).toContain('不计入任何连续评议');
-    await page.locator('.taro-model__cancel').click();
+    await answerModal(page, '不计入任何连续评议', 'cancel');
     expect((await api.get('/rounds/pq2')).body.round.status).toBe('open');
 
     await confirm.click();
-    await page.locator('.taro-model__confirm').click();
+    await confirmModal(page, '不计入任何连续评议');
     const status = page.getByTestId('programme-round-status-pq2');
     await page.getByTestId('programme-round-reason-pq2').waitFor({ timeout: 60_000 });
     expect(await text(status)).toBe('2026年第2季度 · 已取消 · 不计入连续评议');
@@ -100,9 +99,7 @@ describe('programmes in the admin client', () => {
     await page.getByTestId('link-from').locator('input').fill('s11');
     await page.getByTestId('link-to').locator('input').fill('s99');
     await page.getByTestId('link-submit').click();
-    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-    expect(await text(page.locator('.taro-modal__text'))).toContain('更名：s11 → s99。s99 延续 s11 已公布轮次的评议记录');
-    await page.locator('.taro-model__confirm').click();
+    await confirmModal(page, '更名：s11 → s99。s99 延续 s11 已公布轮次的评议记录');
     const problem = page.getByTestId('link-problem');
     await problem.waitFor({ timeout: 60_000 });
     expect(await text(problem)).toBe('没有找到被评议的单位：s99（现评议对象须为本项目同一层级的已登记单位）');
@@ -116,9 +113,7 @@ describe('programmes in the admin client', () => {
     await page.getByTestId('link-to').locator('input').fill('s11n');
     await page.getByTestId('link-note').locator('input').fill('户政科更名为户籍管理科');
     await page.getByTestId('link-submit').click();
-    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-    expect(await text(page.locator('.taro-modal__text'))).toContain('记录后不能修改或删除');
-    await page.locator('.taro-model__confirm').click();
+    await confirmModal(page, '记录后不能修改或删除');
     const shown = page.locator('[data-testid^="programme-link-"]');
     await shown.first().waitFor({ timeout: 60_000 });
     expect(await shown.evaluateAll((els) => els.map((e) => e.textContent?.trim()))).toEqual(['更名：s11 → s11n · 户政科更名为户籍管理科']);

@@ -5,15 +5,9 @@ import { apiClient, type ApiClient } from '../support/http';
 import { SMALL_COUNTY_CSV } from '../support/fixtures';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
 import { loginSupervisorInBrowser } from './support/staff';
+import { confirmModal } from './support/office-ui';
 
 jest.setTimeout(300_000);
-
-/** Answers a remove confirmation (Taro's H5 modal) after checking what it names. */
-async function confirmModal(page: Page, says: string): Promise<void> {
-  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-  expect(await text(page.locator('.taro-modal__text'))).toContain(says);
-  await page.locator('.taro-model__confirm').click();
-}
 
 /**
  * A county adapts a preset on a phone: the clerk clones 效能办's “百千万” scheme, moves 10% of the

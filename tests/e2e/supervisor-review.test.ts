@@ -3,6 +3,7 @@ import { startStack, type TestStack } from '../support/stack';
 import { apiClient, type ApiClient } from '../support/http';
 import { ballot, seedSmallCounty, type SmallCounty } from '../support/fixtures';
 import { ensureH5Build, H5_DIR, launchChromium, phonePage, shot } from './support/browser';
+import { confirmModal } from './support/office-ui';
 import { loginSupervisorInBrowser, TINY_PNG } from './support/staff';
 
 jest.setTimeout(180_000);
@@ -60,10 +61,8 @@ async function publish(page: Page, expectText: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-testid="publish"]:not(.nut-button-disabled)').first().waitFor({ timeout: 60_000 });
   await page.getByTestId('publish').click();
-  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-  expect(await page.locator('.taro-modal__text').textContent()).toContain(expectText);
   const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/api/admin/rounds/${county.roundId}/publish`), { timeout: 120_000 });
-  await page.locator('.taro-model__confirm').click();
+  await confirmModal(page, expectText);
   expect((await answered).status()).toBe(201);
 }
 
@@ -81,9 +80,7 @@ describe('the supervising office reviews and publishes a round on the phone', ()
     await card.waitFor({ timeout: 60_000 });
     await card.getByTestId(`close-${county.roundId}`).click();
     // Ending cannot be undone: the office is asked first.
-    await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-    expect(await page.locator('.taro-modal__text').textContent()).toContain('不再接受任何评价');
-    await page.locator('.taro-model__confirm').click();
+    await confirmModal(page, '不再接受任何评价');
     await card.getByTestId(`review-${county.roundId}`).waitFor({ timeout: 60_000 });
     await card.getByTestId(`review-${county.roundId}`).click();
 

@@ -74,6 +74,24 @@ describe('remembered results', () => {
     expect(tallyQueries).toEqual([]);
   });
 
+  it('sends the remembered answer as the very JSON Express would, serialised once', async () => {
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      const res = await fetch(`${stack.baseUrl}/api/rounds/${county.roundId}/results`, { headers: { authorization: `Bearer ${county.admin}` } });
+      const again = await fetch(`${stack.baseUrl}/api/rounds/${county.roundId}/results`, { headers: { authorization: `Bearer ${county.admin}` } });
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const body = await res.text();
+      expect(await again.text()).toBe(body);
+      const remembered = await roundResults(stack.deps, county.roundId);
+      expect(body).toBe(JSON.stringify(remembered));
+      // Two reads of an unchanged round, and the answer was serialised for neither (it was when
+      // first sent, in the test above): the one serialisation seen is this test's own, just above.
+      expect(stringify.mock.results.filter((r) => r.value === body)).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
   it('shows each ballot on the very next read', async () => {
     const before = await roundResults(stack.deps, county.roundId);
     const expected = [1 / 2, 1 / 3, 2 / 4];

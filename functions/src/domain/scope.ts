@@ -33,6 +33,8 @@ export async function scopeTallies(deps: Deps, session: Session, t: TalliesRespo
 
 /** Staff keep their targets' rank and ranked count, so they know where they stand, but not the others' rows. */
 export async function scopeResults(deps: Deps, session: Session, r: RoundResult): Promise<RoundResult> {
+  // The office sees the whole result: the very (frozen, remembered) object, serialised once (http/frozen-json.ts).
+  if (session.role !== 'staff') return r;
   const sees = await visible(deps, session, r.targets.map((x) => x.targetId));
   const groups = r.groups
     .map((g) => ({

@@ -36,21 +36,31 @@ export function invitationToken(key: string, invitationId: string): string {
   return `I.${invitationId}.${mac(key, `I|${invitationId}`, INVITATION_MAC)}`;
 }
 
-/** Verifies the MAC and returns what the token names; anything else is TOKEN_INVALID. */
-export function parseToken(key: string, token: string): ParsedToken {
+/**
+ * Verifies the MAC and returns what the token names, or undefined for anything we did not issue.
+ * Refusing without throwing keeps a flood of forged tokens cheap (no error or stack per try).
+ */
+export function readToken(key: string, token: string): ParsedToken | undefined {
   const parts = token.split('.');
   const [kind, id, third, fourth] = parts;
-  if (!id || !ID.test(id)) throw new AppError('TOKEN_INVALID');
+  if (!id || !ID.test(id)) return undefined;
   if (kind === 'W' || kind === 'S') {
-    if (parts.length !== 4 || !third || !VERSION.test(third) || !fourth) throw new AppError('TOKEN_INVALID');
+    if (parts.length !== 4 || !third || !VERSION.test(third) || !fourth) return undefined;
     const expected = mac(key, `${kind}|${id}|${third}`, kind === 'W' ? WINDOW_MAC : SAMPLING_MAC);
-    if (!safeEqual(fourth, expected)) throw new AppError('TOKEN_INVALID');
+    if (!safeEqual(fourth, expected)) return undefined;
     const version = parseInt(third, 36);
     return kind === 'W' ? { kind: 'window', windowId: id, version } : { kind: 'sampling', roundId: id, version };
   }
   if (kind === 'I') {
-    if (parts.length !== 3 || !third || !safeEqual(third, mac(key, `I|${id}`, INVITATION_MAC))) throw new AppError('TOKEN_INVALID');
+    if (parts.length !== 3 || !third || !safeEqual(third, mac(key, `I|${id}`, INVITATION_MAC))) return undefined;
     return { kind: 'invitation', invitationId: id };
   }
-  throw new AppError('TOKEN_INVALID');
+  return undefined;
+}
+
+/** readToken for a request: anything we did not issue is TOKEN_INVALID. */
+export function parseToken(key: string, token: string): ParsedToken {
+  const parsed = readToken(key, token);
+  if (!parsed) throw new AppError('TOKEN_INVALID');
+  return parsed;
 }

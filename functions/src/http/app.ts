@@ -12,6 +12,7 @@ import { auditTrail } from './audit-trail';
 import { emfMetrics, type Metrics } from '../observability/metrics';
 import { observeRequests } from '../observability/request-log';
 import { contentDisposition } from './content-disposition';
+import { sendJson } from './frozen-json';
 import { DOCUMENT_CSP, securityHeaders, setDocumentPolicy } from './security-headers';
 import { rejectMalformedPath } from './malformed';
 import { assertDeclarationFits, guardStaffAnswer, needsStaffGuard } from '../domain/disclosure/guard';
@@ -112,7 +113,7 @@ function mount(app: express.Express, spec: RouteSpec<any>, deps: Deps, log: Logg
         const guarded = guardStaffAnswer(out.body);
         if (guarded.stripped.length > 0) log({ level: 'error', msg: 'disclosure guard stripped fields', route: spec.path, fields: [...new Set(guarded.stripped)] });
         res.status(out.status ?? 200).json(guarded.body);
-      } else res.status(out.status ?? 200).json(out.body);
+      } else sendJson(res, out.status ?? 200, out.body);
     } catch (e) {
       next(e);
     }

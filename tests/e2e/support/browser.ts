@@ -30,11 +30,45 @@ export async function phonePage(browser: Browser): Promise<Page> {
   // Every tap, fill and wait without its own deadline gets a minute: Playwright's 30 s default ran
   // out while a re-rendered form was replaced at a load average of 20.
   context.setDefaultTimeout(60_000);
+  // Every error notice a screen shows is reported too: a step that times out then says what the
+  // screen said instead (the notices are the admin pages' only trace of a refused action).
+  await context.addInitScript(() => {
+    const said = new WeakMap<Element, string>();
+    new MutationObserver(() => {
+      for (const n of Array.from(document.querySelectorAll('.notice--error'))) {
+        const t = n.textContent ?? '';
+        if (said.get(n) !== t) {
+          said.set(n, t);
+          console.warn(`[notice] ${t}`);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   const page = await context.newPage();
-  // Page errors surface in the jest output: a blank page otherwise only says "timeout".
-  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  // One line each on stderr (not console.error, which jest wraps in a stack trace): page errors,
+  // console errors, error notices, server errors with their route, requests left unanswered.
+  const say = (line: string) => process.stderr.write(`[browser ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  page.on('pageerror', (e) => say(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') console.error(`[console] ${m.text()}`);
+    if (m.type() === 'error') {
+      const at = m.location().url;
+      if (at.endsWith('/favicon.ico')) return; // the browser's own guess; the app declares no icon
+      say(`console: ${m.text()}${at ? ` (${at.replace(/^https?:\/\/[^/]+/, '')})` : ''}`);
+    }
+    else if (m.type() === 'warning' && m.text().startsWith('[notice]')) say(`${m.text()} (on ${new URL(page.url()).hash.split('?')[0]})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() < 500) return;
+    const where = `${r.request().method()} ${new URL(r.url()).pathname}`;
+    r.text().then(
+      (body) => say(`server ${r.status()}: ${where} ${body.slice(0, 300)}`),
+      () => say(`server ${r.status()}: ${where}`),
+    );
+  });
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // A page closed or navigated away aborts its fetches; that is not a failure of the server.
+    if (!why.includes('ERR_ABORTED')) say(`request failed: ${r.method()} ${new URL(r.url()).pathname}: ${why}`);
   });
   return page;
 }

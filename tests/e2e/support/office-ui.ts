@@ -37,15 +37,24 @@ export async function goAdmin(page: Page, baseUrl: string, route: string): Promi
   await page.goto(`${baseUrl}/#${route}`);
 }
 
-/** Confirms the modal that asks once more, checking it says `says`; returns its whole text. */
-export async function confirmModal(page: Page, says: string): Promise<string> {
-  await page.locator('.taro-modal__text').waitFor({ timeout: 60_000 });
-  const content = await text(page.locator('.taro-modal__text'));
+/**
+ * Answers the modal that asks once more (Taro's H5 showModal), checking it says `says`; resolves
+ * once it is hidden, so the next modal cannot be mistaken for this one; returns its whole text.
+ */
+export async function answerModal(page: Page, says: string, answer: 'confirm' | 'cancel'): Promise<string> {
+  const modal = page.locator('.taro-modal__text');
+  await modal.waitFor({ timeout: 60_000 });
+  const content = await text(modal);
   if (!content.includes(says)) throw new Error(`the confirmation says "${content}", not "${says}"`);
-  await page.locator('.taro-model__confirm').click();
-  await page.locator('.taro-modal__text').waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
+  await page.locator(answer === 'confirm' ? '.taro-model__confirm' : '.taro-model__cancel').click();
+  // The modal is hidden (display: none) after a 200 ms fade, never removed: waiting for it to
+  // leave the DOM spent a whole minute per confirmation.
+  await modal.waitFor({ state: 'hidden', timeout: 60_000 });
   return content;
 }
+
+/** Confirms the modal that asks once more, checking it says `says`; returns its whole text. */
+export const confirmModal = (page: Page, says: string): Promise<string> => answerModal(page, says, 'confirm');
 
 /** 导入单位: pastes the organisation CSV (Chinese headers) and imports it; returns the screen's message. */
 export async function importOrganisation(page: Page, baseUrl: string, csv: string): Promise<string> {

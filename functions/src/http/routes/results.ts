@@ -44,7 +44,7 @@ export const resultRoutes = [
       const withFlags = req.query.flags === '1';
       if (withFlags && session!.role === 'staff') throw new AppError('FORBIDDEN', { reason: 'flags are for the supervising office' });
       const [result, flags] = await Promise.all([resultsFor(deps, session!, params.id!), withFlags ? roundFlags(deps, params.id!) : undefined]);
-      return { body: { ...result, ...(flags ? { flagged: flags.targets } : {}) } };
+      return { body: flags ? { ...result, flagged: flags.targets } : result };
     },
   }),
   route({
