@@ -1,4 +1,6 @@
+import type { DynamoDbLocal } from '../../functions/src/local/dynamodb-local';
+
 export default async function globalTeardown(): Promise<void> {
-  const ddb = (globalThis as { __ddb?: { stop(): Promise<void> } }).__ddb;
-  if (ddb) await ddb.stop();
+  const stores = (globalThis as { __ddb?: DynamoDbLocal[] }).__ddb ?? [];
+  await Promise.all(stores.map((s) => s.stop()));
 }

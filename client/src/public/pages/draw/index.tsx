@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { DrawSummary } from '@shared/api/panels';
 import { CATEGORY_LABELS } from '@shared/model/representative';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { userMessage } from '../../../api/errors';
 import { API_BASE } from '../../../api/config';
 import { getDraw, getDrawRecord } from '../../../api/draws';
@@ -17,7 +18,7 @@ const STATUS: Record<DrawSummary['status'], string> = { committed: '已公布承
 const label = (stratum: string) => CATEGORY_LABELS[stratum] ?? stratum;
 
 /** A draw as published, and a button that re-runs it on this device from the full record. */
-export default function DrawPage() {
+function DrawView() {
   const id = useRouter().params.id ?? '';
   const [draw, setDraw] = useState<DrawSummary>();
   const [error, setError] = useState<string>();
@@ -90,4 +91,9 @@ export default function DrawPage() {
       </View>
     </View>
   );
+}
+
+/** In the care-mode frame: anyone may read it, the elderly included (适老化). */
+export default function DrawPage() {
+  return <CarePage><DrawView /></CarePage>;
 }

@@ -4,17 +4,18 @@ import { View, Text } from '@tarojs/components';
 import type { PaperFormView } from '@shared/api/paper';
 import type { Receipt } from '@shared/model/ballot';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { BallotForm, type BallotInput } from '../../../components/ballot-form';
 import { userMessage } from '../../../api/errors';
 import { answerPaperForm, getPaperForm } from '../../../api/paper';
-import '../../../admin/pages/rounds/index.scss';
+import './index.scss';
 
 /**
  * A printed form's QR, scanned by a citizen who prefers the phone: the same form, answered here
  * instead of on paper. The serial counts once, whichever comes first (the paper keyed by the
  * office, or this page).
  */
-export default function PaperFormPage() {
+function PaperForm() {
   const serial = useRouter().params.serial ?? '';
   const [view, setView] = useState<PaperFormView>();
   const [error, setError] = useState<string>();
@@ -40,14 +41,14 @@ export default function PaperFormPage() {
   if (error) return <Notice tone='error' testId='paper-online-error'>{error}</Notice>;
   if (!view) return <Notice>正在加载…</Notice>;
   return (
-    <View className='admin'>
-      <View className='admin__card'>
-        <Text className='admin__title'>{view.form.title}</Text>
-        <Text className='admin__sub'>{`评议对象：${view.targetName}`}</Text>
-        <Text className='admin__sub'>{`${view.roundName} · 表号 ${view.serial}`}</Text>
+    <View className='paper-online'>
+      <View className='paper-online__card'>
+        <Text className='paper-online__title'>{view.form.title}</Text>
+        <Text className='paper-online__sub'>{`评议对象：${view.targetName}`}</Text>
+        <Text className='paper-online__sub'>{`${view.roundName} · 表号 ${view.serial}`}</Text>
       </View>
       {view.open ? (
-        <View className='admin__card'>
+        <View className='paper-online__card'>
           <BallotForm form={view.form} submitting={busy} onSubmit={submit} />
         </View>
       ) : (
@@ -55,4 +56,9 @@ export default function PaperFormPage() {
       )}
     </View>
   );
+}
+
+/** In the care-mode frame: anyone may read it, the elderly included (适老化). */
+export default function PaperFormPage() {
+  return <CarePage><PaperForm /></CarePage>;
 }

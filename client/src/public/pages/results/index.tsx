@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { userMessage } from '../../../api/errors';
 import { listPublished } from '../../../api/public';
 import type { PublicRoundList } from '../../../api/public';
@@ -9,7 +10,7 @@ import { formatTime } from '../../../lib/format';
 import './index.scss';
 
 /** Every published round, newest period first; tap one for its rankings. */
-export default function PublishedRoundsPage() {
+function PublishedRounds() {
   const [rounds, setRounds] = useState<PublicRoundList['rounds']>();
   const [error, setError] = useState<string>();
 
@@ -33,4 +34,9 @@ export default function PublishedRoundsPage() {
       ))}
     </View>
   );
+}
+
+/** In the care-mode frame: anyone may read it, the elderly included (适老化). */
+export default function PublishedRoundsPage() {
+  return <CarePage><PublishedRounds /></CarePage>;
 }

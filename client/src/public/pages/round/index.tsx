@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { publicRows } from '@shared/publication/public-table';
 import type { PublicRow } from '@shared/publication/public-table';
 import { Notice } from '../../../components/notice';
+import { CarePage } from '../../../components/care-page';
 import { userMessage } from '../../../api/errors';
 import { getPublished } from '../../../api/public';
 import type { PublicResults } from '../../../api/public';
@@ -27,7 +28,7 @@ function groupsOf(data: PublicResults): Array<{ label: string; rows: PublicRow[]
 }
 
 /** One published round: rankings per group, grades, intervals, main problems, consequences, hash. */
-export default function PublishedRoundPage() {
+function PublishedRound() {
   const { params } = useRouter();
   const roundId = params.id ?? '';
   const [version, setVersion] = useState<number | undefined>(params.version ? Number(params.version) : undefined);
@@ -71,4 +72,9 @@ export default function PublishedRoundPage() {
       <DrawLinks roundId={roundId} />
     </View>
   );
+}
+
+/** In the care-mode frame: anyone may read it, the elderly included (适老化). */
+export default function PublishedRoundPage() {
+  return <CarePage><PublishedRound /></CarePage>;
 }
