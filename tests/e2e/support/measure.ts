@@ -160,6 +160,9 @@ export async function checkCarePage(page: Page, name: string, mode: 'normal' | '
   // Taro H5 keeps earlier pages of the stack in the document, hidden: wait for the one in front.
   await page.locator(`[data-care="${mode === 'care' ? 'on' : 'off'}"]:visible`).first().waitFor({ timeout: 60_000 });
   await page.evaluate(() => document.fonts.ready);
+  // A button just back from its loading state fades in: measured mid-transition, white on a
+  // half-faded red read 4.49:1. Finite transitions and animations end first (spinners never do).
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
   const limits = mode === 'care' ? CARE : NORMAL;
   const offences = await measure(page, limits);
   await shot(page, `care-${mode}-${name}`, { docs: true });

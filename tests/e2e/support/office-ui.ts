@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { phonePage } from './browser';
+import { landedOn } from './staff';
 
 /**
  * The supervising office's steps, taken the way a clerk takes them: on the H5 admin screens at
@@ -23,6 +24,7 @@ export async function loginOffice(page: Page, baseUrl: string, name: string, nex
   await page.locator('input[placeholder="请输入姓名"]').fill(name);
   await page.getByText(role === 'admin' ? '系统管理员' : '评议主管部门', { exact: true }).click();
   await page.getByTestId('login-submit').click();
+  await landedOn(page, next);
 }
 
 /** A new phone page logged in as someone of the office, on `next`. */
